@@ -1,0 +1,43 @@
+/*
+ * kcall.h - kernel-call numbers and register ABI shared by guest/ and sim/.
+ *
+ * ARM: `svc #0`, call number in r12, arguments r0-r6, result in r0.
+ * PPC: `sc`, call number in r0, arguments r3-r9, result in r3.
+ * REFERENCE.md section 5 gives six argument registers; calls that carry
+ * two 64-bit values (mmap's offset, shm_ctl's paddr and size) need seven,
+ * so the seventh is r6 (ARM) / r9 (PPC).  A 64-bit argument takes two
+ * consecutive registers, low word first, on every arch.
+ * A failing call returns -errno (guest errno values, <errno.h> of the
+ * guest runtime); the guest stub stores errno and returns -1.
+ * This header must stay plain C with no includes: the guest uses it too.
+ */
+#ifndef MMSIM_KCALL_H
+#define MMSIM_KCALL_H
+
+#define KC_EXIT          1   /* (status) -> does not return */
+#define KC_WRITE         2   /* (fd, buf, len) -> bytes written */
+#define KC_READ          3   /* (fd, buf, len) -> bytes read (0: EOF) */
+#define KC_GETPID        4   /* () -> pid */
+#define KC_CLOCK         5   /* () -> guest instructions retired / 1000 (deterministic clock) */
+#define KC_ARGS          6   /* (buf, len) -> bytes of "argc\0argv0\0argv1\0..." copied, or size needed */
+
+#define KC_SHM_OPEN     10   /* (name, oflag, mode) -> fd */
+#define KC_SHM_UNLINK   11   /* (name) -> 0 */
+#define KC_CLOSE        12   /* (fd) -> 0 */
+#define KC_FTRUNCATE    13   /* (fd, len_lo, len_hi) -> 0 */
+#define KC_FSTAT        14   /* (fd, struct stat *) -> 0 */
+#define KC_SHM_CTL      15   /* (fd, flags, paddr_lo, paddr_hi, size_lo, size_hi, special) -> 0;
+                                flags bit 31 set by shm_ctl_special: `special` is meaningful */
+#define KC_OPEN         16   /* (path, oflag, mode) -> fd (only shm names; others ENOENT) */
+
+#define KC_MMAP         20   /* (addr, len, prot, flags, fd, off_lo, off_hi) -> addr */
+#define KC_MUNMAP       21   /* (addr, len) -> 0 */
+#define KC_MPROTECT     22   /* (addr, len, prot) -> 0 */
+#define KC_MSYNC        23   /* (addr, len, flags) -> 0 */
+#define KC_MEM_OFFSET   24   /* (addr, fd, len, off64 *, size_t *contig) -> 0 */
+
+#define KC_MSGSEND      30   /* (coid, smsg, sbytes, rmsg, rbytes) -> status */
+
+#define KC_SHMCTL_SPECIAL_FLAG 0x80000000u
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * memmgr.h - the QNX-style memory manager: memory objects, the shm
+ * namespace, per-process fd tables and address spaces, shm_ctl, the mmap
+ * family, mem_offset and _MEM_OBJ_INFO.
+ *
+ * Plain C, no CPU: sim/ decodes guest registers and messages (in guest
+ * byte order) into these calls and encodes the results back.  Every call
+ * returns 0 / a count / an fd, or a negative *host* errno (-EINVAL...).
+ * Constants are the QNX values of REFERENCE.md section 1 (MM_ names here
+ * so host headers do not clash).  PTEs are written through pt.h; the
+ * tables in RAM are the truth for translation.
+ */
+#ifndef MMSIM_MEMMGR_H
+#define MMSIM_MEMMGR_H
+
+#include "mmsim/pt.h"
+
+/* QNX <sys/mman.h> values. */
+#define MM_PROT_NONE    0x000
+#define MM_PROT_READ    0x100
+#define MM_PROT_WRITE   0x200
+#define MM_PROT_EXEC    0x400
+#define MM_PROT_NOCACHE 0x800
+#define MM_MAP_SHARED   0x00001
+#define MM_MAP_PRIVATE  0x00002
+#define MM_MAP_TYPE     0x0000f
+#define MM_MAP_FIXED    0x00010
+#define MM_MAP_LAZY     0x00080
+#define MM_MAP_PHYS     0x10000
+#define MM_MAP_NOX64K   0x20000
+#define MM_MAP_BELOW16M 0x40000
+#define MM_MAP_ANON     0x80000
+#define MM_MS_ASYNC      1
+#define MM_MS_SYNC       2
+#define MM_MS_INVALIDATE 4
+#define MM_NOFD          (-1)
+
+#define MM_SHMCTL_ANON        0x1
+#define MM_SHMCTL_PHYS        0x2
+#define MM_SHMCTL_ISADMA      0x4
+#define MM_SHMCTL_GLOBAL      0x10
+#define MM_SHMCTL_PRIV        0x20
+#define MM_SHMCTL_LOWERPROT   0x40
+#define MM_SHMCTL_LAZYWRITE   0x80
+#define MM_SHMCTL_NOX64K      0x100
+#define MM_SHMCTL_HIGHUSAGE   0x200
+#define MM_SHMCTL_LAZY        0x400
+#define MM_SHMCTL_HAS_SPECIAL 0x8000
+
+/* QNX <fcntl.h> open flags. */
+#define MM_O_RDONLY 0x0000
+#define MM_O_WRONLY 0x0001
+#define MM_O_RDWR   0x0002
+#define MM_O_ACCMODE 0x0003
+#define MM_O_TRUNC  0x0200
+#define MM_O_CREAT  0x0100
+#define MM_O_EXCL   0x0400
+
+/* User address space of every process: [MM_USER_BASE, MM_USER_END). */
+#define MM_USER_BASE 0x00001000u
+#define MM_USER_END  0x80000000u
+/* Where mmap without a usable hint starts looking (first fit upward). */
+#define MM_MMAP_BASE 0x40000000u
+
+struct mm;
+struct mm_proc;
+
+/* fstat result (host side; sim encodes the guest struct stat). */
+struct mm_stat {
+    uint64_t ino;
+    uint64_t size;
+    uint32_t mode;   /* S_IFREG-style type bits | permission bits */
+    uint32_t nlink;  /* 1 while named, 0 after shm_unlink */
+    uint32_t objflags; /* shm_ctl flags incl. MM_SHMCTL_HAS_SPECIAL */
+};
+
+/* One _MEM_OBJ_INFO segment. */
+struct mm_segment {
+    uint64_t offset; /* offset within the object */
+    uint64_t paddr;
+    uint64_t length;
+};
+
+/* Outcome of a guest page fault handed to mm_fault(). */
+enum mm_fault_kind {
+    MMF_RESOLVED = 0,   /* lazy page allocated or COW copy made: retry */
+    MMF_UNMAPPED,       /* SIGSEGV: no mapping at that address */
+    MMF_PROTECTION,     /* SIGSEGV: mapping forbids the access */
+    MMF_PAST_END,       /* SIGBUS: page beyond the end of the object */
+    MMF_NOMEM,          /* SIGBUS: lazy allocation failed */
+};
+
+/* One mapping, for reports and dumps. */
+struct mm_map_info {
+    uint32_t start, len;
+    int      prot, flags;
+    int      fd_hint;      /* fd it was mapped from at mmap time, or -1 */
+    uint64_t objoff;       /* offset of `start` in the object */
+    uint64_t objsize;
+    uint32_t objflags;
+    uint64_t objid;
+};
+
+/* Machine-wide manager over one MMU.  `privileged_default` says whether
+ * new processes hold the physical-memory privilege.  NULL on ENOMEM. */
+struct mm *mm_create(struct mmu *mmu, struct phys *phys, struct frames *frames);
+void mm_destroy(struct mm *m);
+
+/* A process: fd table (0-2 are the console) and an empty address space
+ * with its own page table.  NULL on ENOMEM. */
+struct mm_proc *mm_proc_create(struct mm *m, uint32_t pid, bool privileged);
+void mm_proc_destroy(struct mm_proc *p);
+struct pt *mm_proc_pt(struct mm_proc *p);
+
+/* True if fd is an open console descriptor (0-2 until closed). */
+bool mm_fd_is_console(const struct mm_proc *p, int fd);
+
+/* shm_open: name rules, O_CREAT/O_EXCL/O_TRUNC/O_RDONLY/O_RDWR, mode.
+ * Returns the lowest free fd or -EINVAL/-ENAMETOOLONG/-ENOENT/-EEXIST/
+ * -EACCES/-EMFILE. */
+int mm_shm_open(struct mm_proc *p, const char *name, int oflag, unsigned mode);
+/* shm_unlink: the name goes at once, the object when the last fd/mapping does. */
+int mm_shm_unlink(struct mm_proc *p, const char *name);
+int mm_close(struct mm_proc *p, int fd);
+int mm_ftruncate(struct mm_proc *p, int fd, uint64_t len);
+int mm_fstat(struct mm_proc *p, int fd, struct mm_stat *st);
+
+/* shm_ctl / shm_ctl_special (has_special false for plain shm_ctl). */
+int mm_shm_ctl(struct mm_proc *p, int fd, int flags, uint64_t paddr, uint64_t size,
+               bool has_special, uint32_t special);
+/* Reason for the last -EINVAL of mm_shm_ctl (static string, for traces). */
+const char *mm_last_reason(const struct mm_proc *p);
+
+/* mmap: returns 0 and *out, or -errno. */
+int mm_mmap(struct mm_proc *p, uint32_t addr, uint32_t len, int prot, int flags,
+            int fd, uint64_t off, uint32_t *out);
+int mm_munmap(struct mm_proc *p, uint32_t addr, uint32_t len);
+int mm_mprotect(struct mm_proc *p, uint32_t addr, uint32_t len, int prot);
+int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags);
+/* mem_offset: *off = physical address of addr, *contig = contiguous
+ * length from there capped at len. */
+int mm_mem_offset(struct mm_proc *p, uint32_t addr, int fd, uint32_t len,
+                  uint64_t *off, uint32_t *contig);
+/* _MEM_OBJ_INFO: fills at most `max` segments, returns the count. */
+long mm_obj_info(struct mm_proc *p, int fd, uint16_t zero, uint64_t offset,
+                 uint64_t length, struct mm_segment *segs, size_t max);
+
+/* Resolve a fault at `va` for access PT_R/PT_W/PT_X that the walker could
+ * not satisfy (or that hit a read-only COW page).  On MMF_RESOLVED the
+ * page table now has the entry. */
+enum mm_fault_kind mm_fault(struct mm_proc *p, uint32_t va, unsigned access);
+
+/* Mapping containing va: 0 and *info, or -ENOENT. */
+int mm_lookup(const struct mm_proc *p, uint32_t va, struct mm_map_info *info);
+/* Call fn for every mapping in address order. */
+void mm_foreach_map(const struct mm_proc *p,
+                    void (*fn)(void *ctx, const struct mm_map_info *mi), void *ctx);
+
+#endif
