@@ -1,0 +1,201 @@
+/*
+ * engine.c - one Unicorn engine per process.
+ *
+ * RAM banks are mapped once at their physical addresses and Unicorn runs in
+ * UC_TLB_VIRTUAL mode: every TLB miss comes to on_tlb_fill(), which walks
+ * the process's page table in simulated RAM (the walker is the TLB).  Lazy
+ * pages and copy-on-write are resolved there without leaving emulation; a
+ * refused fill stops emulation with PC at the faulting instruction.
+ * Kernel calls are served inside the interrupt hook.  No hook runs on the
+ * per-instruction path unless --max-insns asks for an exact count.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "sim.h"
+#include "trace.h"
+
+/* Unicorn access type -> PT_R/PT_W/PT_X. */
+static unsigned access_of(uc_mem_type type)
+{
+    switch (type) {
+    case UC_MEM_WRITE: case UC_MEM_WRITE_UNMAPPED: case UC_MEM_WRITE_PROT:
+        return PT_W;
+    case UC_MEM_FETCH: case UC_MEM_FETCH_UNMAPPED: case UC_MEM_FETCH_PROT:
+        return PT_X;
+    default:
+        return PT_R;
+    }
+}
+
+/* Record a refused access for the fault report. */
+static void note_fault(struct proc *p, uint32_t va, unsigned access,
+                       enum mm_fault_kind kind, const struct pt_walk *w)
+{
+    p->fault.pending = true;
+    p->fault.va = va;
+    p->fault.access = access;
+    p->fault.kind = kind;
+    p->fault.walk = *w;
+}
+
+/* TLB miss: translate through the page table, resolving lazy and COW
+ * faults via the memory manager.  Write permission is granted only to a
+ * write access, so the first store to a page is seen (dirty tracking). */
+static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
+                        uc_tlb_entry *e, void *ud)
+{
+    (void)uc;
+    struct proc *p = ud;
+    struct pt *pt = mm_proc_pt(p->mm);
+    uint32_t va = (uint32_t)vaddr;
+    unsigned access = access_of(type);
+    struct pt_walk w;
+
+    pt_walk(pt, va, &w);
+    if (w.status != PTW_OK || !(w.d.uprot & access)) {
+        enum mm_fault_kind k = mm_fault(p->mm, va, access);
+        if (k != MMF_RESOLVED) {
+            note_fault(p, va, access, k, &w);
+            return false;
+        }
+        /* Only this page's entry changed, and it is being refilled now. */
+        pt_take_flush(pt);
+        pt_walk(pt, va, &w);
+        if (w.status != PTW_OK || !(w.d.uprot & access)) {
+            note_fault(p, va, access, MMF_PROTECTION, &w);
+            return false;
+        }
+    }
+    pt_touch(pt, va, access == PT_W);
+    unsigned perms = w.d.uprot;
+    if (access != PT_W)
+        perms &= ~PT_W;
+    e->paddr = w.pa;
+    e->perms = (perms & PT_R ? UC_PROT_READ : 0) | (perms & PT_W ? UC_PROT_WRITE : 0) |
+               (perms & PT_X ? UC_PROT_EXEC : 0);
+    return true;
+}
+
+/* Kill the process with `sig`; the run loop prints the report. */
+static void kill_proc(struct proc *p, int sig)
+{
+    p->state = PROC_KILLED;
+    p->signal = sig;
+    p->exit_status = 128 + sig;
+    uc_emu_stop(p->uc);
+}
+
+/* Trap hook: kernel calls, or any other exception kills the process. */
+static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
+{
+    struct proc *p = ud;
+    const struct arch_ops *a = p->sim->arch;
+    if (intno == a->svc_intno) {
+        kcall_dispatch(p);
+        if (p->state != PROC_RUNNING)
+            uc_emu_stop(uc);
+        else
+            engine_sync_tlb(p);
+        return;
+    }
+    uint32_t pc = 0;
+    uc_reg_read(uc, a->reg_pc, &pc);
+    snprintf(p->fault_note, sizeof p->fault_note, "%s (exception %u) at pc 0x%08x",
+             a->intr_name(intno), intno, pc);
+    kill_proc(p, intno == 1 ? 4 /* SIGILL */ : intno == 7 ? 5 /* SIGTRAP */ : 11);
+}
+
+/* A translated physical address that has no RAM or device behind it. */
+static bool on_unmapped(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
+                        int64_t value, void *ud)
+{
+    (void)uc; (void)value;
+    struct proc *p = ud;
+    snprintf(p->fault_note, sizeof p->fault_note,
+             "bus error: %s of %d bytes at physical 0x%08llx (nothing there)",
+             access_of(type) == PT_W ? "write" : access_of(type) == PT_X ? "fetch" : "read",
+             size, (unsigned long long)addr);
+    kill_proc(p, 10 /* SIGBUS (QNX) */);
+    return false;
+}
+
+int engine_create(struct proc *p)
+{
+    struct sim *s = p->sim;
+    const struct arch_ops *a = s->arch;
+    if (uc_open(a->uc_arch, a->uc_mode | (a->big_endian ? UC_MODE_BIG_ENDIAN : 0), &p->uc) != UC_ERR_OK)
+        return -ENOMEM;
+    if (uc_ctl_set_cpu_model(p->uc, a->uc_model) != UC_ERR_OK)
+        goto fail;
+    for (int i = 0; i < s->phys.nbanks; i++) {
+        const struct phys_bank *b = &s->phys.bank[i];
+        if (uc_mem_map_ptr(p->uc, b->base, b->size, UC_PROT_ALL, b->host) != UC_ERR_OK)
+            goto fail;
+    }
+    if (uc_ctl_tlb_mode(p->uc, UC_TLB_VIRTUAL) != UC_ERR_OK ||
+        uc_hook_add(p->uc, &p->h_tlb, UC_HOOK_TLB_FILL, (void *)on_tlb_fill, p, 1, 0) != UC_ERR_OK ||
+        uc_hook_add(p->uc, &p->h_intr, UC_HOOK_INTR, (void *)on_intr, p, 1, 0) != UC_ERR_OK ||
+        uc_hook_add(p->uc, &p->h_invalid, UC_HOOK_MEM_UNMAPPED, (void *)on_unmapped, p, 1, 0) != UC_ERR_OK)
+        goto fail;
+    return 0;
+fail:
+    uc_close(p->uc);
+    p->uc = NULL;
+    return -EINVAL;
+}
+
+void engine_destroy(struct proc *p)
+{
+    if (p->uc)
+        uc_close(p->uc);
+    p->uc = NULL;
+}
+
+void engine_sync_tlb(struct proc *p)
+{
+    if (pt_take_flush(mm_proc_pt(p->mm)))
+        uc_ctl_flush_tlb(p->uc);
+}
+
+/* Signal for a refused access, from the memory manager's verdict. */
+static int fault_signal(enum mm_fault_kind k)
+{
+    return (k == MMF_PAST_END || k == MMF_NOMEM) ? 10 /* SIGBUS */ : 11 /* SIGSEGV */;
+}
+
+void engine_run(struct proc *p, uint32_t entry, uint32_t sp)
+{
+    struct sim *s = p->sim;
+    if (s->arch->init_regs(p->uc, entry, sp) != 0) {
+        snprintf(p->fault_note, sizeof p->fault_note, "cannot set the initial registers");
+        p->state = PROC_KILLED;
+        p->signal = 4;
+        p->exit_status = 128 + 4;
+        return;
+    }
+    uint64_t timeout_us = (uint64_t)s->o.timeout_s * 1000000u;
+    uc_err err = uc_emu_start(p->uc, entry, 0xFFFFFFFFu, timeout_us, s->o.max_insns);
+    if (p->state != PROC_RUNNING)
+        return;
+    uint32_t pc = 0;
+    uc_reg_read(p->uc, s->arch->reg_pc, &pc);
+    if (err == UC_ERR_EXCEPTION && p->fault.pending) {
+        p->state = PROC_KILLED;
+        p->signal = fault_signal(p->fault.kind);
+        p->exit_status = 128 + p->signal;
+        return;
+    }
+    p->state = PROC_KILLED;
+    if (err == UC_ERR_OK) {
+        snprintf(p->fault_note, sizeof p->fault_note,
+                 s->o.max_insns ? "stopped: instruction limit (--max-insns %llu) reached at pc 0x%08x"
+                                : "stopped: time limit (--timeout %llu s) reached at pc 0x%08x",
+                 (unsigned long long)(s->o.max_insns ? s->o.max_insns : s->o.timeout_s), pc);
+        p->signal = 9; /* SIGKILL */
+    } else {
+        snprintf(p->fault_note, sizeof p->fault_note, "%s at pc 0x%08x", uc_strerror(err), pc);
+        p->signal = (err == UC_ERR_INSN_INVALID) ? 4 : 11;
+    }
+    p->exit_status = 128 + p->signal;
+}

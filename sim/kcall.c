@@ -1,0 +1,448 @@
+/*
+ * kcall.c - kernel calls, served inside Unicorn's interrupt hook.
+ *
+ * Registers are decoded per the ABI in include/mmsim/kcall.h, guest
+ * pointers go through copyin/copyout, structures are encoded in guest
+ * byte order, and the memory manager does the work.  Each call becomes one
+ * "kcall" trace record: pid, call name, raw arguments, decoded details,
+ * result and errno name.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mmsim/guest_abi.h"
+#include "mmsim/kcall.h"
+#include "sim.h"
+#include "trace.h"
+
+#define MEMMGR_COID 0x40000000u
+#define MSG_MEM_OBJ_INFO 0x4A
+#define MEM_OBJ_INFO_SIZE 24
+#define MEM_OBJ_SEGMENT_SIZE 24
+#define MAX_SEGMENTS_PER_CALL 65536u
+#define NAME_MAX_GUEST 1024u
+
+int guest_errno(int e)
+{
+    switch (e) {
+    case ENAMETOOLONG: return GE_ENAMETOOLONG;
+    case EIDRM:        return GE_EIDRM;
+    case ENOSYS:       return GE_ENOSYS;
+    case EOVERFLOW:    return GE_EOVERFLOW;
+    case ENOTSUP:      return GE_ENOTSUP;
+    case EDEADLK:      return GE_EDEADLK;
+    case ENOMSG:       return GE_ENOMSG;
+    case ENOLCK:       return GE_ENOLCK;
+    case ETIMEDOUT:    return GE_ETIMEDOUT;
+    default:           return e <= 34 ? e : GE_EINVAL;
+    }
+}
+
+/* Symbolic name of a host errno for traces. */
+static const char *errno_name(int e)
+{
+    static const struct { int e; const char *n; } t[] = {
+        {EPERM, "EPERM"}, {ENOENT, "ENOENT"}, {EIO, "EIO"}, {ENXIO, "ENXIO"},
+        {EBADF, "EBADF"}, {EAGAIN, "EAGAIN"}, {ENOMEM, "ENOMEM"}, {EACCES, "EACCES"},
+        {EFAULT, "EFAULT"}, {EBUSY, "EBUSY"}, {EEXIST, "EEXIST"}, {ENODEV, "ENODEV"},
+        {EINVAL, "EINVAL"}, {EMFILE, "EMFILE"}, {ENOSPC, "ENOSPC"}, {ERANGE, "ERANGE"},
+        {ENAMETOOLONG, "ENAMETOOLONG"}, {ENOSYS, "ENOSYS"}, {EOVERFLOW, "EOVERFLOW"},
+        {ENOTSUP, "ENOTSUP"}, {EIDRM, "EIDRM"}, {ENFILE, "ENFILE"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (t[i].e == e)
+            return t[i].n;
+    return "E?";
+}
+
+/* One call being served: decoded registers and the trace record. */
+struct call {
+    struct proc *p;
+    uint32_t     a[7];
+    struct trace *t;
+    const char  *why;     /* optional reason for an error */
+};
+
+static uint64_t arg64(const struct call *c, int i)
+{
+    return (uint64_t)c->a[i + 1] << 32 | c->a[i];
+}
+
+/* ---- process and console ------------------------------------------- */
+
+static long k_exit(struct call *c)
+{
+    c->p->state = PROC_EXITED;
+    c->p->exit_status = (int)(c->a[0] & 0xff);
+    return 0;
+}
+
+static long k_getpid(struct call *c)
+{
+    return c->p->pid;
+}
+
+static long k_clock(struct call *c)
+{
+    return (long)(c->p->kcalls & 0x7fffffff);
+}
+
+/* Write guest bytes to the host stream for console fd 1 or 2. */
+static long k_write(struct call *c)
+{
+    struct proc *p = c->p;
+    int fd = (int)c->a[0];
+    uint32_t va = c->a[1], len = c->a[2];
+    if (!mm_fd_is_console(p->mm, fd))
+        return mm_fstat(p->mm, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+    if (fd == 0)
+        return -EBADF;
+    FILE *f = fd == 2 ? p->sim->err : p->sim->out;
+    char buf[4096];
+    uint32_t done = 0;
+    while (done < len) {
+        uint32_t n = len - done < sizeof buf ? len - done : (uint32_t)sizeof buf;
+        if (copyin(p, buf, va + done, n) != 0)
+            return done ? (long)done : -EFAULT;
+        fwrite(buf, 1, n, f);
+        trace_begin(p->sim->trace, "console");
+        trace_uint(p->sim->trace, "pid", p->pid);
+        trace_int(p->sim->trace, "fd", fd);
+        trace_strn(p->sim->trace, "text", buf, n);
+        trace_end(p->sim->trace);
+        done += n;
+    }
+    fflush(f);
+    return (long)done;
+}
+
+/* Read from the host's standard input for console fd 0. */
+static long k_read(struct call *c)
+{
+    struct proc *p = c->p;
+    int fd = (int)c->a[0];
+    if (!mm_fd_is_console(p->mm, fd))
+        return mm_fstat(p->mm, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+    if (fd != 0)
+        return -EBADF;
+    char buf[4096];
+    uint32_t len = c->a[2] < sizeof buf ? c->a[2] : (uint32_t)sizeof buf;
+    ssize_t n = read(STDIN_FILENO, buf, len);
+    if (n < 0)
+        return -EIO;
+    if (copyout(p, c->a[1], buf, (uint32_t)n) != 0)
+        return -EFAULT;
+    return n;
+}
+
+/* The argument blob: "argc\0arg0\0arg1\0...".  Returns its size; copies
+ * it only if the buffer is large enough. */
+static long k_args(struct call *c)
+{
+    struct proc *p = c->p;
+    char num[16];
+    int nl = snprintf(num, sizeof num, "%d", p->argc) + 1;
+    uint32_t size = (uint32_t)nl;
+    for (int i = 0; i < p->argc; i++)
+        size += (uint32_t)strlen(p->argv[i]) + 1;
+    if (c->a[1] < size)
+        return size;
+    char *blob = malloc(size);
+    if (!blob)
+        return -ENOMEM;
+    memcpy(blob, num, (size_t)nl);
+    uint32_t off = (uint32_t)nl;
+    for (int i = 0; i < p->argc; i++) {
+        size_t l = strlen(p->argv[i]) + 1;
+        memcpy(blob + off, p->argv[i], l);
+        off += (uint32_t)l;
+    }
+    int rc = copyout(p, c->a[0], blob, size);
+    free(blob);
+    return rc ? rc : (long)size;
+}
+
+/* ---- shared memory objects ----------------------------------------- */
+
+/* Fetch a guest string argument and note it in the trace. */
+static int name_arg(struct call *c, uint32_t va, char *buf, uint32_t max)
+{
+    int rc = copyinstr(c->p, buf, va, max);
+    if (rc == 0)
+        trace_str(c->t, "name", buf);
+    return rc;
+}
+
+static long k_shm_open(struct call *c)
+{
+    char name[NAME_MAX_GUEST];
+    int rc = name_arg(c, c->a[0], name, sizeof name);
+    return rc ? rc : mm_shm_open(c->p->mm, name, (int)c->a[1], c->a[2]);
+}
+
+/* open(): only shared memory objects, under /dev/shmem/ as on QNX. */
+static long k_open(struct call *c)
+{
+    static const char pfx[] = "/dev/shmem/";
+    char name[NAME_MAX_GUEST];
+    int rc = name_arg(c, c->a[0], name, sizeof name);
+    if (rc)
+        return rc;
+    if (strncmp(name, pfx, sizeof pfx - 1) != 0)
+        return -ENOENT;
+    return mm_shm_open(c->p->mm, name + sizeof pfx - 2, (int)c->a[1], c->a[2]);
+}
+
+static long k_shm_unlink(struct call *c)
+{
+    char name[NAME_MAX_GUEST];
+    int rc = name_arg(c, c->a[0], name, sizeof name);
+    return rc ? rc : mm_shm_unlink(c->p->mm, name);
+}
+
+static long k_close(struct call *c)
+{
+    return mm_close(c->p->mm, (int)c->a[0]);
+}
+
+static long k_ftruncate(struct call *c)
+{
+    int64_t len = (int64_t)arg64(c, 1);
+    if (len < 0)
+        return -EINVAL;
+    return mm_ftruncate(c->p->mm, (int)c->a[0], (uint64_t)len);
+}
+
+/* fstat: encode the guest struct stat (guest_abi.h) in guest byte order. */
+static long k_fstat(struct call *c)
+{
+    struct proc *p = c->p;
+    int fd = (int)c->a[0];
+    struct mm_stat st = {0};
+    if (mm_fd_is_console(p->mm, fd)) {
+        st.mode = 0020000 | 0620;   /* character device */
+        st.nlink = 1;
+    } else {
+        int rc = mm_fstat(p->mm, fd, &st);
+        if (rc)
+            return rc;
+    }
+    uint8_t g[GUEST_STAT_SIZE] = {0};
+    p64(p, g + 0, st.ino);
+    p64(p, g + 8, st.size);
+    p32(p, g + 44, st.mode);
+    p32(p, g + 48, st.nlink);
+    p32(p, g + 52, MMSIM_PAGE_SIZE);
+    p64(p, g + 56, (st.size + 511) / 512);
+    return copyout(p, c->a[1], g, sizeof g);
+}
+
+static long k_shm_ctl(struct call *c)
+{
+    struct proc *p = c->p;
+    bool special = (c->a[1] & KC_SHMCTL_SPECIAL_FLAG) != 0;
+    int flags = (int)(c->a[1] & ~KC_SHMCTL_SPECIAL_FLAG);
+    long rc = mm_shm_ctl(p->mm, (int)c->a[0], flags, arg64(c, 2), arg64(c, 4), special, c->a[6]);
+    if (rc == -EINVAL)
+        c->why = mm_last_reason(p->mm);
+    return rc;
+}
+
+/* ---- address space --------------------------------------------------- */
+
+static long k_mmap(struct call *c)
+{
+    uint32_t out = 0;
+    int rc = mm_mmap(c->p->mm, c->a[0], c->a[1], (int)c->a[2], (int)c->a[3], (int)c->a[4],
+                     arg64(c, 5), &out);
+    return rc ? rc : (long)out;
+}
+
+static long k_munmap(struct call *c)
+{
+    return mm_munmap(c->p->mm, c->a[0], c->a[1]);
+}
+
+static long k_mprotect(struct call *c)
+{
+    return mm_mprotect(c->p->mm, c->a[0], c->a[1], (int)c->a[2]);
+}
+
+static long k_msync(struct call *c)
+{
+    return mm_msync(c->p->mm, c->a[0], c->a[1], (int)c->a[2]);
+}
+
+/* mem_offset(addr, fd, len, off_t *off, size_t *contig). */
+static long k_mem_offset(struct call *c)
+{
+    struct proc *p = c->p;
+    uint64_t off = 0;
+    uint32_t contig = 0;
+    int rc = mm_mem_offset(p->mm, c->a[0], (int)c->a[1], c->a[2], &off, &contig);
+    if (rc)
+        return rc;
+    uint8_t o[8], l[4];
+    p64(p, o, off);
+    p32(p, l, contig);
+    if (copyout(p, c->a[3], o, sizeof o) || (c->a[4] && copyout(p, c->a[4], l, sizeof l)))
+        return -EFAULT;
+    trace_hex(c->t, "paddr", off);
+    trace_hex(c->t, "contig", contig);
+    return 0;
+}
+
+/* _MEM_OBJ_INFO: decode the request, write the segments to the reply. */
+static long msg_mem_obj_info(struct call *c, const uint8_t *m, uint32_t sbytes)
+{
+    struct proc *p = c->p;
+    if (sbytes < MEM_OBJ_INFO_SIZE)
+        return -EINVAL;
+    uint16_t zero = g16(p, m + 2);
+    int fd = (int)g32(p, m + 4);
+    uint64_t offset = g64(p, m + 8), length = g64(p, m + 16);
+    trace_str(c->t, "msg", "_MEM_OBJ_INFO");
+    trace_int(c->t, "fd", fd);
+    trace_hex(c->t, "offset", offset);
+    trace_hex(c->t, "length", length);
+    uint32_t rbytes = c->a[4];
+    size_t max = rbytes / MEM_OBJ_SEGMENT_SIZE;
+    if (max > MAX_SEGMENTS_PER_CALL)
+        max = MAX_SEGMENTS_PER_CALL;
+    struct mm_segment *seg = max ? calloc(max, sizeof *seg) : NULL;
+    if (max && !seg)
+        return -ENOMEM;
+    long n = mm_obj_info(p->mm, fd, zero, offset, length, seg, max);
+    if (n > 0) {
+        uint8_t *out = calloc((size_t)n, MEM_OBJ_SEGMENT_SIZE);
+        if (!out) {
+            free(seg);
+            return -ENOMEM;
+        }
+        trace_arr_begin(c->t, "segments");
+        for (long i = 0; i < n; i++) {
+            p64(p, out + i * 24 + 0, seg[i].offset);
+            p64(p, out + i * 24 + 8, seg[i].paddr);
+            p64(p, out + i * 24 + 16, seg[i].length);
+            trace_obj_begin(c->t, NULL);
+            trace_hex(c->t, "offset", seg[i].offset);
+            trace_hex(c->t, "paddr", seg[i].paddr);
+            trace_hex(c->t, "length", seg[i].length);
+            trace_obj_end(c->t);
+        }
+        trace_arr_end(c->t);
+        if (copyout(p, c->a[3], out, (uint32_t)n * MEM_OBJ_SEGMENT_SIZE) != 0)
+            n = -EFAULT;
+        free(out);
+    }
+    free(seg);
+    return n;
+}
+
+/* MsgSend(coid, smsg, sbytes, rmsg, rbytes): only the memory manager's
+ * connection exists; it serves _MEM_OBJ_INFO. */
+static long k_msgsend(struct call *c)
+{
+    struct proc *p = c->p;
+    if (c->a[0] != MEMMGR_COID) {
+        c->why = "no such connection: only MEMMGR_COID is connected";
+        return -EBADF;
+    }
+    uint32_t sbytes = c->a[2];
+    if (sbytes < 2) {
+        c->why = "message shorter than its type field";
+        return -EINVAL;
+    }
+    uint8_t m[MEM_OBJ_INFO_SIZE] = {0};
+    uint32_t n = sbytes < sizeof m ? sbytes : (uint32_t)sizeof m;
+    if (copyin(p, m, c->a[1], n) != 0)
+        return -EFAULT;
+    uint16_t type = g16(p, m);
+    trace_hex(c->t, "type", type);
+    if (type == MSG_MEM_OBJ_INFO)
+        return msg_mem_obj_info(c, m, sbytes);
+    c->why = "memory-manager message type not served by mmsim";
+    return -ENOSYS;
+}
+
+/* ---- dispatch ---------------------------------------------------------- */
+
+struct kcall_def {
+    unsigned    num;
+    const char *name;
+    int         nargs;
+    long      (*fn)(struct call *c);
+};
+
+static const struct kcall_def kcalls[] = {
+    {KC_EXIT, "exit", 1, k_exit},
+    {KC_WRITE, "write", 3, k_write},
+    {KC_READ, "read", 3, k_read},
+    {KC_GETPID, "getpid", 0, k_getpid},
+    {KC_CLOCK, "clock", 0, k_clock},
+    {KC_ARGS, "args", 2, k_args},
+    {KC_SHM_OPEN, "shm_open", 3, k_shm_open},
+    {KC_SHM_UNLINK, "shm_unlink", 1, k_shm_unlink},
+    {KC_CLOSE, "close", 1, k_close},
+    {KC_FTRUNCATE, "ftruncate", 3, k_ftruncate},
+    {KC_FSTAT, "fstat", 2, k_fstat},
+    {KC_SHM_CTL, "shm_ctl", 7, k_shm_ctl},
+    {KC_OPEN, "open", 3, k_open},
+    {KC_MMAP, "mmap", 7, k_mmap},
+    {KC_MUNMAP, "munmap", 2, k_munmap},
+    {KC_MPROTECT, "mprotect", 3, k_mprotect},
+    {KC_MSYNC, "msync", 3, k_msync},
+    {KC_MEM_OFFSET, "mem_offset", 5, k_mem_offset},
+    {KC_MSGSEND, "MsgSend", 5, k_msgsend},
+};
+
+static const struct kcall_def *find_kcall(unsigned num)
+{
+    for (size_t i = 0; i < sizeof kcalls / sizeof kcalls[0]; i++)
+        if (kcalls[i].num == num)
+            return &kcalls[i];
+    return NULL;
+}
+
+void kcall_dispatch(struct proc *p)
+{
+    struct sim *s = p->sim;
+    const struct arch_ops *a = s->arch;
+    uint32_t num = 0;
+    uc_reg_read(p->uc, a->reg_num, &num);
+    struct call c = { .p = p, .t = s->trace };
+    for (int i = 0; i < 7; i++)
+        uc_reg_read(p->uc, a->reg_arg[i], &c.a[i]);
+    p->kcalls++;
+
+    const struct kcall_def *d = find_kcall(num);
+    trace_begin(c.t, "kcall");
+    trace_uint(c.t, "pid", p->pid);
+    trace_str(c.t, "call", d ? d->name : "unknown");
+    trace_arr_begin(c.t, "args");
+    for (int i = 0; i < (d ? d->nargs : 0); i++)
+        trace_hex(c.t, NULL, c.a[i]);
+    trace_arr_end(c.t);
+
+    long r;
+    if (d) {
+        r = d->fn(&c);
+    } else {
+        c.why = "unknown kernel call number";
+        r = -ENOSYS;
+    }
+    trace_int(c.t, "ret", r < 0 && r >= -4095 ? -1 : r);
+    if (r < 0 && r >= -4095) {
+        trace_str(c.t, "errno", errno_name((int)-r));
+        if (c.why)
+            trace_str(c.t, "why", c.why);
+    }
+    trace_end(c.t);
+
+    if (p->state == PROC_RUNNING) {
+        uint32_t ret = r < 0 && r >= -4095 ? (uint32_t)-guest_errno((int)-r) : (uint32_t)r;
+        uc_reg_write(p->uc, a->reg_ret, &ret);
+    }
+}

@@ -1,0 +1,199 @@
+/*
+ * main.c - the mmsim command line: `mmsim run`, `mmsim demo`, help.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sim.h"
+
+#ifndef MMSIM_GUEST_DIR
+#define MMSIM_GUEST_DIR "guest"
+#endif
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "usage: mmsim run [options] prog.elf [args...]\n"
+        "       mmsim demo [--cpu armv6|armv7]\n"
+        "\n"
+        "options:\n"
+        "  --cpu NAME         CPU flavour: armv6, armv7 (default armv7)\n"
+        "  --ram SIZE         simulated RAM, e.g. 256M, 2G (default 256M, max 3G)\n"
+        "  --phys-frag SEED   pre-fragment free physical memory with this seed\n"
+        "  --trace FILE       write a JSON Lines trace of kernel calls, PTE writes, faults\n"
+        "  --dump-pt          print the process's page tables (raw and decoded) at exit\n"
+        "  --unprivileged     run without the physical-memory privilege\n"
+        "  --max-insns N      stop the guest after N instructions (exact; slows execution)\n"
+        "  --timeout SECONDS  stop the guest after this much wall-clock time (default 0: none)\n"
+        "\n"
+        "Exit status: the guest's; 128+signal if a fault killed it (QNX numbers:\n"
+        "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11); 125 if mmsim could not run it.\n");
+}
+
+/* Parse "256M", "2G", "4096K" or bytes.  0 or -EINVAL. */
+static int parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || end == s || s[0] == '-')
+        return -EINVAL;
+    uint64_t mul = 1;
+    switch (*end) {
+    case 'k': case 'K': mul = 1ull << 10; end++; break;
+    case 'm': case 'M': mul = 1ull << 20; end++; break;
+    case 'g': case 'G': mul = 1ull << 30; end++; break;
+    default: break;
+    }
+    if (*end == 'i' || *end == 'B' || *end == 'b')
+        end += (*end == 'i' && end[1] == 'B') ? 2 : 1;
+    if (*end != '\0' || v > UINT64_MAX / mul)
+        return -EINVAL;
+    *out = v * mul;
+    return 0;
+}
+
+/* Parse an unsigned number (any base).  0 or -EINVAL. */
+static int parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || end == s || *end || s[0] == '-')
+        return -EINVAL;
+    *out = v;
+    return 0;
+}
+
+enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT };
+
+/* Parse options up to the program name.  Returns argv index of the
+ * program, or -1 after printing an error. */
+static int parse_opts(int argc, char **argv, struct sim_opts *o)
+{
+    static const struct option lo[] = {
+        {"cpu", required_argument, 0, OPT_CPU},
+        {"ram", required_argument, 0, OPT_RAM},
+        {"phys-frag", required_argument, 0, OPT_FRAG},
+        {"trace", required_argument, 0, OPT_TRACE},
+        {"dump-pt", no_argument, 0, OPT_DUMP},
+        {"unprivileged", no_argument, 0, OPT_UNPRIV},
+        {"max-insns", required_argument, 0, OPT_MAXI},
+        {"timeout", required_argument, 0, OPT_TIMEOUT},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0},
+    };
+    int c;
+    uint64_t v;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+h", lo, NULL)) != -1) {
+        switch (c) {
+        case OPT_CPU:
+            if (mmu_cpu_parse(optarg, &o->cpu) != 0 || !arch_for(o->cpu)) {
+                fprintf(stderr, "mmsim: unknown or unsupported --cpu '%s' (armv6, armv7)\n", optarg);
+                return -1;
+            }
+            break;
+        case OPT_RAM:
+            if (parse_size(optarg, &o->ram) != 0 || o->ram < (1u << 20) || o->ram > PHYS_RAM_LIMIT ||
+                (o->ram & MMSIM_PAGE_MASK)) {
+                fprintf(stderr, "mmsim: bad --ram '%s' (1M..3G, a multiple of 4K)\n", optarg);
+                return -1;
+            }
+            break;
+        case OPT_FRAG:
+            if (parse_u64(optarg, &o->frag_seed) != 0) {
+                fprintf(stderr, "mmsim: bad --phys-frag seed '%s' (a number)\n", optarg);
+                return -1;
+            }
+            o->frag = true;
+            break;
+        case OPT_TRACE: o->trace_path = optarg; break;
+        case OPT_DUMP: o->dump_pt = true; break;
+        case OPT_UNPRIV: o->unprivileged = true; break;
+        case OPT_MAXI:
+            if (parse_u64(optarg, &o->max_insns) != 0 || o->max_insns == 0) {
+                fprintf(stderr, "mmsim: bad --max-insns '%s' (a positive number)\n", optarg);
+                return -1;
+            }
+            break;
+        case OPT_TIMEOUT:
+            if (parse_u64(optarg, &v) != 0 || v > 86400) {
+                fprintf(stderr, "mmsim: bad --timeout '%s' (seconds, 0..86400)\n", optarg);
+                return -1;
+            }
+            o->timeout_s = (unsigned)v;
+            break;
+        case 'h': usage(stdout); exit(0);
+        default:
+            usage(stderr);
+            return -1;
+        }
+    }
+    return optind;
+}
+
+/* Run `path` with the options; returns the process exit status. */
+static int run(const struct sim_opts *o, const char *path, int argc, char **argv)
+{
+    struct sim s;
+    int status = 125;
+    if (sim_init(&s, o) == 0)
+        status = sim_run_program(&s, path, argc, argv);
+    sim_fini(&s);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20 };
+    if (argc < 2) {
+        usage(stderr);
+        return 125;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "run")) {
+        int i = parse_opts(argc - 1, argv + 1, &o);
+        if (i < 0)
+            return 125;
+        if (i >= argc - 1) {
+            fprintf(stderr, "mmsim run: no program given\n");
+            return 125;
+        }
+        return run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
+    }
+    if (!strcmp(cmd, "demo")) {
+        int i = parse_opts(argc - 1, argv + 1, &o);
+        if (i < 0)
+            return 125;
+        if (i < argc - 1) {
+            fprintf(stderr, "mmsim demo: unexpected argument '%s'\n", argv[1 + i]);
+            return 125;
+        }
+        const char *dir = getenv("MMSIM_GUEST_DIR");
+        char path[4096];
+        snprintf(path, sizeof path, "%s/examples/%s/demo.elf", dir ? dir : MMSIM_GUEST_DIR,
+                 mmu_cpu_name(o.cpu));
+        if (!o.frag) {
+            o.frag = true;       /* show a physically fragmented object */
+            o.frag_seed = 1;
+        }
+        o.dump_pt = true;
+        char *dargv[] = { "demo", NULL };
+        printf("mmsim demo: %s on --cpu %s, physical memory fragmented (seed %" PRIu64 ")\n\n",
+               path, mmu_cpu_name(o.cpu), o.frag_seed);
+        fflush(stdout);
+        return run(&o, path, 1, dargv);
+    }
+    fprintf(stderr, "mmsim: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 125;
+}

@@ -1,0 +1,142 @@
+/*
+ * report.c - the report printed when a guest is killed: signal, fault
+ * kind, PC with the Capstone disassembly of the faulting instruction,
+ * virtual address, the page-table entry involved and the mapping.  The
+ * same facts go into a "fault" trace record.
+ */
+#include <capstone/capstone.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "sim.h"
+#include "trace.h"
+
+/* QNX signal numbers. */
+static const char *sig_name(int sig)
+{
+    switch (sig) {
+    case 4:  return "SIGILL";
+    case 5:  return "SIGTRAP";
+    case 9:  return "SIGKILL";
+    case 10: return "SIGBUS";
+    case 11: return "SIGSEGV";
+    default: return "SIG?";
+    }
+}
+
+static const char *access_name(unsigned a)
+{
+    return a == PT_W ? "write" : a == PT_X ? "instruction fetch" : "read";
+}
+
+/* One-line fault kind for the report and the trace. */
+static const char *kind_text(enum mm_fault_kind k)
+{
+    switch (k) {
+    case MMF_UNMAPPED:   return "translation fault (address not mapped)";
+    case MMF_PROTECTION: return "permission fault (the mapping forbids this access)";
+    case MMF_PAST_END:   return "past object end (page beyond the end of the mapped object)";
+    case MMF_NOMEM:      return "out of memory (no frame for a lazy page)";
+    default:             return "resolved";
+    }
+}
+
+void report_disasm(struct proc *p, uint32_t va, char *buf, size_t n)
+{
+    const struct arch_ops *a = p->sim->arch;
+    uint8_t code[4];
+    snprintf(buf, n, "<not readable>");
+    if (copyin(p, code, va, sizeof code) != 0)
+        return;
+    csh h;
+    cs_mode mode = (cs_mode)a->cs_mode | (a->big_endian ? CS_MODE_BIG_ENDIAN : CS_MODE_LITTLE_ENDIAN);
+    if (cs_open((cs_arch)a->cs_arch, mode, &h) != CS_ERR_OK)
+        return;
+    cs_insn *insn;
+    size_t cnt = cs_disasm(h, code, sizeof code, va, 1, &insn);
+    if (cnt > 0) {
+        snprintf(buf, n, "%s %s", insn[0].mnemonic, insn[0].op_str);
+        cs_free(insn, cnt);
+    } else {
+        snprintf(buf, n, "<undecodable %02x%02x%02x%02x>", code[0], code[1], code[2], code[3]);
+    }
+    cs_close(&h);
+}
+
+/* The page-table entry involved, as text. */
+static void pte_text(struct proc *p, const struct pt_walk *w, char *buf, size_t n)
+{
+    char d[160];
+    switch (w->status) {
+    case PTW_OK:
+        pt_describe(p->sim->o.cpu, w->raw, d, sizeof d);
+        snprintf(buf, n, "L%d entry @0x%08" PRIx64 " = 0x%08" PRIx64 " (%s)", w->level,
+                 w->raw_pa, w->raw, d);
+        break;
+    case PTW_FAULT_L1:
+        snprintf(buf, n, "L1 entry @0x%08" PRIx64 " = 0x%08" PRIx64 " (fault: no table)",
+                 w->raw_pa, w->raw);
+        break;
+    case PTW_FAULT_L2:
+        snprintf(buf, n, "L2 entry @0x%08" PRIx64 " = 0x%08" PRIx64 " (fault: no page)",
+                 w->raw_pa, w->raw);
+        break;
+    default:
+        snprintf(buf, n, "L%d entry @0x%08" PRIx64 " = 0x%08" PRIx64 " (corrupt: table outside RAM)",
+                 w->level, w->raw_pa, w->raw);
+    }
+}
+
+/* The mapping around va, as text. */
+static void map_text(struct proc *p, uint32_t va, char *buf, size_t n)
+{
+    struct mm_map_info mi;
+    if (mm_lookup(p->mm, va, &mi) != 0) {
+        snprintf(buf, n, "none");
+        return;
+    }
+    snprintf(buf, n, "0x%08x-0x%08x prot=%s%s%s%s flags=0x%x object size 0x%" PRIx64
+             " (offset 0x%" PRIx64 " at this address)",
+             mi.start, mi.start + mi.len, mi.prot & MM_PROT_READ ? "r" : "-",
+             mi.prot & MM_PROT_WRITE ? "w" : "-", mi.prot & MM_PROT_EXEC ? "x" : "-",
+             mi.prot & MM_PROT_NOCACHE ? " nocache" : "", (unsigned)mi.flags, mi.objsize,
+             mi.objoff + (va - mi.start));
+}
+
+void report_fault(struct proc *p, FILE *out)
+{
+    struct sim *s = p->sim;
+    uint32_t pc = 0;
+    uc_reg_read(p->uc, s->arch->reg_pc, &pc);
+    char dis[96], pte[256], map[256];
+    report_disasm(p, pc, dis, sizeof dis);
+
+    fprintf(out, "mmsim: process %u killed by %s (signal %d)\n", p->pid, sig_name(p->signal),
+            p->signal);
+    trace_begin(s->trace, "fault");
+    trace_uint(s->trace, "pid", p->pid);
+    trace_str(s->trace, "signal", sig_name(p->signal));
+    trace_hex(s->trace, "pc", pc);
+    trace_str(s->trace, "insn", dis);
+    if (p->fault.pending) {
+        const struct fault_info *f = &p->fault;
+        pte_text(p, &f->walk, pte, sizeof pte);
+        map_text(p, f->va, map, sizeof map);
+        fprintf(out, "  fault:   %s\n", kind_text(f->kind));
+        fprintf(out, "  access:  %s at virtual address 0x%08x\n", access_name(f->access), f->va);
+        fprintf(out, "  pc:      0x%08x  %s\n", pc, dis);
+        fprintf(out, "  pte:     %s\n", pte);
+        fprintf(out, "  mapping: %s\n", map);
+        trace_str(s->trace, "kind", kind_text(f->kind));
+        trace_str(s->trace, "access", access_name(f->access));
+        trace_hex(s->trace, "va", f->va);
+        trace_hex(s->trace, "pte_pa", f->walk.raw_pa);
+        trace_hex(s->trace, "pte", f->walk.raw);
+        trace_str(s->trace, "pte_decoded", pte);
+    } else {
+        fprintf(out, "  fault:   %s\n", p->fault_note);
+        fprintf(out, "  pc:      0x%08x  %s\n", pc, dis);
+        trace_str(s->trace, "kind", p->fault_note);
+    }
+    trace_end(s->trace);
+}

@@ -1,0 +1,189 @@
+/*
+ * sim.c - the machine: RAM, frames, MMU and memory manager, the trace of
+ * PTE writes, and running one program as a process.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim.h"
+#include "trace.h"
+
+/* pt hook: every PTE write becomes a "pte" trace record. */
+static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t pte_pa,
+                           uint64_t old_raw, uint64_t new_raw)
+{
+    struct sim *s = ctx;
+    if (!s->trace)
+        return;
+    char d[160];
+    pt_describe(s->o.cpu, new_raw, d, sizeof d);
+    trace_begin(s->trace, "pte");
+    trace_uint(s->trace, "asid", pt_asid(pt));
+    trace_hex(s->trace, "va", va);
+    trace_hex(s->trace, "pte_pa", pte_pa);
+    trace_hex(s->trace, "old", old_raw);
+    trace_hex(s->trace, "new", new_raw);
+    trace_str(s->trace, "decoded", d);
+    trace_end(s->trace);
+}
+
+int sim_init(struct sim *s, const struct sim_opts *o)
+{
+    memset(s, 0, sizeof *s);
+    s->o = *o;
+    s->out = stdout;
+    s->err = stderr;
+    s->next_pid = 1;
+    s->arch = arch_for(o->cpu);
+    if (!s->arch) {
+        fprintf(stderr, "mmsim: --cpu %s is not supported by this build\n", mmu_cpu_name(o->cpu));
+        return -EINVAL;
+    }
+    int rc = phys_init(&s->phys, o->ram);
+    if (rc) {
+        fprintf(stderr, "mmsim: cannot reserve %" PRIu64 " bytes of RAM: %s\n", o->ram, strerror(-rc));
+        return rc;
+    }
+    rc = frames_init(&s->frames, &s->phys);
+    if (rc) {
+        fprintf(stderr, "mmsim: cannot build the frame allocator: %s\n", strerror(-rc));
+        return rc;
+    }
+    if (o->frag)
+        frames_fragment(&s->frames, o->frag_seed);
+    if (o->trace_path) {
+        int err = 0;
+        s->trace = trace_open(o->trace_path, &err);
+        if (!s->trace) {
+            fprintf(stderr, "mmsim: cannot write trace %s: %s\n", o->trace_path, strerror(err));
+            return -err;
+        }
+        trace_begin(s->trace, "machine");
+        trace_str(s->trace, "cpu", mmu_cpu_name(o->cpu));
+        trace_hex(s->trace, "ram", o->ram);
+        trace_bool(s->trace, "frag", o->frag);
+        trace_uint(s->trace, "frag_seed", o->frag_seed);
+        trace_end(s->trace);
+    }
+    struct pt_hooks hooks = { .pte_written = on_pte_written, .ctx = s };
+    s->mmu = mmu_create(o->cpu, &s->phys, &s->frames, &hooks);
+    s->mm = s->mmu ? mm_create(s->mmu, &s->phys, &s->frames) : NULL;
+    if (!s->mm) {
+        fprintf(stderr, "mmsim: cannot create the MMU for --cpu %s\n", mmu_cpu_name(o->cpu));
+        return -ENOMEM;
+    }
+    return 0;
+}
+
+void sim_fini(struct sim *s)
+{
+    if (s->mm)
+        mm_destroy(s->mm);
+    if (s->mmu)
+        mmu_destroy(s->mmu);
+    if (s->trace && trace_close(s->trace) != 0)
+        fprintf(stderr, "mmsim: error while writing the trace %s\n", s->o.trace_path);
+    s->trace = NULL;
+    frames_fini(&s->frames);
+    phys_fini(&s->phys);
+}
+
+/* Print every mapping and every PTE that maps it (--dump-pt). */
+static void dump_map(void *ctx, const struct mm_map_info *mi)
+{
+    struct proc *p = ctx;
+    FILE *out = p->sim->out;
+    fprintf(out, "  map 0x%08x-0x%08x prot=%c%c%c%s flags=0x%05x obj#%" PRIu64
+            " objoff=0x%" PRIx64 " objsize=0x%" PRIx64 " objflags=0x%x\n",
+            mi->start, mi->start + mi->len, mi->prot & MM_PROT_READ ? 'r' : '-',
+            mi->prot & MM_PROT_WRITE ? 'w' : '-', mi->prot & MM_PROT_EXEC ? 'x' : '-',
+            mi->prot & MM_PROT_NOCACHE ? " nocache" : "", (unsigned)mi->flags, mi->objid,
+            mi->objoff, mi->objsize, mi->objflags);
+    struct pt *pt = mm_proc_pt(p->mm);
+    for (uint64_t va = mi->start; va < (uint64_t)mi->start + mi->len; va += MMSIM_PAGE_SIZE) {
+        struct pt_walk w;
+        pt_walk(pt, (uint32_t)va, &w);
+        if (w.status != PTW_OK) {
+            fprintf(out, "    va 0x%08" PRIx64 "  (no PTE: %s)\n", va,
+                    w.status == PTW_FAULT_L1 ? "no L2 table" : "not resident");
+            continue;
+        }
+        char d[160];
+        pt_describe(p->sim->o.cpu, w.raw, d, sizeof d);
+        fprintf(out, "    va 0x%08" PRIx64 "  pte@0x%08" PRIx64 " = 0x%08" PRIx64 "  %s\n", va,
+                w.raw_pa, w.raw, d);
+    }
+}
+
+/* The --dump-pt output: mappings with their PTEs, then the raw tables. */
+static void dump_tables(struct proc *p)
+{
+    FILE *out = p->sim->out;
+    fprintf(out, "\n== page tables of process %u (%s), root at 0x%08" PRIx64 " ==\n", p->pid,
+            mmu_cpu_name(p->sim->o.cpu), pt_root(mm_proc_pt(p->mm)));
+    fprintf(out, "-- mappings and the PTEs that map them --\n");
+    mm_foreach_map(p->mm, dump_map, p);
+    fprintf(out, "-- raw tables --\n");
+    pt_dump(mm_proc_pt(p->mm), out);
+    fflush(out);
+}
+
+int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
+{
+    struct proc *p = calloc(1, sizeof *p);
+    if (!p)
+        return 125;
+    p->sim = s;
+    p->pid = s->next_pid++;
+    p->argc = argc;
+    p->argv = argv;
+    p->state = PROC_RUNNING;
+    s->cur = p;
+    int status = 125;
+    p->mm = mm_proc_create(s->mm, p->pid, !s->o.unprivileged);
+    if (!p->mm || engine_create(p) != 0) {
+        fprintf(stderr, "mmsim: cannot create process: out of memory\n");
+        goto out;
+    }
+    uint32_t entry, sp;
+    char why[256];
+    int rc = loader_load(p, path, &entry, why, sizeof why);
+    if (rc) {
+        fprintf(stderr, "mmsim: %s: %s\n", path, why);
+        goto out;
+    }
+    rc = loader_stack(p, &sp);
+    if (rc) {
+        fprintf(stderr, "mmsim: cannot map the stack: %s\n", strerror(-rc));
+        goto out;
+    }
+    trace_begin(s->trace, "spawn");
+    trace_uint(s->trace, "pid", p->pid);
+    trace_str(s->trace, "path", argv[0]);
+    trace_hex(s->trace, "entry", entry);
+    trace_hex(s->trace, "sp", sp);
+    trace_end(s->trace);
+
+    engine_run(p, entry, sp);
+    fflush(s->out);
+    if (p->state == PROC_KILLED)
+        report_fault(p, s->err);
+    trace_begin(s->trace, "exit");
+    trace_uint(s->trace, "pid", p->pid);
+    trace_int(s->trace, "status", p->exit_status);
+    trace_int(s->trace, "signal", p->state == PROC_KILLED ? p->signal : 0);
+    trace_uint(s->trace, "kcalls", p->kcalls);
+    trace_end(s->trace);
+    if (s->o.dump_pt)
+        dump_tables(p);
+    status = p->exit_status;
+out:
+    engine_destroy(p);
+    if (p->mm)
+        mm_proc_destroy(p->mm);
+    free(p);
+    s->cur = NULL;
+    return status;
+}

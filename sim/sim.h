@@ -1,0 +1,153 @@
+/*
+ * sim.h - the simulator's top-level object and the interfaces between the
+ * files of sim/: CPU glue per flavour (arch_*.c), the Unicorn engine of a
+ * process (engine.c), guest memory access through the page tables
+ * (uaccess.c), kernel calls (kcall.c), the ELF loader (loader.c), the
+ * trace writer (trace.c) and fault reports (report.c).
+ *
+ * All mutable state of the simulator hangs off one `struct sim`; nothing
+ * in sim/ keeps memory-manager state of its own.
+ */
+#ifndef MMSIM_SIM_H
+#define MMSIM_SIM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <unicorn/unicorn.h>
+
+#include "mmsim/memmgr.h"
+#include "mmsim/pt.h"
+
+struct sim;
+struct proc;
+
+/* Per-flavour CPU glue: engine model, kernel-call registers, disassembly. */
+struct arch_ops {
+    const char *name;
+    uc_arch     uc_arch;
+    uc_mode     uc_mode;
+    int         uc_model;
+    bool        big_endian;
+    unsigned    svc_intno;      /* UC_HOOK_INTR number of the kernel-call trap */
+    int         reg_pc, reg_sp, reg_num, reg_ret;
+    int         reg_arg[7];
+    int         cs_arch, cs_mode; /* Capstone */
+    /* Put the freshly created engine into user mode with `entry` and `sp`. */
+    int (*init_regs)(uc_engine *uc, uint32_t entry, uint32_t sp);
+    /* Describe a non-syscall exception number ("undefined instruction"...). */
+    const char *(*intr_name)(unsigned intno);
+    /* Elf e_machine this flavour runs. */
+    unsigned    elf_machine;
+};
+
+/* The arch glue for `cpu`, or NULL if this build has none. */
+const struct arch_ops *arch_for(enum mmsim_cpu cpu);
+
+/* What the last refused TLB fill saw (fault report material). */
+struct fault_info {
+    bool                pending;
+    uint32_t            va;
+    unsigned            access;   /* PT_R / PT_W / PT_X */
+    enum mm_fault_kind  kind;
+    struct pt_walk      walk;
+};
+
+/* Why a process stopped running. */
+enum proc_state { PROC_RUNNING, PROC_EXITED, PROC_KILLED };
+
+struct proc {
+    struct sim     *sim;
+    uint32_t        pid;
+    struct mm_proc *mm;
+    uc_engine      *uc;
+    uc_hook         h_tlb, h_intr, h_invalid;
+    enum proc_state state;
+    int             exit_status;   /* guest exit code, or 128+signal */
+    int             signal;
+    struct fault_info fault;
+    char            fault_note[160]; /* non-MMU fault text (bad instruction...) */
+    char          **argv;
+    int             argc;
+    uint64_t        kcalls;
+};
+
+/* Command-line options. */
+struct sim_opts {
+    enum mmsim_cpu cpu;
+    uint64_t       ram;
+    bool           frag;
+    uint64_t       frag_seed;
+    const char    *trace_path;
+    bool           dump_pt;
+    bool           unprivileged;
+    uint64_t       max_insns;   /* 0: none (exact count; slows execution) */
+    unsigned       timeout_s;   /* wall-clock safety net, 0: none */
+    bool           quiet;       /* no simulator chatter on stderr */
+};
+
+struct trace;
+
+struct sim {
+    struct sim_opts  o;
+    const struct arch_ops *arch;
+    struct phys      phys;
+    struct frames    frames;
+    struct mmu      *mmu;
+    struct mm       *mm;
+    struct trace    *trace;
+    struct proc     *cur;
+    uint32_t         next_pid;
+    FILE            *out;     /* guest fd 1 */
+    FILE            *err;     /* guest fd 2 and reports */
+};
+
+/* sim.c: build the machine (RAM, frames, MMU, memory manager, trace). */
+int  sim_init(struct sim *s, const struct sim_opts *o);
+void sim_fini(struct sim *s);
+/* Load `path` into a new process and run it to completion; returns the
+ * exit status mmsim should exit with (guest status, 128+signal, or 125+ for
+ * simulator errors, with a message on stderr). */
+int  sim_run_program(struct sim *s, const char *path, int argc, char **argv);
+
+/* engine.c */
+int  engine_create(struct proc *p);
+void engine_destroy(struct proc *p);
+/* Run until the process exits or is killed. */
+void engine_run(struct proc *p, uint32_t entry, uint32_t sp);
+/* Flush Unicorn's TLB if the page table asks for it. */
+void engine_sync_tlb(struct proc *p);
+
+/* uaccess.c: guest memory through the caller's page table.  0 or -EFAULT. */
+int copyin(struct proc *p, void *dst, uint32_t va, uint32_t len);
+int copyout(struct proc *p, uint32_t va, const void *src, uint32_t len);
+/* Copy a NUL-terminated string of at most max-1 chars; -EFAULT or
+ * -ENAMETOOLONG when no NUL within max. */
+int copyinstr(struct proc *p, char *dst, uint32_t va, uint32_t max);
+/* Kernel-mode write ignoring user write permission (loader only). */
+int kwrite(struct proc *p, uint32_t va, const void *src, uint32_t len);
+/* Guest byte order helpers. */
+uint16_t g16(const struct proc *p, const void *b);
+uint32_t g32(const struct proc *p, const void *b);
+uint64_t g64(const struct proc *p, const void *b);
+void     p16(const struct proc *p, void *b, uint16_t v);
+void     p32(const struct proc *p, void *b, uint32_t v);
+void     p64(const struct proc *p, void *b, uint64_t v);
+
+/* kcall.c: serve one kernel call (inside the interrupt hook). */
+void kcall_dispatch(struct proc *p);
+/* Host errno -> guest (QNX) errno value. */
+int  guest_errno(int host_errno);
+
+/* loader.c: load an ELF into p's address space; sets *entry.
+ * 0 or -errno with a message written to `why`. */
+int  loader_load(struct proc *p, const char *path, uint32_t *entry, char *why, size_t n);
+/* Map the stack and return the initial sp. */
+int  loader_stack(struct proc *p, uint32_t *sp);
+
+/* report.c: print a fault report for a killed process. */
+void report_fault(struct proc *p, FILE *out);
+/* Disassemble the instruction at guest va into buf ("ldr r2, [r1]"). */
+void report_disasm(struct proc *p, uint32_t va, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * trace.h - JSON Lines trace writer.  One record per line; fields appear in
+ * the order the caller emits them, so the same run gives the same bytes.
+ * Every record starts with "seq" (a counter) and "ev" (the event name).
+ * A NULL trace accepts every call and writes nothing.
+ */
+#ifndef MMSIM_TRACE_H
+#define MMSIM_TRACE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct trace;
+
+/* Open `path` for writing (truncating).  NULL and *err = errno on failure. */
+struct trace *trace_open(const char *path, int *err);
+/* Flush and close; returns 0 or -errno if anything failed to write. */
+int trace_close(struct trace *t);
+
+/* Start a record with its event name. */
+void trace_begin(struct trace *t, const char *ev);
+/* End the record and write the line. */
+void trace_end(struct trace *t);
+/* Fields of the current record (or of the open nested object). */
+void trace_int(struct trace *t, const char *key, int64_t v);
+void trace_uint(struct trace *t, const char *key, uint64_t v);
+void trace_hex(struct trace *t, const char *key, uint64_t v);
+void trace_bool(struct trace *t, const char *key, int v);
+void trace_str(struct trace *t, const char *key, const char *s);
+void trace_strn(struct trace *t, const char *key, const char *s, size_t n);
+void trace_obj_begin(struct trace *t, const char *key);
+void trace_obj_end(struct trace *t);
+void trace_arr_begin(struct trace *t, const char *key);
+void trace_arr_end(struct trace *t);
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * uaccess.c - guest memory access for kernel calls, only ever through the
+ * caller's page table (like xv6's copyin/copyout): a bad pointer is
+ * -EFAULT, never a host fault.  Lazy and copy-on-write pages are resolved
+ * through the memory manager exactly as a guest access would be.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "sim.h"
+
+/* Physical address of guest `va` for `access` by the user (kernel: any
+ * mapped page, ignoring W).  0 or -EFAULT. */
+static int translate(struct proc *p, uint32_t va, unsigned access, bool kernel, paddr_t *pa)
+{
+    struct pt *pt = mm_proc_pt(p->mm);
+    struct pt_walk w;
+    for (int tries = 0; tries < 2; tries++) {
+        pt_walk(pt, va, &w);
+        unsigned prot = kernel ? (w.d.uprot | w.d.kprot | PT_W) : w.d.uprot;
+        if (w.status == PTW_OK && (prot & access)) {
+            if (phys_kind(&p->sim->phys, w.pa, 1) != PHYS_RAM)
+                return -EFAULT;
+            pt_touch(pt, va, access == PT_W);
+            *pa = w.pa;
+            return 0;
+        }
+        if (tries || mm_fault(p->mm, va, kernel ? PT_R : access) != MMF_RESOLVED)
+            break;
+    }
+    return -EFAULT;
+}
+
+/* Copy len bytes between host buffer and guest va, page by page. */
+static int xfer(struct proc *p, uint32_t va, void *buf, uint32_t len, unsigned access, bool kernel)
+{
+    uint8_t *b = buf;
+    if (len && (uint64_t)va + len - 1 > UINT32_MAX)
+        return -EFAULT;
+    while (len) {
+        uint32_t chunk = MMSIM_PAGE_SIZE - (va & MMSIM_PAGE_MASK);
+        if (chunk > len)
+            chunk = len;
+        paddr_t pa;
+        int rc = translate(p, va, access, kernel, &pa);
+        if (rc)
+            return rc;
+        rc = access == PT_W ? phys_write(&p->sim->phys, pa, b, chunk)
+                            : phys_read(&p->sim->phys, pa, b, chunk);
+        if (rc)
+            return -EFAULT;
+        va += chunk;
+        b += chunk;
+        len -= chunk;
+    }
+    return 0;
+}
+
+int copyin(struct proc *p, void *dst, uint32_t va, uint32_t len)
+{
+    return xfer(p, va, dst, len, PT_R, false);
+}
+
+int copyout(struct proc *p, uint32_t va, const void *src, uint32_t len)
+{
+    return xfer(p, va, (void *)src, len, PT_W, false);
+}
+
+int kwrite(struct proc *p, uint32_t va, const void *src, uint32_t len)
+{
+    return xfer(p, va, (void *)src, len, PT_W, true);
+}
+
+int copyinstr(struct proc *p, char *dst, uint32_t va, uint32_t max)
+{
+    for (uint32_t i = 0; i < max; i++) {
+        int rc = copyin(p, &dst[i], va + i, 1);
+        if (rc)
+            return rc;
+        if (dst[i] == '\0')
+            return 0;
+    }
+    return -ENAMETOOLONG;
+}
+
+uint16_t g16(const struct proc *p, const void *b)
+{
+    const uint8_t *x = b;
+    return p->sim->arch->big_endian ? (uint16_t)(x[0] << 8 | x[1]) : (uint16_t)(x[1] << 8 | x[0]);
+}
+
+uint32_t g32(const struct proc *p, const void *b)
+{
+    const uint8_t *x = b;
+    if (p->sim->arch->big_endian)
+        return (uint32_t)x[0] << 24 | (uint32_t)x[1] << 16 | (uint32_t)x[2] << 8 | x[3];
+    return (uint32_t)x[3] << 24 | (uint32_t)x[2] << 16 | (uint32_t)x[1] << 8 | x[0];
+}
+
+uint64_t g64(const struct proc *p, const void *b)
+{
+    const uint8_t *x = b;
+    uint64_t lo = g32(p, p->sim->arch->big_endian ? x + 4 : x);
+    uint64_t hi = g32(p, p->sim->arch->big_endian ? x : x + 4);
+    return hi << 32 | lo;
+}
+
+void p16(const struct proc *p, void *b, uint16_t v)
+{
+    uint8_t *x = b;
+    if (p->sim->arch->big_endian) { x[0] = v >> 8; x[1] = v & 0xff; }
+    else { x[0] = v & 0xff; x[1] = v >> 8; }
+}
+
+void p32(const struct proc *p, void *b, uint32_t v)
+{
+    uint8_t *x = b;
+    for (int i = 0; i < 4; i++)
+        x[p->sim->arch->big_endian ? 3 - i : i] = (uint8_t)(v >> (8 * i));
+}
+
+void p64(const struct proc *p, void *b, uint64_t v)
+{
+    uint8_t *x = b;
+    bool be = p->sim->arch->big_endian;
+    p32(p, be ? x + 4 : x, (uint32_t)v);
+    p32(p, be ? x : x + 4, (uint32_t)(v >> 32));
+}
