@@ -101,13 +101,24 @@ struct mm_map_info {
     uint64_t objid;
 };
 
-/* Machine-wide manager over one MMU.  `privileged_default` says whether
- * new processes hold the physical-memory privilege.  NULL on ENOMEM. */
+/* Machine-wide manager over one MMU (the privilege is per process, see
+ * mm_proc_create).  NULL on ENOMEM. */
 struct mm *mm_create(struct mmu *mmu, struct phys *phys, struct frames *frames);
+/* Destroy every process still alive, then every object. */
 void mm_destroy(struct mm *m);
 
+/* msync's cache-maintenance hook: called once per successful msync with
+ * len > 0, with the page-rounded range (every page of it mapped) and the
+ * MM_MS_* flags (SYNC/ASYNC: clean; INVALIDATE: invalidate). */
+typedef void (*mm_cache_hook_fn)(void *ctx, struct mm_proc *p, uint32_t va,
+                                 uint32_t len, int flags);
+/* Install the msync observer (sim/'s cache model); NULL removes it. */
+void mm_set_cache_hook(struct mm *m, mm_cache_hook_fn fn, void *ctx);
+
 /* A process: fd table (0-2 are the console) and an empty address space
- * with its own page table.  NULL on ENOMEM. */
+ * with its own page table (asid = pid).  `privileged`: uid 0 with the
+ * physical-memory privilege (SHMCTL_PHYS, MAP_PHYS without MAP_ANON);
+ * false: uid 1000, shm mode bits apply.  NULL on ENOMEM. */
 struct mm_proc *mm_proc_create(struct mm *m, uint32_t pid, bool privileged);
 void mm_proc_destroy(struct mm_proc *p);
 struct pt *mm_proc_pt(struct mm_proc *p);
@@ -128,7 +139,8 @@ int mm_fstat(struct mm_proc *p, int fd, struct mm_stat *st);
 /* shm_ctl / shm_ctl_special (has_special false for plain shm_ctl). */
 int mm_shm_ctl(struct mm_proc *p, int fd, int flags, uint64_t paddr, uint64_t size,
                bool has_special, uint32_t special);
-/* Reason for the last -EINVAL of mm_shm_ctl (static string, for traces). */
+/* Reason for the last -EINVAL any mm_ call returned to this process
+ * (static string, for traces; "" before the first). */
 const char *mm_last_reason(const struct mm_proc *p);
 
 /* mmap: returns 0 and *out, or -errno. */
@@ -145,9 +157,11 @@ int mm_mem_offset(struct mm_proc *p, uint32_t addr, int fd, uint32_t len,
 long mm_obj_info(struct mm_proc *p, int fd, uint16_t zero, uint64_t offset,
                  uint64_t length, struct mm_segment *segs, size_t max);
 
-/* Resolve a fault at `va` for access PT_R/PT_W/PT_X that the walker could
- * not satisfy (or that hit a read-only COW page).  On MMF_RESOLVED the
- * page table now has the entry. */
+/* Resolve a fault at `va` for access PT_R/PT_W/PT_X (0 = read) that the
+ * walker could not satisfy (or that hit a read-only COW page).  On
+ * MMF_RESOLVED the page table now has an entry that allows `access`
+ * (checked with pt_walk; anything else is MMF_PROTECTION, so retrying
+ * never loops); flush the TLB if pt_take_flush() says so. */
 enum mm_fault_kind mm_fault(struct mm_proc *p, uint32_t va, unsigned access);
 
 /* Mapping containing va: 0 and *info, or -ENOENT. */
