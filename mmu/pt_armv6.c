@@ -1,30 +1,14 @@
 /*
- * pt_armv6.c - ARMv6 / ARMv7 short-descriptor page tables (TEX remap off,
- * 4 KiB small pages), shared by the armv6 and armv7 flavours.
- *
- * Layout (REFERENCE.md section 3):
- *   L1: 4096 little-endian words, 16 KiB aligned (TTBR0), index VA[31:20].
- *       We write only coarse entries: L2 base [31:10] | domain 0 | 01.
- *   L2: 256 words (1 KiB), index VA[19:12].  Tables are packed four per
- *       4 KiB frame: the frame for VA group g = VA[31:22] holds the L2
- *       tables of the four MiB 4g..4g+3 at offsets 0, 1, 2, 3 KiB.  The
- *       frame is allocated on the first map in that 4 MiB and kept until
- *       pt_destroy; an L1 entry is written only for a MiB that has had a
- *       mapping.  Which frames a table owns is host bookkeeping (l2[]), so
- *       destroying a table whose RAM was corrupted frees the right frames.
- * The walker reads only RAM and decodes whatever hardware would accept:
- * sections, supersections and large pages too, though we never write them.
+ * pt_armv6.c - ARMv6 / ARMv7 short-descriptor format (TEX remap off,
+ * 4 KiB small pages), shared by the armv6 and armv7 flavours: encoding,
+ * decoding, special bits.  The tables themselves are in pt_arm.c.
+ * The walker decodes whatever hardware would accept: sections,
+ * supersections and large pages too, though we never write them.
  * Domains are not checked (DACR = client for every domain).
  */
-#include "pt_impl.h"
+#include "pt_arm.h"
 
 #include <errno.h>
-#include <stdlib.h>
-
-#define L1_ENTRIES  4096
-#define L1_FRAMES   4
-#define L2_BYTES    1024
-#define L2_GROUPS   (L1_ENTRIES / 4)
 
 /* Small-page bits. */
 #define SP_XN   0x001u
@@ -42,10 +26,6 @@
 #define TMPL_RO      0xA2Eu
 #define NOCACHE_MASK (SP_C | SP_B)
 #define SPECIAL_MASK (SP_S | SP_TEX | SP_C | SP_B | SP_XN) /* 0x5CD */
-
-struct v6pt {
-    paddr_t l2[L2_GROUPS];   /* frame of each 4 MiB group's L2 tables, 0 = none */
-};
 
 /* A descriptor of any kind, brought to one shape. */
 enum v6_kind { K_FAULT, K_COARSE, K_SECTION, K_SUPER, K_LARGE, K_SMALL, K_RESERVED };
@@ -279,181 +259,85 @@ static int v6_check_special(uint32_t special, const char **why)
 }
 
 /* ---------------------------------------------------------------- */
-/* Tables                                                           */
+/* Walker and table hooks                                           */
 
-/* Allocate and zero the 16 KiB L1. */
-static int v6_create(struct pt *pt)
+/* Fill w's decode and address from a parsed leaf reached for va. */
+static void walk_leaf(const struct v6_desc *x, uint32_t va, struct pt_walk *w)
 {
-    struct v6pt *a = calloc(1, sizeof(*a));
-    if (!a)
-        return -ENOMEM;
-    paddr_t root;
-    int r = frames_alloc_contig(pt->m->frames, L1_FRAMES, L1_FRAMES, &root);
-    if (r) {
-        free(a);
-        return r;
-    }
-    phys_zero(pt->m->phys, root, L1_FRAMES * MMSIM_PAGE_SIZE);
-    pt->root = root;
-    pt->arch = a;
-    return 0;
+    decode_desc(x, &w->d);
+    w->pa = x->base | (va & x->span_mask);
 }
 
-/* Free the L1 and every L2 frame recorded in the bookkeeping. */
-static void v6_destroy(struct pt *pt)
+/* L1: fault (00, and 11 which v6/v7 without PXN reserve), coarse, or a
+ * section/supersection leaf. */
+static enum arm_l1_kind v6_l1(uint32_t raw, uint32_t va, struct pt_walk *w)
 {
-    struct v6pt *a = pt->arch;
-    for (int g = 0; g < L2_GROUPS; g++)
-        if (a->l2[g])
-            frames_free(pt->m->frames, a->l2[g], 1);
-    frames_free(pt->m->frames, pt->root, L1_FRAMES);
-    free(a);
+    struct v6_desc x = parse_l1(raw);
+    if (x.kind == K_FAULT || x.kind == K_RESERVED)
+        return ARM_L1_FAULT;
+    if (x.kind == K_COARSE)
+        return ARM_L1_COARSE;
+    walk_leaf(&x, va, w);
+    return ARM_L1_LEAF;
 }
 
-/* Physical address of the L2 table for va, allocating its frame (zeroed)
- * if needed; 0 on ENOMEM. */
-static paddr_t l2_table(struct pt *pt, uint32_t va)
+/* L2: large (01) or small (1x) page. */
+static bool v6_l2(uint32_t raw, uint32_t va, struct pt_walk *w)
 {
-    struct v6pt *a = pt->arch;
-    unsigned g = va >> 22;
-    if (!a->l2[g]) {
-        paddr_t f;
-        uint64_t n;
-        if (frames_alloc_run(pt->m->frames, 1, &f, &n))
-            return 0;
-        phys_zero(pt->m->phys, f, MMSIM_PAGE_SIZE);
-        a->l2[g] = f;
-    }
-    return a->l2[g] + (va >> 20 & 3) * L2_BYTES;
+    struct v6_desc x = parse_l2(raw);
+    walk_leaf(&x, va, w);
+    return true;
 }
 
-/* Map page va to frame pa: ensure the L1 entry, write the small PTE. */
+/* Text of a non-coarse L1 descriptor. */
+static void v6_l1_text(uint32_t raw, char *buf, size_t n)
+{
+    struct v6_desc x = parse_l1(raw);
+    describe_desc(&x, raw, buf, n);
+}
+
+/* Text of an L2 descriptor. */
+static void v6_l2_text(uint32_t raw, uint32_t va, char *buf, size_t n)
+{
+    (void)va;
+    v6_describe(raw, buf, n);
+}
+
+static const struct arm_fmt v6_fmt = {
+    .l1_coarse_bits = 0x001, .l1 = v6_l1, .l2 = v6_l2,
+    .l1_text = v6_l1_text, .l2_text = v6_l2_text,
+};
+
+/* Map page va to frame pa (32-bit physical only). */
 static int v6_map(struct pt *pt, uint32_t va, paddr_t pa, const struct pt_attr *a)
 {
     if (pa >> 32)
         return -EINVAL;
-    paddr_t l2 = l2_table(pt, va);
-    if (!l2)
-        return -ENOMEM;
-    paddr_t l1pa = pt->root + (va >> 20) * 4;
-    uint32_t old, want = (uint32_t)l2 | 1;
-    if (pt_read32(pt, l1pa, &old))
-        return -EFAULT;
-    if (old != want && pt_write_table32(pt, l1pa, old, (old & 3) != 0, want))
-        return -EFAULT;
-    paddr_t pte_pa = l2 + (va >> 12 & 0xFF) * 4;
-    if (pt_read32(pt, pte_pa, &old))
-        return -EFAULT;
-    return pt_write_pte32(pt, va, pte_pa, old, (old & 3) != 0, encode(pa, a));
+    return arm_set(pt, &v6_fmt, va, encode(pa, a));
 }
 
-/* Clear the small PTE of va if its L2 table exists and it is non-zero. */
-static void v6_unmap(struct pt *pt, uint32_t va)
-{
-    struct v6pt *a = pt->arch;
-    if (!a->l2[va >> 22])
-        return;
-    paddr_t pte_pa = a->l2[va >> 22] + (va >> 20 & 3) * L2_BYTES + (va >> 12 & 0xFF) * 4;
-    uint32_t old;
-    if (pt_read32(pt, pte_pa, &old) || old == 0)
-        return;
-    pt_write_pte32(pt, va, pte_pa, old, (old & 3) != 0, 0);
-}
-
-/* Fill w with a decoded leaf x reached for va. */
-static void walk_leaf(const struct v6_desc *x, uint32_t va, struct pt_walk *w)
-{
-    decode_desc(x, &w->d);
-    w->status = PTW_OK;
-    w->pa = x->base | (va & x->span_mask);
-}
-
-/* Hardware walk of va: L1 from RAM, then L2 from RAM. */
+/* Walk va through the tables in RAM. */
 static void v6_walk(const struct pt *pt, uint32_t va, struct pt_walk *w)
 {
-    uint32_t l1, l2;
-    w->level = 1;
-    w->raw_pa = pt->root + (va >> 20) * 4;
-    if (pt_read32(pt, w->raw_pa, &l1)) {
-        w->status = PTW_BAD_TABLE;
-        return;
-    }
-    w->raw = l1;
-    struct v6_desc x = parse_l1(l1);
-    if (x.kind == K_FAULT || x.kind == K_RESERVED) {
-        w->status = PTW_FAULT_L1;
-        return;
-    }
-    if (x.kind != K_COARSE) {
-        walk_leaf(&x, va, w);
-        return;
-    }
-    if (phys_kind(pt->m->phys, x.base, L2_BYTES) != PHYS_RAM) {
-        w->status = PTW_BAD_TABLE;
-        return;
-    }
-    paddr_t pte_pa = x.base + (va >> 12 & 0xFF) * 4;
-    if (pt_read32(pt, pte_pa, &l2)) {
-        w->status = PTW_BAD_TABLE;
-        return;
-    }
-    w->level = 2;
-    w->raw = l2;
-    w->raw_pa = pte_pa;
-    x = parse_l2(l2);
-    if (x.kind == K_FAULT) {
-        w->status = PTW_FAULT_L2;
-        return;
-    }
-    walk_leaf(&x, va, w);
+    arm_walk(pt, &v6_fmt, va, w);
 }
 
-/* Dump the valid L2 entries of the coarse table at l2 (for L1 index i). */
-static void dump_l2(const struct pt *pt, unsigned i, paddr_t l2, FILE *out)
-{
-    char buf[160];
-    for (unsigned j = 0; j < 256; j++) {
-        uint32_t raw;
-        if (pt_read32(pt, l2 + j * 4, &raw) || (raw & 3) == 0)
-            continue;
-        v6_describe(raw, buf, sizeof(buf));
-        fprintf(out, "    va=0x%08x raw=0x%08x %s\n", i << 20 | j << 12, raw, buf);
-    }
-}
-
-/* Dump every non-fault L1 entry and, under coarse ones, their L2 entries. */
+/* Dump the tables. */
 static void v6_dump(const struct pt *pt, FILE *out)
 {
-    char buf[160];
-    for (unsigned i = 0; i < L1_ENTRIES; i++) {
-        uint32_t raw;
-        if (pt_read32(pt, pt->root + i * 4, &raw) || (raw & 3) == 0)
-            continue;
-        struct v6_desc x = parse_l1(raw);
-        fprintf(out, "  L1[0x%03x] va=0x%08x-0x%08x raw=0x%08x ", i, i << 20,
-                i << 20 | 0xFFFFF, raw);
-        if (x.kind == K_COARSE) {
-            bool ram = phys_kind(pt->m->phys, x.base, L2_BYTES) == PHYS_RAM;
-            fprintf(out, "coarse L2=0x%08x%s\n", x.base, ram ? "" : " (outside RAM)");
-            if (ram)
-                dump_l2(pt, i, x.base, out);
-        } else {
-            describe_desc(&x, raw, buf, sizeof(buf));
-            fprintf(out, "%s\n", buf);
-        }
-    }
+    arm_dump(pt, &v6_fmt, out);
 }
 
 const struct pt_ops pt_armv6_ops = {
-    .name = "armv6", .create = v6_create, .destroy = v6_destroy, .map = v6_map,
-    .unmap = v6_unmap, .walk = v6_walk, .check_special = v6_check_special,
+    .name = "armv6", .create = arm_create, .destroy = arm_destroy, .map = v6_map,
+    .unmap = arm_clear, .walk = v6_walk, .check_special = v6_check_special,
     .decode = v6_decode, .describe = v6_describe, .dump = v6_dump,
 };
 
 /* ARMv7 reads the same format; APX/AP 1/11 (reserved on v6) is read-only,
  * which is how both flavours decode it. */
 const struct pt_ops pt_armv7_ops = {
-    .name = "armv7", .create = v6_create, .destroy = v6_destroy, .map = v6_map,
-    .unmap = v6_unmap, .walk = v6_walk, .check_special = v6_check_special,
+    .name = "armv7", .create = arm_create, .destroy = arm_destroy, .map = v6_map,
+    .unmap = arm_clear, .walk = v6_walk, .check_special = v6_check_special,
     .decode = v6_decode, .describe = v6_describe, .dump = v6_dump,
 };
