@@ -18,6 +18,7 @@ static const char *const cpu_names[CPU_COUNT] = {
 static const struct pt_ops *pt_ops_for(enum mmsim_cpu cpu)
 {
     switch (cpu) {
+    case CPU_ARMV5: return &pt_armv5_ops;
     case CPU_ARMV6: return &pt_armv6_ops;
     case CPU_ARMV7: return &pt_armv7_ops;
     default:        return NULL;

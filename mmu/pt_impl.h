@@ -3,7 +3,7 @@
  * pt.h, and the helpers every flavour shares.
  *
  * pt.c owns struct mmu / struct pt and the generic calls; each format
- * (pt_armv6.c, later pt_armv5.c, pt_e500.c, pt_ppc600.c) provides one
+ * (pt_armv5.c, pt_armv6.c, later pt_e500.c, pt_ppc600.c) provides one
  * `struct pt_ops` per CPU flavour it serves and keeps its own state behind
  * `arch` pointers.  A new flavour slots in by defining its ops and adding
  * it to the table in pt.c (pt_ops_for).
@@ -50,6 +50,7 @@ struct pt {
 };
 
 /* Flavours defined so far. */
+extern const struct pt_ops pt_armv5_ops;
 extern const struct pt_ops pt_armv6_ops;
 extern const struct pt_ops pt_armv7_ops;
 

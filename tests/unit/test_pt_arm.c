@@ -1,4 +1,4 @@
-/* test_pt_arm.c - ARMv6/ARMv7 short-descriptor tables: encode, walk,
+/* test_pt_arm.c - ARM short-descriptor tables (ARMv6/v7, ARMv5 XScale): encode, walk,
  * decode, describe, corruption, flush flag, hooks, special bits. */
 #include <criterion/criterion.h>
 #include <errno.h>
@@ -97,7 +97,7 @@ Test(pt_arm, cpu_names)
 
 Test(pt_arm, other_flavours_not_yet)
 {
-    enum mmsim_cpu later[] = { CPU_ARMV5, CPU_E500, CPU_PPC600, CPU_COUNT };
+    enum mmsim_cpu later[] = { CPU_E500, CPU_PPC600, CPU_COUNT };
     for (size_t i = 0; i < sizeof(later) / sizeof(later[0]); i++) {
         errno = 0;
         cr_expect_null(mmu_create(later[i], &P, &F, NULL));
@@ -503,10 +503,10 @@ static uint32_t xs(uint32_t *s)
     return *s;
 }
 
-Test(pt_arm, corrupted_l1_faults_never_crashes)
+/* Corrupt the L1 slot of a mapped MiB in many ways on flavour cpu. */
+static void corrupt_l1(enum mmsim_cpu cpu)
 {
-    struct mmu *m = mk(CPU_ARMV6);
-    cr_assert_eq(phys_add_device(&P, 0xC0000000, 0x10000, "dev"), 0);
+    struct mmu *m = mk(cpu);
     struct pt *pt = pt_create(m, 1);
     struct pt_attr rw = { .prot = PT_R | PT_W };
     cr_assert_eq(pt_map(pt, 0x00100000, 0x5000, &rw), 0);
@@ -573,6 +573,14 @@ Test(pt_arm, corrupted_l1_faults_never_crashes)
     pt_destroy(pt);
     cr_expect_eq(F.nfree, nfree + 5, "bookkeeping, not RAM, says what to free");
     mmu_destroy(m);
+}
+
+Test(pt_arm, corrupted_l1_faults_never_crashes)
+{
+    cr_assert_eq(phys_add_device(&P, 0xC0000000, 0x10000, "dev"), 0);
+    corrupt_l1(CPU_ARMV5);
+    corrupt_l1(CPU_ARMV6);
+    corrupt_l1(CPU_ARMV7);
 }
 
 /* ------------------------------------------------------------------ */
@@ -752,6 +760,215 @@ Test(pt_arm, dump_lists_valid_entries)
              (unsigned long long)l2a, (unsigned long long)(l2b | 1), (unsigned long long)l2b);
     cr_expect_str_eq(text, expect);
     free(text);
+    pt_destroy(pt);
+    mmu_destroy(m);
+}
+
+/* ------------------------------------------------------------------ */
+/* ARMv5 (XScale extended small pages)                                 */
+
+Test(pt_arm, v5_roundtrip_every_protection)
+{
+    /* no execute-never on ARMv5: readable means executable */
+    const struct { unsigned prot; bool nc; uint32_t bits; unsigned u; enum pt_memtype mt; } t[] = {
+        { PT_R,               false, 0x02F, PT_R | PT_X,        MT_NORMAL },
+        { PT_R | PT_W,        false, 0x03F, PT_R | PT_W | PT_X, MT_NORMAL },
+        { PT_R | PT_X,        false, 0x02F, PT_R | PT_X,        MT_NORMAL },
+        { PT_R | PT_W | PT_X, false, 0x03F, PT_R | PT_W | PT_X, MT_NORMAL },
+        { PT_R,               true,  0x023, PT_R | PT_X,        MT_STRONGLY_ORDERED },
+        { PT_R | PT_W,        true,  0x033, PT_R | PT_W | PT_X, MT_STRONGLY_ORDERED },
+        { PT_R | PT_X,        true,  0x023, PT_R | PT_X,        MT_STRONGLY_ORDERED },
+        { PT_R | PT_W | PT_X, true,  0x033, PT_R | PT_W | PT_X, MT_STRONGLY_ORDERED },
+    };
+    struct mmu *m = mk(CPU_ARMV5);
+    struct pt *pt = pt_create(m, 1);
+    cr_assert_not_null(pt);
+    for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        uint32_t va = 0x00400000u + (uint32_t)i * PG;
+        paddr_t pa = 0x00234000u + (paddr_t)i * PG;
+        struct pt_attr a = { .prot = t[i].prot, .nocache = t[i].nc };
+        cr_assert_eq(pt_map(pt, va, pa, &a), 0);
+        struct pt_walk w;
+        pt_walk(pt, va + 0x456, &w);
+        cr_assert_eq(w.status, PTW_OK);
+        cr_expect_eq(w.raw, (uint32_t)pa | t[i].bits, "case %zu raw %#llx", i,
+                     (unsigned long long)w.raw);
+        cr_expect_eq(w.pa, pa + 0x456);
+        cr_expect_eq(w.d.uprot, t[i].u, "case %zu", i);
+        cr_expect_eq(w.d.kprot, PT_R | PT_W | PT_X);
+        cr_expect_eq(w.d.memtype, t[i].mt);
+        cr_expect_eq(w.d.inner, t[i].mt == MT_NORMAL ? PC_WB_NWA : PC_NONCACHEABLE);
+        cr_expect(w.d.global);
+        cr_expect_not(w.d.shareable);
+        struct pt_decoded d;
+        pt_decode(CPU_ARMV5, w.raw, &d);
+        cr_expect_eq(memcmp(&d, &w.d, sizeof(d)), 0);
+    }
+    cr_expect_eq(rd32(pt_root(pt) + 4 * 4) & 0x3FF, 0x011, "coarse, bit 4 set, domain 0");
+    pt_destroy(pt);
+    mmu_destroy(m);
+}
+
+Test(pt_arm, v5_special_bits)
+{
+    const struct { uint32_t sp, bits; enum pt_memtype mt; enum pt_cache pol; } t[] = {
+        { 0x004, 0x037, MT_DEVICE, PC_NONCACHEABLE },   /* uncached buffered */
+        { 0x008, 0x03B, MT_NORMAL, PC_WT },
+        { 0x00C, 0x03F, MT_NORMAL, PC_WB_NWA },
+        { 0x044, 0x077, MT_DEVICE, PC_NONCACHEABLE },   /* no coalescing */
+        { 0x048, 0x07B, MT_NORMAL, PC_WB_NWA },         /* mini-data cache */
+        { 0x04C, 0x07F, MT_NORMAL, PC_WB_WA },
+    };
+    struct mmu *m = mk(CPU_ARMV5);
+    struct pt *pt = pt_create(m, 1);
+    for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        const char *why = "unset";
+        cr_assert_eq(mmu_check_special(m, t[i].sp, &why), 0, "%#x: %s", t[i].sp, why);
+        struct pt_attr a = { .prot = PT_R | PT_W, .nocache = true, .has_special = true,
+                             .special = t[i].sp };
+        uint32_t va = 0x00100000u + (uint32_t)i * PG;
+        cr_assert_eq(pt_map(pt, va, 0x8000, &a), 0);
+        struct pt_walk w;
+        pt_walk(pt, va, &w);
+        cr_expect_eq(w.raw, 0x8000u | t[i].bits, "case %zu raw %#llx", i,
+                     (unsigned long long)w.raw);
+        cr_expect_eq(w.d.memtype, t[i].mt, "case %zu", i);
+        cr_expect_eq(w.d.inner, t[i].pol, "case %zu", i);
+        cr_expect_eq(w.d.outer, t[i].pol, "case %zu", i);
+    }
+    const struct { uint32_t sp; const char *why; } bad[] = {
+        { 0x001, "bits outside the ARMv5 special mask 0x3CC" },
+        { 0x010, "bits outside the ARMv5 special mask 0x3CC" },
+        { 0x400, "bits outside the ARMv5 special mask 0x3CC" },
+        { 0x080, "TEX bits 9:7 must be zero on XScale (only X, bit 6, is defined)" },
+        { 0x20C, "TEX bits 9:7 must be zero on XScale (only X, bit 6, is defined)" },
+        { 0x040, "XScale X/C/B 1/0/0 is unpredictable" },
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        const char *why = NULL;
+        cr_expect_eq(mmu_check_special(m, bad[i].sp, &why), -EINVAL, "%#x", bad[i].sp);
+        cr_expect_str_eq(why ? why : "(null)", bad[i].why);
+    }
+    pt_destroy(pt);
+    mmu_destroy(m);
+}
+
+Test(pt_arm, v5_walker_domains_subpages_sections)
+{
+    struct mmu *m = mk(CPU_ARMV5);
+    struct pt *pt = pt_create(m, 1);
+    struct pt_attr rw = { .prot = PT_R | PT_W };
+    struct pt_walk w;
+    cr_assert_eq(pt_map(pt, 0x00200000, 0x8000, &rw), 0);
+    paddr_t slot = pt_root(pt) + 2 * 4;
+    uint32_t good = rd32(slot);
+    pt_walk(pt, 0x00200000, &w);
+    cr_expect_eq(w.status, PTW_OK);
+    pt_walk(pt, 0x00201000, &w);
+    cr_expect_eq(w.status, PTW_FAULT_L2);
+    pt_walk(pt, 0x00300000, &w);
+    cr_expect_eq(w.status, PTW_FAULT_L1);
+    /* domain 1 is "no access": domain fault, reported at L1 */
+    wr32(slot, good | 1u << 5);
+    pt_walk(pt, 0x00200000, &w);
+    cr_expect_eq(w.status, PTW_FAULT_L1);
+    cr_expect_eq(w.raw, good | 1u << 5);
+    cr_expect_not(w.d.valid);
+    /* type 11 (fine table) is not modelled */
+    wr32(slot, (good & 0xFFFFF000u) | 0x13);
+    pt_walk(pt, 0x00200000, &w);
+    cr_expect_eq(w.status, PTW_FAULT_L1);
+    wr32(slot, good);
+
+    /* section, domain 0, AP=11, X/C/B 0/1/0 */
+    uint32_t sec = 0x00300000u | 3u << 10 | 0x10 | 0x8 | 2;
+    wr32(pt_root(pt) + 0x100 * 4, sec);
+    pt_walk(pt, 0x10054321, &w);
+    cr_assert_eq(w.status, PTW_OK);
+    cr_expect_eq(w.level, 1);
+    cr_expect_eq(w.pa, 0x00354321);
+    cr_expect_eq(w.d.uprot, PT_R | PT_W | PT_X);
+    cr_expect_eq(w.d.inner, PC_WT);
+    wr32(pt_root(pt) + 0x100 * 4, sec | 3u << 5);
+    pt_walk(pt, 0x10054321, &w);
+    cr_expect_eq(w.status, PTW_FAULT_L1, "section in domain 3");
+
+    /* small page with four subpage APs: 11, 10, 00, 01 */
+    paddr_t l2 = good & 0xFFFFFC00u;
+    wr32(l2 + 5 * 4, 0x005004BEu);
+    const unsigned u[4] = { PT_R | PT_W | PT_X, PT_R | PT_X, 0, 0 };
+    const unsigned k[4] = { PT_R | PT_W | PT_X, PT_R | PT_W | PT_X, 0, PT_R | PT_W | PT_X };
+    for (uint32_t sub = 0; sub < 4; sub++) {
+        pt_walk(pt, 0x00205000 + sub * 0x400 + 8, &w);
+        cr_assert_eq(w.status, PTW_OK);
+        cr_expect_eq(w.pa, 0x00500000 + sub * 0x400 + 8);
+        cr_expect_eq(w.d.uprot, u[sub], "subpage %u", sub);
+        cr_expect_eq(w.d.kprot, k[sub], "subpage %u", sub);
+    }
+    /* large page, X/C/B 1/1/1 */
+    for (int i = 0; i < 16; i++)
+        wr32(l2 + (0x10 + (uint32_t)i) * 4, 0x00A51FFDu);
+    pt_walk(pt, 0x0021ABCD, &w);
+    cr_assert_eq(w.status, PTW_OK);
+    cr_expect_eq(w.pa, 0x00A5ABCD);
+    cr_expect_eq(w.d.inner, PC_WB_WA);
+    cr_expect_eq(w.d.uprot, PT_R | PT_W | PT_X);
+    pt_destroy(pt);
+    mmu_destroy(m);
+}
+
+Test(pt_arm, v5_describe_and_dump)
+{
+    char buf[160];
+    pt_describe(CPU_ARMV5, 0x0023403Fu, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=rwx TEX=0000 C=1 B=1 write-back-RA");
+    pt_describe(CPU_ARMV5, 0x0023402Fu, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=r-x TEX=0000 C=1 B=1 write-back-RA");
+    pt_describe(CPU_ARMV5, 0x00234033u, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=rwx TEX=0000 C=0 B=0 "
+                          "uncached-unbuffered");
+    pt_describe(CPU_ARMV5, 0x0023407Bu, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=rwx TEX=0001 C=1 B=0 mini-data");
+    pt_describe(CPU_ARMV5, 0x00234073u, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=rwx TEX=0001 C=0 B=0 unpredictable");
+    pt_describe(CPU_ARMV5, 0x005004BEu, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "pa=0x00500000 small AP=rwx,r-x,---,p:rwx TEX=0000 C=1 B=1 "
+                          "write-back-RA");
+    pt_describe(CPU_ARMV5, 0, buf, sizeof(buf));
+    cr_expect_str_eq(buf, "fault raw=0x00000000");
+
+    struct mmu *m = mk(CPU_ARMV5);
+    struct pt *pt = pt_create(m, 4);
+    struct pt_attr ro = { .prot = PT_R };
+    cr_assert_eq(pt_map(pt, 0x00010000, 0x00234000, &ro), 0);
+    wr32(pt_root(pt) + 0x100 * 4, 0x00300000u | 3u << 10 | 0x10 | 0xC | 2);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    cr_assert_not_null(out);
+    pt_dump(pt, out);
+    fclose(out);
+    paddr_t l2 = rd32(pt_root(pt)) & 0xFFFFFC00u;
+    char expect[1024];
+    snprintf(expect, sizeof(expect),
+             "pt asid=4 cpu=armv5 root=0x%08llx\n"
+             "  L1[0x000] va=0x00000000-0x000fffff raw=0x%08llx coarse L2=0x%08llx\n"
+             "    va=0x00010000 raw=0x0023402f pa=0x00234000 ext-small AP=r-x TEX=0000 C=1 "
+             "B=1 write-back-RA\n"
+             "  L1[0x100] va=0x10000000-0x100fffff raw=0x00300c1e pa=0x00300000 section D=0 "
+             "AP=rwx TEX=0000 C=1 B=1 write-back-RA\n",
+             (unsigned long long)pt_root(pt), (unsigned long long)(l2 | 0x11),
+             (unsigned long long)l2);
+    cr_expect_str_eq(text, expect);
+    free(text);
+    /* hooks and flush work the same way */
+    ncalls = 0;
+    struct pt_attr rw = { .prot = PT_R | PT_W };
+    cr_assert_eq(pt_map(pt, 0x00010000, 0x00234000, &rw), 0);
+    cr_expect(pt_take_flush(pt));
+    cr_expect_eq(ncalls, 1);
+    cr_expect_eq(calls[0].old_raw, 0x0023402F);
+    cr_expect_eq(calls[0].new_raw, 0x0023403F);
     pt_destroy(pt);
     mmu_destroy(m);
 }
