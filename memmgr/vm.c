@@ -294,8 +294,10 @@ int vm_remove(struct mm_proc *p, uint32_t start, uint64_t end)
     size_t i = vm_index_from(p, start), j = i;
     while (j < p->nmaps && p->maps[j]->start < end)
         vm_release(p->maps[j++]);
-    memmove(&p->maps[i], &p->maps[j], (p->nmaps - j) * sizeof *p->maps);
-    p->nmaps -= j - i;
+    if (j > i) {
+        memmove(&p->maps[i], &p->maps[j], (p->nmaps - j) * sizeof *p->maps);
+        p->nmaps -= j - i;
+    }
     return 0;
 }
 

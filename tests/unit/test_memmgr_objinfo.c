@@ -175,7 +175,7 @@ Test(memmgr_objinfo, errors)
     cr_expect_str_not_empty(mm_last_reason(P));
 }
 
-Test(memmgr_objinfo, lazy_pages_leave_gaps, .init = setup_plain)
+Test(memmgr_objinfo_plain, lazy_pages_leave_gaps, .init = setup_plain, .fini = teardown)
 {
     int fd = ctl_obj("/lz", MM_SHMCTL_ANON | MM_SHMCTL_LAZY, 8 * PG);
     uint32_t a, pad;
@@ -208,7 +208,8 @@ static double now_ns(void)
     return t.tv_sec * 1e9 + t.tv_nsec;
 }
 
-Test(memmgr_objinfo, one_gib_in_fragments, .init = setup_big, .timeout = 120)
+Test(memmgr_objinfo_big, one_gib_in_fragments, .init = setup_big, .fini = teardown,
+     .timeout = 120)
 {
     const uint64_t size = 1ull << 30;
     int fd = ctl_obj("/big", MM_SHMCTL_ANON, size);
