@@ -113,7 +113,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
             o->frag = true;
             break;
         case OPT_TRACE: o->trace_path = optarg; break;
-        case OPT_DUMP: o->dump_pt = true; break;
+        case OPT_DUMP: o->dump_pt = DUMP_FULL; break;
         case OPT_UNPRIV: o->unprivileged = true; break;
         case OPT_MAXI:
             if (parse_u64(optarg, &o->max_insns) != 0 || o->max_insns == 0) {
@@ -186,7 +186,8 @@ int main(int argc, char **argv)
             o.frag = true;       /* show a physically fragmented object */
             o.frag_seed = 1;
         }
-        o.dump_pt = true;
+        if (!o.dump_pt)
+            o.dump_pt = DUMP_SHARED;   /* the object's PTEs only */
         char *dargv[] = { "demo", NULL };
         printf("mmsim demo: %s on --cpu %s, physical memory fragmented (seed %" PRIu64 ")\n\n",
                path, mmu_cpu_name(o.cpu), o.frag_seed);

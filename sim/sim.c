@@ -90,11 +90,14 @@ void sim_fini(struct sim *s)
     phys_fini(&s->phys);
 }
 
-/* Print every mapping and every PTE that maps it (--dump-pt). */
+/* Print one mapping and the PTE of each page; runs of pages without a
+ * PTE are folded into one line.  DUMP_SHARED skips non-shared mappings. */
 static void dump_map(void *ctx, const struct mm_map_info *mi)
 {
     struct proc *p = ctx;
     FILE *out = p->sim->out;
+    if (p->sim->o.dump_pt == DUMP_SHARED && !(mi->flags & MM_MAP_SHARED))
+        return;
     fprintf(out, "  map 0x%08x-0x%08x prot=%c%c%c%s flags=0x%05x obj#%" PRIu64
             " objoff=0x%" PRIx64 " objsize=0x%" PRIx64 " objflags=0x%x\n",
             mi->start, mi->start + mi->len, mi->prot & MM_PROT_READ ? 'r' : '-',
@@ -102,14 +105,24 @@ static void dump_map(void *ctx, const struct mm_map_info *mi)
             mi->prot & MM_PROT_NOCACHE ? " nocache" : "", (unsigned)mi->flags, mi->objid,
             mi->objoff, mi->objsize, mi->objflags);
     struct pt *pt = mm_proc_pt(p->mm);
-    for (uint64_t va = mi->start; va < (uint64_t)mi->start + mi->len; va += MMSIM_PAGE_SIZE) {
+    uint64_t end = (uint64_t)mi->start + mi->len, hole = 0;
+    for (uint64_t va = mi->start; va <= end; va += MMSIM_PAGE_SIZE) {
         struct pt_walk w;
-        pt_walk(pt, (uint32_t)va, &w);
-        if (w.status != PTW_OK) {
-            fprintf(out, "    va 0x%08" PRIx64 "  (no PTE: %s)\n", va,
-                    w.status == PTW_FAULT_L1 ? "no L2 table" : "not resident");
+        if (va < end)
+            pt_walk(pt, (uint32_t)va, &w);
+        if (va < end && w.status != PTW_OK) {
+            if (!hole)
+                hole = va + 1;       /* +1: va 0 is never mapped, but stay exact */
             continue;
         }
+        if (hole) {
+            fprintf(out, "    va 0x%08" PRIx64 "-0x%08" PRIx64 "  no PTE (%" PRIu64
+                    " page(s) not resident yet)\n", hole - 1, va,
+                    (va - (hole - 1)) / MMSIM_PAGE_SIZE);
+            hole = 0;
+        }
+        if (va == end)
+            break;
         char d[160];
         pt_describe(p->sim->o.cpu, w.raw, d, sizeof d);
         fprintf(out, "    va 0x%08" PRIx64 "  pte@0x%08" PRIx64 " = 0x%08" PRIx64 "  %s\n", va,
@@ -123,10 +136,13 @@ static void dump_tables(struct proc *p)
     FILE *out = p->sim->out;
     fprintf(out, "\n== page tables of process %u (%s), root at 0x%08" PRIx64 " ==\n", p->pid,
             mmu_cpu_name(p->sim->o.cpu), pt_root(mm_proc_pt(p->mm)));
-    fprintf(out, "-- mappings and the PTEs that map them --\n");
+    fprintf(out, "-- %s and the PTEs that map them --\n",
+            p->sim->o.dump_pt == DUMP_SHARED ? "shared mappings" : "mappings");
     mm_foreach_map(p->mm, dump_map, p);
-    fprintf(out, "-- raw tables --\n");
-    pt_dump(mm_proc_pt(p->mm), out);
+    if (p->sim->o.dump_pt == DUMP_FULL) {
+        fprintf(out, "-- raw tables --\n");
+        pt_dump(mm_proc_pt(p->mm), out);
+    }
     fflush(out);
 }
 

@@ -72,6 +72,9 @@ struct proc {
     uint64_t        kcalls;
 };
 
+/* What --dump-pt prints at exit. */
+enum dump_mode { DUMP_NONE = 0, DUMP_FULL, DUMP_SHARED };
+
 /* Command-line options. */
 struct sim_opts {
     enum mmsim_cpu cpu;
@@ -79,7 +82,7 @@ struct sim_opts {
     bool           frag;
     uint64_t       frag_seed;
     const char    *trace_path;
-    bool           dump_pt;
+    enum dump_mode dump_pt;
     bool           unprivileged;
     uint64_t       max_insns;   /* 0: none (exact count; slows execution) */
     unsigned       timeout_s;   /* wall-clock safety net, 0: none */
