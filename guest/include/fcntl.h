@@ -1,0 +1,27 @@
+/* <fcntl.h> - open flags with QNX values (octal, as QNX writes them). */
+#ifndef _FCNTL_H_INCLUDED
+#define _FCNTL_H_INCLUDED
+
+#include <sys/types.h>
+#include <sys/stat.h>
+
+#define O_RDONLY    000000
+#define O_WRONLY    000001
+#define O_RDWR      000002
+#define O_ACCMODE   000003
+#define O_APPEND    000010
+#define O_DSYNC     000020
+#define O_SYNC      000040
+#define O_RSYNC     000100
+#define O_NONBLOCK  000200
+#define O_CREAT     000400      /* 0x100 */
+#define O_TRUNC     001000      /* 0x200 */
+#define O_EXCL      002000      /* 0x400 */
+#define O_NOCTTY    004000
+#define O_CLOEXEC   020000
+#define O_LARGEFILE 0100000
+
+/* open(path, oflag[, mode]): open a file; mmsim has only shared memory object names. An fd, or -1. */
+int open(const char *__path, int __oflag, ...);
+
+#endif

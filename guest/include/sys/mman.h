@@ -1,0 +1,75 @@
+/*
+ * <sys/mman.h> - QNX memory management: mmap family, shared memory
+ * objects (shm_open, shm_ctl, shm_ctl_special) and mem_offset.
+ * All values are QNX Neutrino's; they go to the simulator unchanged.
+ */
+#ifndef _SYS_MMAN_H_INCLUDED
+#define _SYS_MMAN_H_INCLUDED
+
+#include <sys/platform.h>
+#include <sys/types.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PROT_NONE     0x000
+#define PROT_READ     0x100
+#define PROT_WRITE    0x200
+#define PROT_EXEC     0x400
+#define PROT_NOCACHE  0x800
+
+#define MAP_SHARED    0x00001
+#define MAP_PRIVATE   0x00002
+#define MAP_TYPE      0x0000f
+#define MAP_FIXED     0x00010
+#define MAP_LAZY      0x00080
+#define MAP_PHYS      0x10000
+#define MAP_NOX64K    0x20000
+#define MAP_BELOW16M  0x40000
+#define MAP_ANON      0x80000
+#define MAP_ANONYMOUS MAP_ANON
+
+#define MAP_FAILED    ((void *)-1)
+#define NOFD          (-1)
+
+#define MS_ASYNC      1
+#define MS_SYNC       2
+#define MS_INVALIDATE 4
+
+/* shm_ctl() / shm_ctl_special() flags */
+#define SHMCTL_ANON        0x0001
+#define SHMCTL_PHYS        0x0002
+#define SHMCTL_ISADMA      0x0004
+#define SHMCTL_GLOBAL      0x0010
+#define SHMCTL_PRIV        0x0020
+#define SHMCTL_LOWERPROT   0x0040
+#define SHMCTL_LAZYWRITE   0x0080
+#define SHMCTL_NOX64K      0x0100
+#define SHMCTL_HIGHUSAGE   0x0200
+#define SHMCTL_LAZY        0x0400
+#define SHMCTL_HAS_SPECIAL 0x8000   /* set by the kernel, visible in the object's flags */
+
+/* mmap(addr, len, prot, flags, fd, off): map len bytes; the address, or MAP_FAILED and errno. */
+void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, off_t __off);
+/* mmap64: the same as mmap (off_t is already 64-bit). */
+void *mmap64(void *__addr, size_t __len, int __prot, int __flags, int __fd, off64_t __off);
+/* munmap(addr, len): remove the mappings in [addr, addr+len); 0, or -1 and errno. */
+int munmap(void *__addr, size_t __len);
+/* mprotect(addr, len, prot): change the protection of mapped pages; 0, or -1 and errno. */
+int mprotect(void *__addr, size_t __len, int __prot);
+/* msync(addr, len, flags): MS_SYNC/MS_ASYNC clean, MS_INVALIDATE invalidate the cache; 0, or -1. */
+int msync(void *__addr, size_t __len, int __flags);
+/* mem_offset(addr, fd, len, &off, &contig): physical address of addr (fd NOFD) and the contiguous length from it, at most len; 0, or -1. */
+int mem_offset(const void *__addr, int __fd, size_t __len, off_t *__off, size_t *__contig_len);
+/* mem_offset64: the same as mem_offset. */
+int mem_offset64(const void *__addr, int __fd, size_t __len, off64_t *__off, size_t *__contig_len);
+
+/* shm_open(name, oflag, mode): open or create a shared memory object; an fd, or -1 and errno. */
+int shm_open(const char *__name, int __oflag, mode_t __mode);
+/* shm_unlink(name): remove the name; the object lives until its last reference goes. */
+int shm_unlink(const char *__name);
+/* shm_ctl(fd, flags, paddr, size): give an empty object its memory (SHMCTL_*); 0, or -1 and errno. */
+int shm_ctl(int __fd, int __flags, uint64_t __paddr, uint64_t __size);
+/* shm_ctl_special(fd, flags, paddr, size, special): shm_ctl plus CPU-specific PTE bits; 0, or -1. */
+int shm_ctl_special(int __fd, int __flags, uint64_t __paddr, uint64_t __size, unsigned __special);
+
+#endif

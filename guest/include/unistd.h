@@ -1,0 +1,34 @@
+/* <unistd.h> - the POSIX calls mmsim guests have. */
+#ifndef _UNISTD_H_INCLUDED
+#define _UNISTD_H_INCLUDED
+
+#include <sys/types.h>
+#include <stddef.h>
+
+#define STDIN_FILENO  0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+#define _SC_PAGESIZE  11
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+
+/* write(fd, buf, n): write up to n bytes; the count written, or -1 and errno. */
+ssize_t write(int __fd, const void *__buf, size_t __n);
+/* read(fd, buf, n): read up to n bytes; the count (0 at end of file), or -1 and errno. */
+ssize_t read(int __fd, void *__buf, size_t __n);
+/* close(fd): release fd; 0, or -1 and errno. */
+int close(int __fd);
+/* ftruncate(fd, len): set the size of a shared memory object; 0, or -1 and errno. */
+int ftruncate(int __fd, off_t __len);
+/* ftruncate64: the same as ftruncate. */
+int ftruncate64(int __fd, off64_t __len);
+/* getpid(): this process's id. */
+pid_t getpid(void);
+/* _exit(status): end the process now: no atexit handlers, no stdio flush. */
+_Noreturn void _exit(int __status);
+/* sysconf(name): _SC_PAGESIZE gives 4096; others -1 with EINVAL. */
+long sysconf(int __name);
+/* getpagesize(): 4096. */
+int getpagesize(void);
+
+#endif
