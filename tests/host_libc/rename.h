@@ -1,0 +1,82 @@
+/*
+ * rename.h - force-included (-include) when guest/libc sources are built
+ * for the host test: every symbol they define or use gets a guest_
+ * prefix, so they link beside the host's libc without clashing.  The
+ * driver (test_libc.c, built with the host's headers) provides the
+ * guest_ functions the libc code imports (mmap, munmap, fprintf, abort).
+ */
+#define errno      guest_errno
+#define stderr     guest_stderr
+#define stdout     guest_stdout
+#define stdin      guest_stdin
+#define fprintf    guest_fprintf
+#define abort      guest_abort
+#define mmap       guest_mmap
+#define munmap     guest_munmap
+/* printf.c */
+#define snprintf   guest_snprintf
+#define vsnprintf  guest_vsnprintf
+#define sprintf    guest_sprintf
+#define vsprintf   guest_vsprintf
+#define __format   guest___format
+/* malloc.c */
+#define malloc     guest_malloc
+#define calloc     guest_calloc
+#define realloc    guest_realloc
+#define free       guest_free
+/* string.c */
+#define memcpy     guest_memcpy
+#define memmove    guest_memmove
+#define memset     guest_memset
+#define memcmp     guest_memcmp
+#define memchr     guest_memchr
+#define strlen     guest_strlen
+#define strnlen    guest_strnlen
+#define strcmp     guest_strcmp
+#define strncmp    guest_strncmp
+#define strcpy     guest_strcpy
+#define stpcpy     guest_stpcpy
+#define strncpy    guest_strncpy
+#define strcat     guest_strcat
+#define strncat    guest_strncat
+#define strchr     guest_strchr
+#define strrchr    guest_strrchr
+#define strstr     guest_strstr
+#define strspn     guest_strspn
+#define strcspn    guest_strcspn
+#define strdup     guest_strdup
+#define strndup    guest_strndup
+/* stdlib.c */
+#define strtol     guest_strtol
+#define strtoul    guest_strtoul
+#define strtoll    guest_strtoll
+#define strtoull   guest_strtoull
+#define strtoimax  guest_strtoimax
+#define strtoumax  guest_strtoumax
+#define atoi       guest_atoi
+#define atol       guest_atol
+#define atoll      guest_atoll
+#define abs        guest_abs
+#define labs       guest_labs
+#define llabs      guest_llabs
+#define div        guest_div
+#define ldiv       guest_ldiv
+#define qsort      guest_qsort
+#define bsearch    guest_bsearch
+#define rand       guest_rand
+#define srand      guest_srand
+/* ctype.c */
+#define isalnum    guest_isalnum
+#define isalpha    guest_isalpha
+#define isblank    guest_isblank
+#define iscntrl    guest_iscntrl
+#define isdigit    guest_isdigit
+#define isgraph    guest_isgraph
+#define islower    guest_islower
+#define isprint    guest_isprint
+#define ispunct    guest_ispunct
+#define isspace    guest_isspace
+#define isupper    guest_isupper
+#define isxdigit   guest_isxdigit
+#define tolower    guest_tolower
+#define toupper    guest_toupper
