@@ -451,3 +451,73 @@ Test(memmgr_vm, shared_anon_and_destroy)
     mm_shm_unlink(Q, "/x");
     mm_proc_destroy(Q);   /* teardown checks that every frame came back */
 }
+
+/* Model of one page of the window used by the random test. */
+struct mpage { bool mapped, resident; int prot; uint32_t word; };
+
+/* Check every page of the window against the model. */
+static void check_window(uint32_t base, const struct mpage *m, unsigned n, int step)
+{
+    for (unsigned i = 0; i < n; i++) {
+        uint32_t va = base + i * PG;
+        struct pt_walk w = walk(va);
+        bool readable = m[i].mapped && (m[i].prot & RW);
+        bool present = readable && m[i].resident;
+        cr_assert_eq(w.status == PTW_OK, present, "step %d page %u", step, i);
+        if (!m[i].mapped)
+            cr_assert_eq(mm_fault(P, va, PT_R), MMF_UNMAPPED, "step %d page %u", step, i);
+        else if (!readable)
+            cr_assert_eq(mm_fault(P, va, PT_R), MMF_PROTECTION, "step %d page %u", step, i);
+        if (!present)
+            continue;
+        cr_assert_eq(!!(w.d.uprot & PT_W), !!(m[i].prot & MM_PROT_WRITE), "step %d page %u", step, i);
+        uint32_t v;
+        phys_read(&ph, w.pa, &v, 4);
+        cr_assert_eq(v, m[i].word, "step %d page %u", step, i);
+    }
+}
+
+Test(memmgr_vm, random_ops_against_a_model)
+{
+    enum { N = 48 };
+    const uint32_t base = 0x10000000;
+    static const int prots[] = { MM_PROT_NONE, MM_PROT_READ, RW };
+    struct mpage m[N] = { 0 };
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    uint32_t tag = 1;
+    for (int step = 0; step < 3000; step++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        unsigned s = x % N, n = 1 + (x >> 8) % (N - s), op = (x >> 20) % 4;
+        int prot = prots[(x >> 24) % 3];
+        uint32_t va = base + s * PG, out;
+        if (op == 0) {
+            bool lazy = (x >> 28) & 1;
+            cr_assert_eq(mm_mmap(P, va, n * PG, prot, ANONP | MM_MAP_FIXED | (lazy ? MM_MAP_LAZY : 0),
+                                 MM_NOFD, 0, &out), 0);
+            for (unsigned i = s; i < s + n; i++)
+                m[i] = (struct mpage){ true, !lazy, prot, 0 };
+        } else if (op == 1) {
+            cr_assert_eq(mm_munmap(P, va, n * PG), 0);
+            for (unsigned i = s; i < s + n; i++)
+                m[i].mapped = false;
+        } else if (op == 2) {
+            bool all = true;
+            for (unsigned i = s; i < s + n; i++)
+                all &= m[i].mapped;
+            cr_assert_eq(mm_mprotect(P, va, n * PG, prot), all ? 0 : -ENOMEM, "step %d", step);
+            for (unsigned i = s; all && i < s + n; i++)
+                m[i].prot = prot;
+        } else if (m[s].mapped && (m[s].prot & MM_PROT_WRITE)) {
+            struct pt_walk w = walk(va);
+            if (w.status != PTW_OK)
+                cr_assert_eq(mm_fault(P, va, PT_W), MMF_RESOLVED, "step %d", step);
+            m[s].resident = true;
+            m[s].word = tag;
+            phys_write(&ph, walk(va).pa, &tag, 4);
+            tag++;
+        }
+        check_window(base, m, N, step);
+    }
+    cr_assert_eq(mm_munmap(P, base, N * PG), 0);
+    cr_expect_eq(nmaps(), 0);
+}
