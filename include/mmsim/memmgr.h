@@ -9,6 +9,28 @@
  * Constants are the QNX values of REFERENCE.md section 1 (MM_ names here
  * so host headers do not clash).  PTEs are written through pt.h; the
  * tables in RAM are the truth for translation.
+ *
+ * Choices the callers must know (where REFERENCE.md is silent):
+ * - Every mapping maps an object: MAP_ANON memory is an anonymous object
+ *   of its own, MAP_PHYS without MAP_ANON a window object that owns no
+ *   frames, a MAP_PRIVATE view of a shm object is copy-on-write (reads see
+ *   the object, PTEs start read-only, a write fault copies the page).
+ * - PTEs of resident pages are written at mmap/mprotect time; lazy pages,
+ *   pages that appear later (ftruncate growth, another process's lazy
+ *   fault) and COW copies are written by mm_fault.  After any call, ask
+ *   pt_take_flush() whether the TLB must be flushed.
+ * - ftruncate shrinking an object clears the PTEs past the new end in
+ *   every process that maps it (private copies included): later access
+ *   there is MMF_PAST_END.
+ * - Errors: mmap of a console fd is -ENODEV; MAP_PHYS / SHMCTL_PHYS
+ *   ranges that are neither RAM nor inside one device window are -EINVAL;
+ *   O_TRUNC on an object whose size shm_ctl fixed is -EINVAL;
+ *   _MEM_OBJ_INFO with offset == size is -EINVAL; mprotect and msync with
+ *   len 0 succeed after the alignment checks; shm_unlink needs no
+ *   permission.  MAP_NOX64K, MAP_BELOW16M and the SHMCTL_ bits other than
+ *   ANON/PHYS/LAZY are accepted and kept, with no effect on allocation.
+ * - Object ids (st_ino, mm_map_info.objid) count every object, anonymous
+ *   ones too, from 1 in creation order.
  */
 #ifndef MMSIM_MEMMGR_H
 #define MMSIM_MEMMGR_H
@@ -69,7 +91,7 @@ struct mm_proc;
 struct mm_stat {
     uint64_t ino;
     uint64_t size;
-    uint32_t mode;   /* S_IFREG-style type bits | permission bits */
+    uint32_t mode;   /* shm: 0100000 (S_IFREG) | perms; console: 0020620 */
     uint32_t nlink;  /* 1 while named, 0 after shm_unlink */
     uint32_t objflags; /* shm_ctl flags incl. MM_SHMCTL_HAS_SPECIAL */
 };
