@@ -15,6 +15,13 @@
 #include "sim.h"
 #include "trace.h"
 
+/* uc_emu_start's `until`: in kernel space, never a user address.  After a
+ * run Unicorn looks up the translation block at `until` to drop its stop
+ * marker; that lookup goes through the TLB-fill hook, so the hook answers
+ * it with frame 0 (reserved, never allocated) instead of a fault. */
+#define RUN_UNTIL      0xFFFFFFFCu
+#define RUN_UNTIL_PAGE 0xFFFFF000u
+
 /* Unicorn access type -> PT_R/PT_W/PT_X. */
 static unsigned access_of(uc_mem_type type)
 {
@@ -52,6 +59,11 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     unsigned access = access_of(type);
     struct pt_walk w;
 
+    if ((va & ~(uint32_t)MMSIM_PAGE_MASK) == RUN_UNTIL_PAGE && access == PT_X) {
+        e->paddr = va & MMSIM_PAGE_MASK;
+        e->perms = UC_PROT_EXEC;
+        return true;
+    }
     pt_walk(pt, va, &w);
     if (w.status != PTW_OK || !(w.d.uprot & access)) {
         enum mm_fault_kind k = mm_fault(p->mm, va, access);
@@ -175,7 +187,7 @@ void engine_run(struct proc *p, uint32_t entry, uint32_t sp)
         return;
     }
     uint64_t timeout_us = (uint64_t)s->o.timeout_s * 1000000u;
-    uc_err err = uc_emu_start(p->uc, entry, 0xFFFFFFFFu, timeout_us, s->o.max_insns);
+    uc_err err = uc_emu_start(p->uc, entry, RUN_UNTIL, timeout_us, s->o.max_insns);
     if (p->state != PROC_RUNNING)
         return;
     uint32_t pc = 0;
@@ -187,7 +199,11 @@ void engine_run(struct proc *p, uint32_t entry, uint32_t sp)
         return;
     }
     p->state = PROC_KILLED;
-    if (err == UC_ERR_OK) {
+    if (err == UC_ERR_OK && (pc & ~(uint32_t)MMSIM_PAGE_MASK) == RUN_UNTIL_PAGE) {
+        snprintf(p->fault_note, sizeof p->fault_note,
+                 "instruction fetch from kernel space at 0x%08x", pc);
+        p->signal = 11;
+    } else if (err == UC_ERR_OK) {
         snprintf(p->fault_note, sizeof p->fault_note,
                  s->o.max_insns ? "stopped: instruction limit (--max-insns %llu) reached at pc 0x%08x"
                                 : "stopped: time limit (--timeout %llu s) reached at pc 0x%08x",
