@@ -9,11 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A record that starts while another is open (a PTE written or console
+ * output during a kernel call) is built in `pend` and written right after
+ * the open record ends, so lines never interleave and a kernel call's
+ * record comes before the records of its effects. */
 struct trace {
-    FILE    *f;
+    FILE    *file;
+    FILE    *f;           /* where the current record goes: file or pend */
+    FILE    *pend;        /* memstream of nested records */
+    char    *pbuf;
+    size_t   plen;
     uint64_t seq;
     int      err;
-    int      need_comma;   /* a field was written at the current level */
+    int      depth;       /* records open: 0, 1 (outer) or 2 (nested) */
+    int      need_comma;  /* a field was written at the current level */
+    int      outer_comma; /* the outer record's need_comma while nested */
 };
 
 struct trace *trace_open(const char *path, int *err)
@@ -23,12 +33,19 @@ struct trace *trace_open(const char *path, int *err)
         *err = ENOMEM;
         return NULL;
     }
-    t->f = fopen(path, "w");
-    if (!t->f) {
+    t->file = fopen(path, "w");
+    t->pend = open_memstream(&t->pbuf, &t->plen);
+    if (!t->file || !t->pend) {
         *err = errno;
+        if (t->file)
+            fclose(t->file);
+        if (t->pend)
+            fclose(t->pend);
+        free(t->pbuf);
         free(t);
         return NULL;
     }
+    t->f = t->file;
     return t;
 }
 
@@ -37,8 +54,10 @@ int trace_close(struct trace *t)
     if (!t)
         return 0;
     int rc = t->err ? -t->err : 0;
-    if (fclose(t->f) != 0 && rc == 0)
+    if (fclose(t->file) != 0 && rc == 0)
         rc = -errno;
+    fclose(t->pend);
+    free(t->pbuf);
     free(t);
     return rc;
 }
@@ -79,6 +98,10 @@ void trace_begin(struct trace *t, const char *ev)
 {
     if (!t)
         return;
+    if (t->depth++ == 1) {
+        t->outer_comma = t->need_comma;
+        t->f = t->pend;
+    }
     fprintf(t->f, "{\"seq\":%" PRIu64 ",\"ev\":", t->seq++);
     jstr(t, ev, strlen(ev));
     t->need_comma = 1;
@@ -89,7 +112,19 @@ void trace_end(struct trace *t)
     if (!t)
         return;
     fputs("}\n", t->f);
-    if (ferror(t->f) && !t->err)
+    if (--t->depth == 1) {          /* nested record done: back to the outer */
+        t->f = t->file;
+        t->need_comma = t->outer_comma;
+        return;
+    }
+    fflush(t->pend);
+    if (t->plen) {
+        fwrite(t->pbuf, 1, t->plen, t->file);
+        rewind(t->pend);
+        t->plen = 0;
+        fflush(t->pend);
+    }
+    if (ferror(t->file) && !t->err)
         t->err = EIO;
     t->need_comma = 0;
 }
