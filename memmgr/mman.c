@@ -231,11 +231,12 @@ int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags)
     return 0;
 }
 
-/* Frame under va if it is mapped (not PROT_NONE) and resident. */
+/* Frame under va if it is mapped and resident (PROT_NONE included: the
+ * mapping and its frame still exist). */
 static bool mm_resident(const struct mm_proc *p, uint32_t va, paddr_t *pa)
 {
     const struct mm_map *e = vm_find(p, va);
-    if (!e || !vm_prot_to_pt(e->prot))
+    if (!e)
         return false;
     enum vm_page_state st = vm_page(e, va & ~(uint32_t)MMSIM_PAGE_MASK, pa);
     return st == VP_RESIDENT || st == VP_COW;

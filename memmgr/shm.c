@@ -344,7 +344,7 @@ int mm_shm_ctl(struct mm_proc *p, int fd, int flags, uint64_t paddr, uint64_t si
         err = obj_fill(o, 0, npages, false);
     if (err)
         return err;
-    o->size = size;
+    o->size = npages << MMSIM_PAGE_SHIFT;   /* the object is the RAM given: whole pages */
     o->flags = (uint32_t)flags | (special ? MM_SHMCTL_HAS_SPECIAL : 0);
     o->special = special;
     o->populated = true;

@@ -29,6 +29,10 @@
  *   len 0 succeed after the alignment checks; shm_unlink needs no
  *   permission.  MAP_NOX64K, MAP_BELOW16M and the SHMCTL_ bits other than
  *   ANON/PHYS/LAZY are accepted and kept, with no effect on allocation.
+ * - shm_ctl with SHMCTL_ANON rounds the object's size up to whole pages
+ *   (fstat and _MEM_OBJ_INFO show the RAM given); ftruncate keeps the
+ *   exact byte size.  mem_offset works on any resident page of a mapping,
+ *   PROT_NONE included; lazy pages not yet touched are -EACCES.
  * - Object ids (st_ino, mm_map_info.objid) count every object, anonymous
  *   ones too, from 1 in creation order.
  */
