@@ -4,15 +4,16 @@
  * Creates an 8-page shared memory object, asks the memory manager which
  * physical pages back it (_MEM_OBJ_INFO), maps it, writes to it, and
  * checks every page's physical address with mem_offset().  It exits
- * without munmap, so the simulator's exit report shows the page-table
- * entries that still map the object.
+ * without munmap, so the simulator's exit report (`mmsim demo`, or
+ * `mmsim run --dump-pt`) shows the page-table entries that still map it.
+ * No malloc: a heap would add mappings of its own to that report.
  *
- *   mmsim-cc --cpu armv7 -o demo.elf demo.c && mmsim run --cpu armv7 demo.elf
+ *   mmsim demo --cpu armv7          (this program, fragmented physical memory)
+ *   mmsim-cc --cpu armv7 -o demo.elf demo.c && mmsim run --dump-pt demo.elf
  */
 #include <stdio.h>
 #include <stdint.h>
 #include <inttypes.h>
-#include <stdlib.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/mman.h>
@@ -25,18 +26,18 @@
 static struct _mem_obj_segment segs[MAX_SEGS];
 static long nsegs;
 
+/* The message buffer: the request, then room for MAX_SEGS segments of reply. */
+static union {
+	mem_obj_info_t msg;
+	struct _mem_obj_segment room[MAX_SEGS];
+} buf;
+
 /* get_segments(fd): fill segs[] with the object's physical pieces; 0, or -1 on error. */
 static int get_segments(int fd)
 {
-	/* Room for the request or for MAX_SEGS segments of reply, whichever is bigger. */
-	size_t room = sizeof(struct _mem_obj_segment) * MAX_SEGS;
-	mem_obj_info_t *msg = malloc(room);
+	mem_obj_info_t *msg = &buf.msg;
 	uint64_t offset = 0;
 
-	if (msg == NULL) {
-		perror("malloc");
-		return -1;
-	}
 	nsegs = 0;
 	while (offset < OBJ_SIZE && nsegs < MAX_SEGS) {
 		msg->i.type = _MEM_OBJ_INFO;
@@ -49,7 +50,6 @@ static int get_segments(int fd)
 				 sizeof(struct _mem_obj_segment) * (MAX_SEGS - nsegs));
 		if (n == -1) {
 			perror("MsgSend(_MEM_OBJ_INFO)");
-			free(msg);
 			return -1;
 		}
 		if (n == 0)
@@ -59,7 +59,6 @@ static int get_segments(int fd)
 		/* Continue after the last segment we got. */
 		offset = segs[nsegs - 1].offset + segs[nsegs - 1].length;
 	}
-	free(msg);
 	return 0;
 }
 
@@ -143,7 +142,8 @@ int main(void)
 				  : "Every page agrees with _MEM_OBJ_INFO.");
 
 	printf("== 5. Exit without munmap ==\n");
-	printf("The mapping is still in place; the simulator now prints the page-table\n"
-	       "entries that map it (one per page, with their attribute bits).\n");
+	printf("The mapping is still in place. `mmsim demo` (or `mmsim run --dump-pt`)\n"
+	       "now prints the page-table entries that map it: one per page, with the\n"
+	       "physical address and the attribute bits the memory manager chose.\n");
 	return 0;
 }

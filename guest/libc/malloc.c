@@ -5,7 +5,7 @@
  * is a multiple of ALIGN and carries two flag bits (IN_USE, MAPPED).
  * Free blocks sit on one list sorted by address; free() merges a block
  * with its neighbours when they touch.  Arenas (at least 64 KiB) come
- * from mmap(MAP_PRIVATE|MAP_ANON) and are kept for the program's life.
+ * from mmap(MAP_PRIVATE|MAP_ANON|MAP_LAZY) and are kept for the program's life.
  * Requests of BIG bytes or more get their own mapping, returned with
  * munmap on free.  free() of a pointer malloc did not return, or a
  * second free(), prints a message and aborts.
@@ -129,10 +129,11 @@ static struct block *take_first_fit(size_t need)
 	return NULL;
 }
 
-/* map_pages(n): n bytes (a page multiple) of fresh zeroed memory, or NULL. */
+/* map_pages(n): n bytes (a page multiple) of fresh zeroed memory, or NULL.
+ * MAP_LAZY: frames come on first touch, so an arena costs only what is used. */
 static void *map_pages(size_t n)
 {
-	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, NOFD, 0);
+	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON | MAP_LAZY, NOFD, 0);
 	return p == MAP_FAILED ? NULL : p;
 }
 
