@@ -82,7 +82,7 @@ static int fill_segments(struct proc *p, Elf *e, size_t nph, const char *img, si
             continue;
         if (ph.p_offset > imgsz || ph.p_filesz > imgsz - ph.p_offset)
             return fail(why, n, ENOEXEC, "segment %zu lies outside the file", i);
-        if (kwrite(p, (uint32_t)ph.p_vaddr, img + ph.p_offset, (uint32_t)ph.p_filesz) != 0)
+        if (copyout(p, (uint32_t)ph.p_vaddr, img + ph.p_offset, (uint32_t)ph.p_filesz) != 0)
             return fail(why, n, ENOEXEC, "cannot write segment %zu", i);
     }
     return 0;

@@ -127,8 +127,6 @@ int copyout(struct proc *p, uint32_t va, const void *src, uint32_t len);
 /* Copy a NUL-terminated string of at most max-1 chars; -EFAULT or
  * -ENAMETOOLONG when no NUL within max. */
 int copyinstr(struct proc *p, char *dst, uint32_t va, uint32_t max);
-/* Kernel-mode write ignoring user write permission (loader only). */
-int kwrite(struct proc *p, uint32_t va, const void *src, uint32_t len);
 /* Guest byte order helpers. */
 uint16_t g16(const struct proc *p, const void *b);
 uint32_t g32(const struct proc *p, const void *b);

@@ -9,30 +9,29 @@
 
 #include "sim.h"
 
-/* Physical address of guest `va` for `access` by the user (kernel: any
- * mapped page, ignoring W).  0 or -EFAULT. */
-static int translate(struct proc *p, uint32_t va, unsigned access, bool kernel, paddr_t *pa)
+/* Physical address of guest `va` for `access` by the user, resolving lazy
+ * and copy-on-write pages as the guest's own access would.  0 or -EFAULT. */
+static int translate(struct proc *p, uint32_t va, unsigned access, paddr_t *pa)
 {
     struct pt *pt = mm_proc_pt(p->mm);
     struct pt_walk w;
     for (int tries = 0; tries < 2; tries++) {
         pt_walk(pt, va, &w);
-        unsigned prot = kernel ? (w.d.uprot | w.d.kprot | PT_W) : w.d.uprot;
-        if (w.status == PTW_OK && (prot & access)) {
+        if (w.status == PTW_OK && (w.d.uprot & access)) {
             if (phys_kind(&p->sim->phys, w.pa, 1) != PHYS_RAM)
                 return -EFAULT;
             pt_touch(pt, va, access == PT_W);
             *pa = w.pa;
             return 0;
         }
-        if (tries || mm_fault(p->mm, va, kernel ? PT_R : access) != MMF_RESOLVED)
+        if (tries || mm_fault(p->mm, va, access) != MMF_RESOLVED)
             break;
     }
     return -EFAULT;
 }
 
 /* Copy len bytes between host buffer and guest va, page by page. */
-static int xfer(struct proc *p, uint32_t va, void *buf, uint32_t len, unsigned access, bool kernel)
+static int xfer(struct proc *p, uint32_t va, void *buf, uint32_t len, unsigned access)
 {
     uint8_t *b = buf;
     if (len && (uint64_t)va + len - 1 > UINT32_MAX)
@@ -42,7 +41,7 @@ static int xfer(struct proc *p, uint32_t va, void *buf, uint32_t len, unsigned a
         if (chunk > len)
             chunk = len;
         paddr_t pa;
-        int rc = translate(p, va, access, kernel, &pa);
+        int rc = translate(p, va, access, &pa);
         if (rc)
             return rc;
         rc = access == PT_W ? phys_write(&p->sim->phys, pa, b, chunk)
@@ -58,17 +57,12 @@ static int xfer(struct proc *p, uint32_t va, void *buf, uint32_t len, unsigned a
 
 int copyin(struct proc *p, void *dst, uint32_t va, uint32_t len)
 {
-    return xfer(p, va, dst, len, PT_R, false);
+    return xfer(p, va, dst, len, PT_R);
 }
 
 int copyout(struct proc *p, uint32_t va, const void *src, uint32_t len)
 {
-    return xfer(p, va, (void *)src, len, PT_W, false);
-}
-
-int kwrite(struct proc *p, uint32_t va, const void *src, uint32_t len)
-{
-    return xfer(p, va, (void *)src, len, PT_W, true);
+    return xfer(p, va, (void *)src, len, PT_W);
 }
 
 int copyinstr(struct proc *p, char *dst, uint32_t va, uint32_t max)
