@@ -12,6 +12,9 @@
 #define _SC_PAGESIZE  11
 #define _SC_PAGE_SIZE _SC_PAGESIZE
 
+/* The environment: always an empty list in mmsim guests. */
+extern char **environ;
+
 /* write(fd, buf, n): write up to n bytes; the count written, or -1 and errno. */
 ssize_t write(int __fd, const void *__buf, size_t __n);
 /* read(fd, buf, n): read up to n bytes; the count (0 at end of file), or -1 and errno. */

@@ -25,7 +25,7 @@ typedef _Paddr64t          _Paddrt;
 
 /* A flexible array member that may also be a struct's only member (as in
  * struct _mem_obj_info_reply): GCC's zero-length array, as QNX spells it. */
-#define __FLEXARY(__type, __name) __type __name[0]
+#define __FLEXARY(__type, __name) __extension__ __type __name[0]
 
 #ifndef NULL
 #define NULL ((void *)0)
