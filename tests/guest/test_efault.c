@@ -131,6 +131,43 @@ int main(void)
 	CHECK_EQ(MsgSend(MEMMGR_COID, rom, sizeof m, seg, sizeof seg) >= 1, 1, "a request in a read-only page is fine");
 	munmap(rom, PG);
 
+	/* Good pointers in unusual places: the kernel resolves lazy and
+	 * copy-on-write pages as a user access would. */
+	char *lz = mmap(0, 2 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON | MAP_LAZY, NOFD, 0);
+	if (CHECK(lz != MAP_FAILED, "two untouched MAP_LAZY pages")) {
+		struct stat *sp = (struct stat *)(lz + PG - 16);
+		CHECK_OK(fstat(fd, sp), "fstat into a struct spanning two untouched lazy pages");
+		CHECK(sp->st_size == 2 * PG, "and the struct is filled in");
+		CHECK_OK(mem_offset(obj, NOFD, PG, (off_t *)(lz + 2 * PG - 4 - 8), (size_t *)(lz + 2 * PG - 4)),
+			 "mem_offset outputs in a lazy page");
+		munmap(lz, 2 * PG);
+	}
+	int cfd;
+	if (CHECK_OK(cfd = make_obj("/t_efault_cow", SHMCTL_ANON, 0, PG), "an object for a private mapping")) {
+		char *shared = mmap(0, PG, PROT_READ | PROT_WRITE, MAP_SHARED, cfd, 0);
+		char *priv = mmap(0, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, cfd, 0);
+		if (CHECK(shared != MAP_FAILED && priv != MAP_FAILED, "shared and private mappings of it")) {
+			memset(shared, 0x5A, PG);
+			CHECK(priv[100] == 0x5A, "the private mapping shows the object before any write");
+			long n1 = MsgSend(MEMMGR_COID, &m, sizeof m, priv + 96, sizeof seg);
+			CHECK(n1 >= 1, "MsgSend reply into the unwritten private page (%ld)", n1);
+			CHECK(shared[100] == 0x5A && shared[96] == 0x5A,
+			      "the kernel's write made a private copy: the object is unchanged");
+			long n2 = obj_info(fd, 0, UINT64_MAX, seg, sizeof seg);
+			CHECK(n1 == n2 && n1 >= 1 && memcmp(priv + 96, seg, (size_t)n1 * sizeof seg[0]) == 0 &&
+			      (unsigned char)priv[96 + n1 * sizeof seg[0]] == 0x5A,
+			      "the private page holds the reply and, after it, the object's bytes");
+			CHECK_OK(fstat(cfd, (struct stat *)(priv + 512)), "fstat into the private page");
+			CHECK(shared[512] == 0x5A, "the object is still unchanged");
+		}
+		if (shared != MAP_FAILED)
+			munmap(shared, PG);
+		if (priv != MAP_FAILED)
+			munmap(priv, PG);
+		close(cfd);
+		shm_unlink("/t_efault_cow");
+	}
+
 	/* Nothing was harmed: the program and the object still work. */
 	obj[0] = 'k';
 	CHECK(obj[0] == 'k', "the program is still running and its memory works");

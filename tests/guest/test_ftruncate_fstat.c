@@ -111,6 +111,12 @@ static void test_shrink_mapped(void)
 	off_t off;
 	size_t contig;
 	CHECK_OK(mem_offset(p, NOFD, PG, &off, &contig), "mem_offset of the first page still works");
+	CHECK_ERR(mem_offset(p + 2 * PG, NOFD, PG, &off, &contig), EACCES,
+		  "no memory behind a page past the new end (mem_offset EACCES)");
+	CHECK_OK(ftruncate(fd, 3 * PG), "grow it back to 3 pages while still mapped");
+	CHECK(p[2 * PG] == 0 && p[PG] == 0, "the pages are back, zero-filled");
+	p[2 * PG] = 4;
+	CHECK(p[2 * PG] == 4 && p[0] == 1, "and writable");
 	munmap(p, 3 * PG);
 	close(fd);
 	shm_unlink("/t_trunc4");

@@ -253,6 +253,42 @@ static void test_loader_pattern(void)
 	}
 }
 
+/* A leaf function small enough to copy: no calls, no literal pool. */
+__attribute__((noinline)) static int add_one(int x)
+{
+	return x + 1;
+}
+
+static void test_exec(void)
+{
+	char *code = mmap(0, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, NOFD, 0);
+	REQUIRE(code != MAP_FAILED, "a page for code");
+	memcpy(code, (const void *)(uintptr_t)add_one, 256);
+	CHECK_OK(msync(code, PG, MS_SYNC | MS_INVALIDATE), "clean the data cache over the copied code");
+	CHECK_OK(mprotect(code, PG, PROT_READ | PROT_EXEC), "mprotect it PROT_READ|PROT_EXEC");
+	int (*fn)(int) = (int (*)(int))(uintptr_t)code;
+	CHECK_EQ(fn(41), 42, "code copied into an anonymous page runs once PROT_EXEC");
+	munmap(code, PG);
+	char *rx = mmap(0, PG, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANON, NOFD, 0);
+	if (CHECK(rx != MAP_FAILED, "a PROT_READ|PROT_WRITE|PROT_EXEC page")) {
+		memcpy(rx, (const void *)(uintptr_t)add_one, 256);
+		fn = (int (*)(int))(uintptr_t)rx;
+		CHECK_EQ(fn(9), 10, "code in it runs");
+		munmap(rx, PG);
+	}
+}
+
+static void test_limits(void)
+{
+	CHECK_ERR(mmap(0, 0xF0000000u, PROT_READ, MAP_PRIVATE | MAP_ANON | MAP_LAZY, NOFD, 0), ENOMEM,
+		  "3.75 GiB does not fit the user address space -> ENOMEM");
+	char *p = mmap((void *)0x50000123u, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, NOFD, 0);
+	if (CHECK(p != MAP_FAILED, "an unaligned hint without MAP_FIXED is only a hint")) {
+		CHECK_EQ((uintptr_t)p % PG, 0, "the mapping is page-aligned");
+		munmap(p, PG);
+	}
+}
+
 static void test_errors(void)
 {
 	char *p = mmap(0, 2 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, NOFD, 0);
@@ -286,6 +322,8 @@ int main(void)
 	test_phys();
 	test_nocache();
 	test_loader_pattern();
+	test_exec();
+	test_limits();
 	test_errors();
 	return done();
 }

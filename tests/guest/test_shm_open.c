@@ -83,6 +83,13 @@ static void test_rdonly(void)
 	REQUIRE_OK(ro = shm_open("/t_ro", O_RDONLY, 0), "open O_RDONLY");
 	CHECK_ERR(mmap(0, PG, PROT_READ | PROT_WRITE, MAP_SHARED, ro, 0), EACCES,
 		  "O_RDONLY fd, MAP_SHARED|PROT_WRITE -> EACCES");
+	p = mmap(0, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, ro, 0);
+	if (CHECK(p != MAP_FAILED, "O_RDONLY fd, MAP_PRIVATE|PROT_WRITE is fine (a private copy)")) {
+		CHECK(w != MAP_FAILED && *(char *)p == 'R', "the private mapping shows the object");
+		*(char *)p = 'p';
+		CHECK(w != MAP_FAILED && w[0] == 'R', "its write does not reach the object");
+		munmap(p, PG);
+	}
 	CHECK_OK(p = mmap(0, PG, PROT_READ, MAP_SHARED, ro, 0), "O_RDONLY fd, MAP_SHARED|PROT_READ is fine");
 	if (p != MAP_FAILED) {
 		CHECK(w != MAP_FAILED && *(char *)p == 'R', "the read-only mapping sees the data");
@@ -90,6 +97,10 @@ static void test_rdonly(void)
 			  "mprotect(PROT_WRITE) of a MAP_SHARED mapping of an O_RDONLY fd -> EACCES");
 		munmap(p, PG);
 	}
+	errno = 0;
+	int r = ftruncate(ro, 4 * PG);
+	CHECK(r == -1 && (errno == EBADF || errno == EINVAL),
+	      "ftruncate through an O_RDONLY fd fails (EBADF or EINVAL; got %d errno %d)", r, errno);
 	close(ro);
 	if (w != MAP_FAILED)
 		munmap(w, PG);
@@ -193,6 +204,32 @@ static void test_close(void)
 	shm_unlink("/t_close");
 }
 
+static void test_emfile(void)
+{
+	int fds[4096], n = 0, fd;
+	shm_unlink("/t_many");
+	REQUIRE_OK(fd = shm_open("/t_many", O_RDWR | O_CREAT | O_EXCL, 0600), "object to open many times");
+	close(fd);
+	errno = 0;
+	while (n < 4096 && (fd = shm_open("/t_many", O_RDWR, 0)) != -1)
+		fds[n++] = fd;
+	CHECK(n > 16 && n < 4096, "the fd table has a limit (%d fds opened)", n);
+	CHECK(fd == -1 && errno == EMFILE, "past it shm_open fails with EMFILE (errno %d %s)", errno,
+	      check_errname(errno));
+	if (n > 0) {
+		close(fds[n / 2]);
+		CHECK_OK(fd = shm_open("/t_many", O_RDWR, 0), "closing one fd makes room again");
+		CHECK_EQ(fd, fds[n / 2], "and it is that fd that is reused");
+		fds[n / 2] = fd;
+	}
+	for (int i = 0; i < n; i++)
+		close(fds[i]);
+	CHECK_OK(fd = shm_open("/t_many", O_RDWR, 0), "all closed: opening works");
+	CHECK(fd > 2 && fd < 8, "and gets a low fd again (%d)", fd);
+	close(fd);
+	shm_unlink("/t_many");
+}
+
 int main(void)
 {
 	test_create_and_flags();
@@ -200,5 +237,6 @@ int main(void)
 	test_names();
 	test_unlink();
 	test_close();
+	test_emfile();
 	return done();
 }
