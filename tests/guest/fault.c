@@ -12,7 +12,8 @@
  *   none      read a PROT_NONE reservation          -> SIGSEGV
  *   pastend   touch page 2 of a 2-page mapping of a 1-page object -> SIGBUS, past object end
  *   shrunk    touch a mapped page after ftruncate shrank the object -> SIGBUS, past object end
- *   nx        call into a data page mapped without PROT_EXEC -> SIGSEGV, permission fault (fetch)
+ *   nx        call into a data page mapped without PROT_EXEC -> SIGSEGV, permission fault
+ *             (fetch; only on flavours with a per-page no-execute bit)
  *   trap      __builtin_trap(): the CPU's undefined/trap instruction -> SIGILL (ARM) / SIGTRAP
  *   stack     unbounded recursion runs off the lazy stack -> SIGSEGV
  *   runaway   an endless loop (run with --max-insns) -> SIGKILL, "instruction limit"
