@@ -186,6 +186,15 @@ static void test_inside_run(void)
 	CHECK_EQ(seg[0].length, 2 * PG, "clipped to the length asked for");
 	CHECK_EQ(obj_info(fd, PG, 1ull << 40, seg, sizeof seg), 1, "length 1 TiB");
 	CHECK_EQ(seg[0].length, 5 * PG, "clipped to the object");
+	CHECK_EQ(obj_info(fd, PG + 100, UINT64_MAX, seg, sizeof seg), 1, "an offset that is not page-aligned");
+	CHECK_EQ(seg[0].offset, PG + 100, "the segment starts at exactly that offset");
+	CHECK_EQ(seg[0].paddr, pa + PG + 100, "its paddr is the run's paddr + the same delta");
+	CHECK_EQ(seg[0].length, 5 * PG - 100, "to the end of the object");
+	CHECK_EQ(obj_info(fd, 0, 100, seg, sizeof seg), 1, "a length of 100 bytes");
+	CHECK_EQ(seg[0].length, 100, "the segment is clipped to those 100 bytes");
+	CHECK_EQ(obj_info(fd, 6 * PG - 1, UINT64_MAX, seg, sizeof seg), 1, "the last byte of the object");
+	CHECK(seg[0].offset == 6 * PG - 1 && seg[0].length == 1 && seg[0].paddr == pa + 6 * PG - 1,
+	      "one byte at the right paddr");
 	CHECK_EQ(obj_info(fd, 0, SIZE_MAX, seg, sizeof seg), 1, "length SIZE_MAX (as the documented example)");
 	CHECK_EQ(seg[0].length, 6 * PG, "SIZE_MAX covers the whole object");
 	CHECK_EQ(obj_info(fd, 0, UINT64_MAX, seg, sizeof seg), 1, "length UINT64_MAX");
