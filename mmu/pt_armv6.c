@@ -225,11 +225,11 @@ static void v6_describe(uint64_t raw, char *buf, size_t n)
 static uint32_t encode(paddr_t pa, const struct pt_attr *a)
 {
     uint32_t t = a->prot & PT_W ? TMPL_RW : TMPL_RO;
-    if (a->has_special)
-        t = (t & ~SPECIAL_MASK) | (a->special & SPECIAL_MASK);
-    else if (a->nocache)
+    if (a->has_special)         /* special replaces TEX/C/B/S/XN, XN included */
+        return (uint32_t)pa | (t & ~SPECIAL_MASK) | (a->special & SPECIAL_MASK);
+    if (a->nocache)
         t &= ~NOCACHE_MASK;
-    if (!(a->prot & PT_X))
+    if (!(a->prot & PT_X))      /* our choice: honour PROT_EXEC with XN */
         t |= SP_XN;
     return (uint32_t)pa | t;
 }

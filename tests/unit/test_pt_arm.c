@@ -216,23 +216,28 @@ struct special_case {
     unsigned uprot;
 };
 
+/* With special bits, XN comes from them alone (REFERENCE.md section 3:
+ * "special bits replace TEX/C/B/S/XN of the template"), whatever PROT_EXEC
+ * says; without them, a mapping without PROT_EXEC gets XN. */
 static const struct special_case SPECIALS[] = {
     /* B: shareable device */
-    { 0x004, PT_R | PT_W, 0x837, MT_DEVICE, PC_NONCACHEABLE, PC_NONCACHEABLE, true, PT_R | PT_W },
+    { 0x004, PT_R | PT_W, 0x836, MT_DEVICE, PC_NONCACHEABLE, PC_NONCACHEABLE, true, PT_R | PT_W | PT_X },
     /* C: normal write-through */
     { 0x008, PT_R | PT_W | PT_X, 0x83A, MT_NORMAL, PC_WT, PC_WT, false, PT_R | PT_W | PT_X },
     /* TEX 001 C B: write-back write-allocate, shareable */
-    { 0x44C, PT_R | PT_W, 0xC7F, MT_NORMAL, PC_WB_WA, PC_WB_WA, true, PT_R | PT_W },
+    { 0x44C, PT_R | PT_W, 0xC7E, MT_NORMAL, PC_WB_WA, PC_WB_WA, true, PT_R | PT_W | PT_X },
     /* TEX 001: normal non-cacheable, read-only */
-    { 0x040, PT_R, 0xA63, MT_NORMAL, PC_NONCACHEABLE, PC_NONCACHEABLE, false, PT_R },
+    { 0x040, PT_R, 0xA62, MT_NORMAL, PC_NONCACHEABLE, PC_NONCACHEABLE, false, PT_R | PT_X },
     /* TEX 010: non-shareable device */
-    { 0x080, PT_R | PT_W, 0x8B3, MT_DEVICE, PC_NONCACHEABLE, PC_NONCACHEABLE, false, PT_R | PT_W },
+    { 0x080, PT_R | PT_W, 0x8B2, MT_DEVICE, PC_NONCACHEABLE, PC_NONCACHEABLE, false, PT_R | PT_W | PT_X },
+    /* device with XN from the special bits */
+    { 0x081, PT_R | PT_W, 0x8B3, MT_DEVICE, PC_NONCACHEABLE, PC_NONCACHEABLE, false, PT_R | PT_W },
     /* TEX 1BB/A/A: outer WT (10), inner WB-WA (01) */
-    { 0x184, PT_R | PT_W, 0x9B7, MT_NORMAL, PC_WB_WA, PC_WT, false, PT_R | PT_W },
+    { 0x184, PT_R | PT_W, 0x9B6, MT_NORMAL, PC_WB_WA, PC_WT, false, PT_R | PT_W | PT_X },
     /* outer WB-WA (01), inner WB no-WA (11), S */
     { 0x54C, PT_R | PT_X, 0xF6E, MT_NORMAL, PC_WB_NWA, PC_WB_WA, true, PT_R | PT_X },
     /* outer NC (00), inner WT (10) */
-    { 0x108, PT_R | PT_W, 0x93B, MT_NORMAL, PC_WT, PC_NONCACHEABLE, false, PT_R | PT_W },
+    { 0x108, PT_R | PT_W, 0x93A, MT_NORMAL, PC_WT, PC_NONCACHEABLE, false, PT_R | PT_W | PT_X },
     /* XN from the special bits removes exec even if asked for */
     { 0x001, PT_R | PT_W | PT_X, 0x833, MT_STRONGLY_ORDERED, PC_NONCACHEABLE, PC_NONCACHEABLE,
       true, PT_R | PT_W },
