@@ -6,9 +6,11 @@
  * precision (also *), length hh h l ll z j t (L accepted).  Each length
  * reads exactly the C type it names, so on ILP32 "%lx" reads 32 bits and
  * "%llx" (PRIx64) 64.  %p prints 0x and hex digits ("0x0" for NULL);
- * %s of NULL prints "(null)".  Floating conversions (a A e E f F g G)
- * consume their double and print "<float>": the guest libc has no
- * floating point.  An unknown conversion is printed as written.
+ * %s of NULL prints "(null)".  Floating conversions f F e E g G a A are
+ * exact (the decimal expansion of the double, rounded half-to-even, as
+ * glibc prints it) and use integer arithmetic only; %Lf on PowerPC prints
+ * the high double of the long double.  An unknown conversion is printed
+ * as written.
  *
  * No kernel calls here: tests/host_libc builds this file on the host.
  */
@@ -136,6 +138,297 @@ static void put_int(struct fmt_state *st, uintmax_t v, int neg, unsigned base, i
 	if (st->flags & F_MINUS)
 		pad(st, ' ', fill);
 }
+
+/* --- floating point ------------------------------------------------------ */
+
+#define INT_DIGITS_MAX  310     /* DBL_MAX has 309 integer digits */
+#define FRAC_DIGITS_MAX 1080    /* every double's fraction ends within 1074 digits */
+#define FRAC_WORDS      34      /* 1088 fraction bits */
+
+/* exact_digits(bits, d, &dp): |x|'s exact decimal digits into d (no leading integer zeros, no trailing zeros); the point is after d[dp-1]; the count. */
+static int exact_digits(uint64_t bits, char *d, int *dp)
+{
+	int e2 = (int)(bits >> 52) & 0x7FF;
+	uint64_t m = bits & UINT64_C(0x000FFFFFFFFFFFFF);
+	uint32_t iw[34] = { 0 }, fw[FRAC_WORDS] = { 0 };
+	uint32_t chunk[36];
+	int n = 0, nchunk = 0;
+
+	if (e2)
+		m |= UINT64_C(1) << 52;
+	else
+		e2 = 1;
+	int e = e2 - 1075;                      /* |x| = m * 2^e */
+	for (int i = 0; i < 53; i++) {
+		if (!((m >> i) & 1))
+			continue;
+		int b = i + e;
+		if (b >= 0)
+			iw[b / 32] |= UINT32_C(1) << (b % 32);
+		else                            /* weight 2^b: bit (32*FRAC_WORDS + b) of the fraction */
+			fw[(32 * FRAC_WORDS + b) / 32] |= UINT32_C(1) << ((32 * FRAC_WORDS + b) % 32);
+	}
+
+	/* Integer part: base 10^9 chunks, least significant first. */
+	for (int top = 33; top >= 0; ) {
+		if (!iw[top]) {
+			top--;
+			continue;
+		}
+		uint64_t rem = 0;
+		for (int i = top; i >= 0; i--) {
+			uint64_t t = (rem << 32) | iw[i];
+			iw[i] = (uint32_t)(t / 1000000000u);
+			rem = t % 1000000000u;
+		}
+		chunk[nchunk++] = (uint32_t)rem;
+	}
+	for (int c = nchunk - 1; c >= 0; c--) {
+		char tmp[9];
+		for (int k = 8; k >= 0; k--, chunk[c] /= 10)
+			tmp[k] = (char)('0' + chunk[c] % 10);
+		int k = 0;
+		if (c == nchunk - 1)
+			while (k < 8 && tmp[k] == '0')
+				k++;
+		for (; k < 9; k++)
+			d[n++] = tmp[k];
+	}
+	*dp = n;
+
+	/* Fraction: multiply by 10^9, the carry out of the top is the next 9 digits. */
+	for (;;) {
+		int any = 0;
+		for (int i = 0; i < FRAC_WORDS; i++)
+			any |= fw[i] != 0;
+		if (!any)
+			break;
+		uint64_t carry = 0;
+		for (int i = 0; i < FRAC_WORDS; i++) {
+			uint64_t t = (uint64_t)fw[i] * 1000000000u + carry;
+			fw[i] = (uint32_t)t;
+			carry = t >> 32;
+		}
+		for (int k = 8; k >= 0; k--, carry /= 10)
+			d[n + k] = (char)('0' + carry % 10);
+		n += 9;
+	}
+	while (n > *dp && d[n - 1] == '0')
+		n--;
+	return n;
+}
+
+/* round_digits(d, n, k, out): out[0..k) = d[0..n) (zero-extended) rounded half-to-even to k digits; 1 if it carried out of out[0]. */
+static int round_digits(const char *d, int n, int k, char *out)
+{
+	for (int i = 0; i < k; i++)
+		out[i] = i < n ? d[i] : '0';
+	if (k >= n || d[k] < '5')
+		return 0;
+	int up = d[k] > '5';
+	for (int i = k + 1; i < n && !up; i++)
+		up = d[i] != '0';
+	if (!up)                                /* exactly half: to even */
+		up = k > 0 && ((out[k - 1] - '0') & 1);
+	if (!up)
+		return 0;
+	for (int i = k - 1; i >= 0; i--) {
+		if (out[i] != '9') {
+			out[i]++;
+			return 0;
+		}
+		out[i] = '0';
+	}
+	return 1;
+}
+
+/* fmt_fixed(d, n, dp, prec, hash, out): %f text of digits d (point after dp); its length. */
+static int fmt_fixed(const char *d, int n, int dp, int prec, int hash, char *out)
+{
+	char r[INT_DIGITS_MAX + FRAC_DIGITS_MAX + 1];
+	int len = 0;
+	int carry = round_digits(d, n, dp + prec, r);
+	if (carry)
+		out[len++] = '1';
+	if (dp == 0 && !carry)
+		out[len++] = '0';
+	for (int i = 0; i < dp; i++)
+		out[len++] = r[i];
+	if (prec > 0 || hash)
+		out[len++] = '.';
+	for (int i = 0; i < prec; i++)
+		out[len++] = r[dp + i];
+	return len;
+}
+
+/* fmt_exp(d, n, dp, prec, hash, upper, out, &x): %e text of digits d; its length; *x = the decimal exponent printed. */
+static int fmt_exp(const char *d, int n, int dp, int prec, int hash, int upper, char *out, int *x)
+{
+	char r[FRAC_DIGITS_MAX + 2];
+	int z = 0, len = 0;
+	while (z < n && d[z] == '0')
+		z++;
+	if (z == n) {                           /* zero */
+		*x = 0;
+		for (int i = 0; i <= prec; i++)
+			r[i] = '0';
+	} else {
+		*x = dp - z - 1;
+		if (round_digits(d + z, n - z, prec + 1, r)) {
+			r[0] = '1';             /* 9.99 -> 10.0: one more power of ten */
+			(*x)++;
+		}
+	}
+	out[len++] = r[0];
+	if (prec > 0 || hash)
+		out[len++] = '.';
+	for (int i = 1; i <= prec; i++)
+		out[len++] = r[i];
+	out[len++] = upper ? 'E' : 'e';
+	int ax = *x < 0 ? -*x : *x;
+	out[len++] = *x < 0 ? '-' : '+';
+	char ex[4];
+	int ne = 0;
+	do {
+		ex[ne++] = (char)('0' + ax % 10);
+		ax /= 10;
+	} while (ax);
+	if (ne < 2)
+		ex[ne++] = '0';
+	while (ne)
+		out[len++] = ex[--ne];
+	return len;
+}
+
+/* fmt_hex(bits, prec, hash, upper, out): %a text of |x| (finite); its length. */
+static int fmt_hex(uint64_t bits, int prec, int hash, int upper, char *out)
+{
+	const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	int e2 = (int)(bits >> 52) & 0x7FF, len = 0;
+	uint64_t mant = bits & UINT64_C(0x000FFFFFFFFFFFFF);
+	int exp = e2 ? e2 - 1023 : (mant ? -1022 : 0);
+	if (e2)
+		mant |= UINT64_C(1) << 52;
+	int digits = 13;
+	if (prec >= 0 && prec < 13) {           /* round half-to-even to prec hex digits */
+		int shift = 4 * (13 - prec);
+		uint64_t rem = mant & ((UINT64_C(1) << shift) - 1), half = UINT64_C(1) << (shift - 1);
+		mant >>= shift;
+		if (rem > half || (rem == half && (mant & 1)))
+			mant++;
+		digits = prec;
+	} else if (prec < 0) {
+		while (digits > 0 && !(mant & 0xF)) {
+			mant >>= 4;
+			digits--;
+		}
+	}
+	out[len++] = '0';
+	out[len++] = upper ? 'X' : 'x';
+	out[len++] = hex[(mant >> (4 * digits)) & 0xF];
+	if (digits > 0 || prec > 0 || hash)
+		out[len++] = '.';
+	for (int i = digits - 1; i >= 0; i--)
+		out[len++] = hex[(mant >> (4 * i)) & 0xF];
+	for (int i = digits; i < prec; i++)
+		out[len++] = '0';
+	len += snprintf(out + len, 12, "%c%+d", upper ? 'P' : 'p', exp);
+	return len;
+}
+
+/* put_float(st, bits, conv): one floating conversion of the double with these bits. */
+static __attribute__((noinline)) void put_float(struct fmt_state *st, uint64_t bits, char conv)
+{
+	static char digits[INT_DIGITS_MAX + FRAC_DIGITS_MAX + 16];
+	char text[INT_DIGITS_MAX + FRAC_DIGITS_MAX + 16];
+	int upper = conv == 'F' || conv == 'E' || conv == 'G' || conv == 'A';
+	int hash = st->flags & F_HASH;
+	int neg = (int)(bits >> 63), len = 0;
+	int zero_pad = (st->flags & F_ZERO) && !(st->flags & F_MINUS);
+	uint64_t mag = bits & ~(UINT64_C(1) << 63);
+	char sign = neg ? '-' : (st->flags & F_PLUS) ? '+' : (st->flags & F_SPACE) ? ' ' : 0;
+	int prec = st->prec;
+
+	if ((mag >> 52) == 0x7FF) {             /* inf, nan: never zero-padded */
+		const char *t = (mag << 12) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
+		for (len = 0; len < 3; len++)
+			text[len] = t[len];
+		zero_pad = 0;
+	} else if (conv == 'a' || conv == 'A') {
+		len = fmt_hex(mag, prec, hash, upper, text);
+	} else {
+		int dp, x;
+		int n = exact_digits(mag, digits, &dp);
+		if (prec < 0)
+			prec = 6;
+		if (prec > FRAC_DIGITS_MAX)
+			prec = FRAC_DIGITS_MAX;         /* digits past 1074 are zeros: pad_zeros below */
+		if (conv == 'f' || conv == 'F') {
+			len = fmt_fixed(digits, n, dp, prec, hash, text);
+		} else if (conv == 'e' || conv == 'E') {
+			len = fmt_exp(digits, n, dp, prec, hash, upper, text, &x);
+		} else {                        /* %g: %e or %f by the exponent, trailing zeros dropped */
+			int p = prec == 0 ? 1 : prec;
+			fmt_exp(digits, n, dp, p - 1, hash, upper, text, &x);
+			if (p > x && x >= -4)
+				len = fmt_fixed(digits, n, dp, p - 1 - x, hash, text);
+			else
+				len = fmt_exp(digits, n, dp, p - 1, hash, upper, text, &x);
+			if (!hash) {
+				int epos = 0;
+				while (epos < len && text[epos] != 'e' && text[epos] != 'E')
+					epos++;
+				int dot = 0;
+				while (dot < epos && text[dot] != '.')
+					dot++;
+				if (dot < epos) {
+					int end = epos;
+					while (end > dot + 1 && text[end - 1] == '0')
+						end--;
+					if (end == dot + 1)
+						end = dot;
+					for (int i = epos; i < len; i++)
+						text[end + i - epos] = text[i];
+					len = end + (len - epos);
+				}
+			}
+		}
+	}
+
+	int extra = 0;                          /* %.1100f: zeros past the exact digits */
+	if (st->prec > FRAC_DIGITS_MAX && (conv == 'f' || conv == 'F' || conv == 'e' || conv == 'E') &&
+	    (mag >> 52) != 0x7FF)
+		extra = st->prec - FRAC_DIGITS_MAX;
+	int total = (sign != 0) + len + extra;
+	int fill = st->width > total ? st->width - total : 0;
+	if (!zero_pad && !(st->flags & F_MINUS))
+		pad(st, ' ', fill);
+	if (sign)
+		emit(st, &sign, 1);
+	int skip = 0;
+	if (zero_pad && (conv == 'a' || conv == 'A')) {
+		emit(st, text, 2);              /* zeros go after the 0x */
+		skip = 2;
+	}
+	if (zero_pad)
+		pad(st, '0', fill);
+	if (extra && (conv == 'e' || conv == 'E')) {
+		int epos = len;
+		while (text[epos - 1] != 'e' && text[epos - 1] != 'E')
+			epos--;
+		emit(st, text, (size_t)(epos - 1));
+		pad(st, '0', extra);
+		emit(st, text + epos - 1, (size_t)(len - epos + 1));
+	} else {
+		emit(st, text + skip, (size_t)(len - skip));
+		pad(st, '0', extra);
+	}
+	if (st->flags & F_MINUS)
+		pad(st, ' ', fill);
+}
+
+/* DOUBLE_BITS(v, d): v = the bits of double d. */
+#define DOUBLE_BITS(v, d) do { double d_ = (d); __builtin_memcpy(&(v), &d_, sizeof(v)); } while (0)
 
 /* parse_int(pp): read decimal digits at *pp (capped at INT_MAX), advancing *pp. */
 static int parse_int(const char **pp)
@@ -287,14 +580,21 @@ int __format(__format_out out, void *ctx, const char *fmt, va_list ap)
 			break;
 		}
 		case 'a': case 'A': case 'e': case 'E':
-		case 'f': case 'F': case 'g': case 'G':
-			if (len == L_BIG_L)
-				(void)va_arg(ap, long double);
-			else
-				(void)va_arg(ap, double);
-			st.prec = -1;
-			put_text(&st, "<float>", 7);
+		case 'f': case 'F': case 'g': case 'G': {
+			uint64_t bits;
+			if (len == L_BIG_L) {
+				long double ld = va_arg(ap, long double);
+#if __SIZEOF_LONG_DOUBLE__ == 8 || __LDBL_MANT_DIG__ == 106
+				__builtin_memcpy(&bits, &ld, 8);   /* a double, or IBM double-double's high part */
+#else
+				DOUBLE_BITS(bits, (double)ld);  /* the host test's x87 long double */
+#endif
+			} else {
+				DOUBLE_BITS(bits, va_arg(ap, double));
+			}
+			put_float(&st, bits, conv);
 			break;
+		}
 		case '%':
 			emit(&st, "%", 1);
 			break;

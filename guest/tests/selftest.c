@@ -1,7 +1,8 @@
 /*
  * selftest.c - the guest runtime checking itself inside the simulator:
  * start-up (argv via KC_ARGS, constructors), the printf engine on ILP32
- * (long is 32-bit, 64-bit only through ll/PRI*64), malloc over lazy
+ * (long is 32-bit, 64-bit only through ll/PRI*64; floating point through
+ * the soft-float helpers), malloc over lazy
  * mmap arenas, string and number functions, the kernel-call ABI (64-bit
  * arguments split low word first, struct stat layout, errno), and exit
  * (atexit order, stdout flushed).  Run as `selftest.elf x yz`; prints one
@@ -86,7 +87,11 @@ static void test_printf(void)
 	FMT("0x100000 0x0 (null)", "%p %p %s", (void *)0x100000, (void *)0, (char *)NULL);
 	FMT("abc|  abc|abc  |ab", "%s|%5s|%-5s|%.2s", "abc", "abc", "abc", "abc");
 	FMT("x|  y|z  |%", "%c|%3c|%-3c|%%", 'x', 'y', 'z');
-	FMT("<float>", "%f", 1.0);
+	FMT("1.000000 -2.50 3.142e+00 0.0001 1e+100 0x1.8p+1", "%f %.2f %.3e %g %g %a",
+	    1.0, -2.5, 3.14159, 0.0001, 1e100, 3.0);
+	FMT("[  1.50] [1.5   ] [-0001.5] inf -nan 0.125", "[%6.2f] [%-6g] [%07.1f] %f %g %Lg",
+	    1.5, 1.5, -1.5, 1.0 / 0.0, -__builtin_nan(""), (long double)0.125);
+	FMT("0.30000000000000004 2.5 2", "%.17g %.1f %.0f", 0.1 + 0.2, 2.45, 2.5);
 	FMT("    12|12    ", "%*d|%-*d", 6, 12, 6, 12);
 	char small[6];
 	volatile size_t small_size = sizeof small;   /* keep GCC from warning about the truncation */
