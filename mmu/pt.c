@@ -168,6 +168,20 @@ void pt_touch(struct pt *pt, uint32_t va, bool write)
         pt->m->ops->touch(pt, va, write);
 }
 
+/* Hardware translation of va for access: the format's fill, else a walk
+ * and, when it succeeds, a touch. */
+void pt_fill(struct pt *pt, uint32_t va, unsigned access, struct pt_walk *w)
+{
+    memset(w, 0, sizeof(*w));
+    if (pt->m->ops->fill) {
+        pt->m->ops->fill(pt, va, access, w);
+        return;
+    }
+    pt->m->ops->walk(pt, va, w);
+    if (w->status == PTW_OK && (w->d.uprot & access) && pt->m->ops->touch)
+        pt->m->ops->touch(pt, va, access == PT_W);
+}
+
 /* True, and cleared, if cached translations must be flushed. */
 bool pt_take_flush(struct pt *pt)
 {

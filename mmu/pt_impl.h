@@ -25,6 +25,9 @@ struct pt_ops {
     void (*unmap)(struct pt *pt, uint32_t va);
     void (*walk)(const struct pt *pt, uint32_t va, struct pt_walk *w);
     void (*touch)(struct pt *pt, uint32_t va, bool write); /* optional */
+    /* Hardware translation with side effects (see pt_fill).  Optional:
+     * without it pt_fill is walk + touch on success. */
+    void (*fill)(struct pt *pt, uint32_t va, unsigned access, struct pt_walk *w);
     int  (*check_special)(uint32_t special, const char **why);
     void (*decode)(uint64_t raw, struct pt_decoded *d);   /* leaf PTE */
     void (*describe)(uint64_t raw, char *buf, size_t n);  /* leaf PTE */

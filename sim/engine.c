@@ -64,7 +64,7 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
         e->perms = UC_PROT_EXEC;
         return true;
     }
-    pt_walk(pt, va, &w);
+    pt_fill(pt, va, access, &w);
     if (w.status != PTW_OK || !(w.d.uprot & access)) {
         enum mm_fault_kind k = mm_fault(p->mm, va, access);
         if (k != MMF_RESOLVED) {
@@ -73,14 +73,13 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
         }
         /* Only this page's entry changed, and it is being refilled now. */
         pt_take_flush(pt);
-        pt_walk(pt, va, &w);
+        pt_fill(pt, va, access, &w);
         if (w.status != PTW_OK || !(w.d.uprot & access)) {
             note_fault(p, va, access, MMF_PROTECTION, &w);
             return false;
         }
     }
-    pt_touch(pt, va, access == PT_W);
-    unsigned perms = w.d.uprot;
+        unsigned perms = w.d.uprot;
     if (access != PT_W)
         perms &= ~PT_W;
     e->paddr = w.pa;

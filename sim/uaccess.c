@@ -16,12 +16,11 @@ static int translate(struct proc *p, uint32_t va, unsigned access, paddr_t *pa)
     struct pt *pt = mm_proc_pt(p->mm);
     struct pt_walk w;
     for (int tries = 0; tries < 2; tries++) {
-        pt_walk(pt, va, &w);
+        pt_fill(pt, va, access, &w);
         if (w.status == PTW_OK && (w.d.uprot & access)) {
             if (phys_kind(&p->sim->phys, w.pa, 1) != PHYS_RAM)
                 return -EFAULT;
-            pt_touch(pt, va, access == PT_W);
-            *pa = w.pa;
+                        *pa = w.pa;
             return 0;
         }
         if (tries || mm_fault(p->mm, va, access) != MMF_RESOLVED)

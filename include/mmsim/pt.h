@@ -109,6 +109,12 @@ void pt_walk(const struct pt *pt, uint32_t va, struct pt_walk *w);
 /* Record a referenced/changed event for `va` where the format keeps R/C
  * (PPC 600); no-op elsewhere. */
 void pt_touch(struct pt *pt, uint32_t va, bool write);
+/* Translate `va` for an access PT_R/PT_W/PT_X as the hardware does on a
+ * TLB miss: pt_walk plus the format's side effects (e500: lookup in the
+ * simulated TLB0, refilled from the software table on a miss; PPC 600: R,
+ * and C on a write, set in the HTAB entry).  sim/'s TLB-fill callback and
+ * copyin/copyout use it; pt_walk stays a pure inspection. */
+void pt_fill(struct pt *pt, uint32_t va, unsigned access, struct pt_walk *w);
 
 /* True (and clears it) if a valid entry was changed or removed since the
  * last call, so cached translations must be flushed. */
