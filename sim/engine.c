@@ -58,6 +58,7 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     uint32_t va = (uint32_t)vaddr;
     unsigned access = access_of(type);
     struct pt_walk w;
+    p->tlb_fills++;
 
     if ((va & ~(uint32_t)MMSIM_PAGE_MASK) == RUN_UNTIL_PAGE && access == PT_X) {
         e->paddr = va & MMSIM_PAGE_MASK;
@@ -71,6 +72,7 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
             note_fault(p, va, access, k, &w);
             return false;
         }
+        p->faults_resolved++;
         /* Only this page's entry changed, and it is being refilled now. */
         pt_take_flush(pt);
         pt_fill(pt, va, access, &w);
@@ -165,8 +167,10 @@ void engine_destroy(struct proc *p)
 
 void engine_sync_tlb(struct proc *p)
 {
-    if (pt_take_flush(mm_proc_pt(p->mm)))
+    if (pt_take_flush(mm_proc_pt(p->mm))) {
         uc_ctl_flush_tlb(p->uc);
+        p->tlb_flushes++;
+    }
 }
 
 /* Signal for a refused access, from the memory manager's verdict. */

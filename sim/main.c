@@ -39,6 +39,7 @@ static void usage(FILE *f)
         "  --unprivileged     run without the physical-memory privilege\n"
         "  --max-insns N      stop the guest after N instructions (exact; slows execution)\n"
         "  --timeout SECONDS  stop the guest after this much wall-clock time (default 0: none)\n"
+        "  --stats            print run statistics (TLB fills, flushes, host memory) at exit\n"
         "\n"
         "Exit status: the guest's; 128+signal if a fault killed it (QNX numbers:\n"
         "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11); 125 if mmsim could not run it.\n");
@@ -79,7 +80,8 @@ static int parse_u64(const char *s, uint64_t *out)
     return 0;
 }
 
-enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT };
+enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
+       OPT_STATS };
 
 /* Parse options up to the program name.  Returns argv index of the
  * program, or -1 after printing an error. */
@@ -94,6 +96,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"unprivileged", no_argument, 0, OPT_UNPRIV},
         {"max-insns", required_argument, 0, OPT_MAXI},
         {"timeout", required_argument, 0, OPT_TIMEOUT},
+        {"stats", no_argument, 0, OPT_STATS},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -125,6 +128,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         case OPT_TRACE: o->trace_path = optarg; break;
         case OPT_DUMP: o->dump_pt = DUMP_FULL; break;
         case OPT_UNPRIV: o->unprivileged = true; break;
+        case OPT_STATS: o->stats = true; break;
         case OPT_MAXI:
             if (parse_u64(optarg, &o->max_insns) != 0 || o->max_insns == 0) {
                 fprintf(stderr, "mmsim: bad --max-insns '%s' (a positive number)\n", optarg);

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "sim.h"
 #include "trace.h"
@@ -146,6 +147,20 @@ static void dump_tables(struct proc *p)
     fflush(out);
 }
 
+/* --stats: counters of the run and the host's peak memory, on stderr.
+ * (Host figures vary between machines; they never go into traces.) */
+static void print_stats(const struct proc *p)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    fprintf(p->sim->err,
+            "mmsim stats: kcalls=%" PRIu64 " tlb_fills=%" PRIu64 " tlb_flushes=%" PRIu64
+            " faults_resolved=%" PRIu64 " frames_free=%" PRIu64 "/%" PRIu64
+            " host_peak_rss_kib=%ld\n",
+            p->kcalls, p->tlb_fills, p->tlb_flushes, p->faults_resolved,
+            p->sim->frames.nfree, p->sim->phys.ram_size / MMSIM_PAGE_SIZE, ru.ru_maxrss);
+}
+
 int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
 {
     struct proc *p = calloc(1, sizeof *p);
@@ -194,6 +209,8 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
     trace_end(s->trace);
     if (s->o.dump_pt)
         dump_tables(p);
+    if (s->o.stats)
+        print_stats(p);
     status = p->exit_status;
 out:
     engine_destroy(p);

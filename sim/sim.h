@@ -70,6 +70,9 @@ struct proc {
     char          **argv;
     int             argc;
     uint64_t        kcalls;
+    uint64_t        tlb_fills;     /* Unicorn TLB misses served */
+    uint64_t        tlb_flushes;   /* uc_ctl_flush_tlb calls */
+    uint64_t        faults_resolved; /* lazy / COW pages made on a miss */
 };
 
 /* What --dump-pt prints at exit. */
@@ -86,7 +89,7 @@ struct sim_opts {
     bool           unprivileged;
     uint64_t       max_insns;   /* 0: none (exact count; slows execution) */
     unsigned       timeout_s;   /* wall-clock safety net, 0: none */
-    bool           quiet;       /* no simulator chatter on stderr */
+    bool           stats;       /* print run statistics on stderr at exit */
 };
 
 struct trace;

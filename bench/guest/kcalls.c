@@ -1,7 +1,8 @@
 /* kcalls.c - guest side of the kernel-call benchmarks:
  *   kcalls getpid N     N getpid() calls
  *   kcalls objinfo N    N _MEM_OBJ_INFO messages on an 8-page object
- *   kcalls mmap N       N cycles of mmap(4 KiB) + one store + munmap */
+ *   kcalls mmap N       N cycles of mmap(4 KiB) + one store + munmap
+ *   kcalls touch N      map N MiB and store to every page once */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,7 +15,7 @@
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: kcalls getpid|objinfo|mmap N\n");
+        fprintf(stderr, "usage: kcalls getpid|objinfo|mmap|touch N\n");
         return 2;
     }
     long n = strtol(argv[2], NULL, 0);
@@ -37,6 +38,16 @@ int main(int argc, char **argv)
             if (MsgSend(MEMMGR_COID, &m, sizeof m.i, &m, sizeof m) < 1)
                 return 1;
         }
+        return 0;
+    }
+    if (!strcmp(argv[1], "touch")) {
+        size_t len = (size_t)n << 20;
+        volatile char *p = mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON | MAP_LAZY,
+                                NOFD, 0);
+        if (p == MAP_FAILED)
+            return 1;
+        for (size_t off = 0; off < len; off += __PAGESIZE)
+            p[off] = 1;
         return 0;
     }
     for (long i = 0; i < n; i++) {
