@@ -39,6 +39,58 @@ static const char *arm_intr_name(unsigned intno)
     }
 }
 
+/* Guest register for a Capstone ARM register id; false if unknown. */
+static bool guest_reg(uc_engine *uc, unsigned csreg, uint32_t pc, uint32_t *v)
+{
+    if (csreg >= ARM_REG_R0 && csreg <= ARM_REG_R12)
+        return uc_reg_read(uc, UC_ARM_REG_R0 + (int)(csreg - ARM_REG_R0), v) == UC_ERR_OK;
+    switch (csreg) {
+    case ARM_REG_SB: return uc_reg_read(uc, UC_ARM_REG_R9, v) == UC_ERR_OK;
+    case ARM_REG_SL: return uc_reg_read(uc, UC_ARM_REG_R10, v) == UC_ERR_OK;
+    case ARM_REG_FP: return uc_reg_read(uc, UC_ARM_REG_R11, v) == UC_ERR_OK;
+    case ARM_REG_IP: return uc_reg_read(uc, UC_ARM_REG_R12, v) == UC_ERR_OK;
+    case ARM_REG_SP: return uc_reg_read(uc, UC_ARM_REG_SP, v) == UC_ERR_OK;
+    case ARM_REG_LR: return uc_reg_read(uc, UC_ARM_REG_LR, v) == UC_ERR_OK;
+    case ARM_REG_PC: *v = pc + 8; return true;
+    default: return false;
+    }
+}
+
+/* Apply an ARM shift to an index register value. */
+static uint32_t arm_shift(uint32_t v, arm_shifter type, unsigned n)
+{
+    switch (type) {
+    case ARM_SFT_LSL: return n < 32 ? v << n : 0;
+    case ARM_SFT_LSR: return n < 32 ? v >> n : 0;
+    case ARM_SFT_ASR: return n < 32 ? (uint32_t)((int32_t)v >> n) : (uint32_t)((int32_t)v >> 31);
+    case ARM_SFT_ROR: return n % 32 ? (v >> (n % 32)) | (v << (32 - n % 32)) : v;
+    default:          return v;
+    }
+}
+
+/* Effective address of an ARM load/store: base + offset (shifted index or
+ * immediate); post-indexed forms access the base itself. */
+static bool arm_mem_address(uc_engine *uc, const cs_insn *insn, uint32_t pc, uint32_t *ea)
+{
+    const cs_arm *a = &insn->detail->arm;
+    for (int i = 0; i < a->op_count; i++) {
+        const cs_arm_op *op = &a->operands[i];
+        uint32_t base, idx = 0;
+        if (op->type != ARM_OP_MEM || !guest_reg(uc, op->mem.base, pc, &base))
+            continue;
+        if (op->mem.index != ARM_REG_INVALID) {
+            if (!guest_reg(uc, op->mem.index, pc, &idx))
+                return false;
+            idx = arm_shift(idx, op->shift.type, op->shift.value);
+            idx = op->subtracted ? (uint32_t)-idx : idx;
+        }
+        bool post = a->op_count > i + 1 && a->operands[i + 1].type != ARM_OP_MEM;
+        *ea = post ? base : base + (uint32_t)op->mem.disp + idx;
+        return true;
+    }
+    return false;
+}
+
 #define ARM_COMMON                                                        \
     .uc_arch = UC_ARCH_ARM, .uc_mode = UC_MODE_ARM, .big_endian = false,   \
     .svc_intno = 2, .reg_pc = UC_ARM_REG_PC, .reg_sp = UC_ARM_REG_SP,      \
@@ -47,6 +99,7 @@ static const char *arm_intr_name(unsigned intno)
                  UC_ARM_REG_R4, UC_ARM_REG_R5, UC_ARM_REG_R6 },            \
     .cs_arch = CS_ARCH_ARM, .cs_mode = CS_MODE_ARM,                        \
     .init_regs = arm_init_regs, .intr_name = arm_intr_name,                \
+    .mem_address = arm_mem_address,                                        \
     .elf_machine = EM_ARM
 
 const struct arch_ops arch_armv6 = { .name = "armv6", .uc_model = UC_CPU_ARM_1176, ARM_COMMON };

@@ -28,10 +28,10 @@ static void usage(FILE *f)
 {
     fprintf(f,
         "usage: mmsim run [options] prog.elf [args...]\n"
-        "       mmsim demo [--cpu armv6|armv7]\n"
+        "       mmsim demo [--cpu armv5|armv6|armv7|e500|ppc600]\n"
         "\n"
         "options:\n"
-        "  --cpu NAME         CPU flavour: armv6, armv7 (default armv7)\n"
+        "  --cpu NAME         CPU flavour: armv5, armv6, armv7, e500, ppc600 (default armv7)\n"
         "  --ram SIZE         simulated RAM, e.g. 256M, 2G (default 256M, max 3G)\n"
         "  --phys-frag SEED   pre-fragment free physical memory with this seed\n"
         "  --trace FILE       write a JSON Lines trace of kernel calls, PTE writes, faults\n"
@@ -107,7 +107,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         switch (c) {
         case OPT_CPU:
             if (mmu_cpu_parse(optarg, &o->cpu) != 0 || !arch_for(o->cpu)) {
-                fprintf(stderr, "mmsim: unknown or unsupported --cpu '%s' (armv6, armv7)\n", optarg);
+                fprintf(stderr, "mmsim: unknown --cpu '%s' (armv5, armv6, armv7, e500, ppc600)\n", optarg);
                 return -1;
             }
             break;

@@ -63,84 +63,32 @@ void report_disasm(struct proc *p, uint32_t va, char *buf, size_t n)
     cs_close(&h);
 }
 
-/* Read guest register for a Capstone ARM register id; false if unknown. */
-static bool guest_arm_reg(struct proc *p, unsigned csreg, uint32_t pc, uint32_t *v)
+/* Exact faulting address.  The TLB-fill hook only sees the page of an
+ * access, so the report computes the faulting load/store's effective
+ * address from its operands and the registers (the aborted instruction has
+ * not updated them), as a DFAR/DEAR would hold it; used when it falls in
+ * the page Unicorn reported, else the page address itself. */
+static uint32_t exact_fault_va(struct proc *p, uint32_t pc, const struct fault_info *f)
 {
-    if (csreg >= ARM_REG_R0 && csreg <= ARM_REG_R12)
-        return uc_reg_read(p->uc, UC_ARM_REG_R0 + (int)(csreg - ARM_REG_R0), v) == UC_ERR_OK;
-    switch (csreg) {
-    case ARM_REG_SB: return uc_reg_read(p->uc, UC_ARM_REG_R9, v) == UC_ERR_OK;
-    case ARM_REG_SL: return uc_reg_read(p->uc, UC_ARM_REG_R10, v) == UC_ERR_OK;
-    case ARM_REG_FP: return uc_reg_read(p->uc, UC_ARM_REG_R11, v) == UC_ERR_OK;
-    case ARM_REG_IP: return uc_reg_read(p->uc, UC_ARM_REG_R12, v) == UC_ERR_OK;
-    case ARM_REG_SP: return uc_reg_read(p->uc, UC_ARM_REG_SP, v) == UC_ERR_OK;
-    case ARM_REG_LR: return uc_reg_read(p->uc, UC_ARM_REG_LR, v) == UC_ERR_OK;
-    case ARM_REG_PC: *v = pc + 8; return true;
-    default: return false;
-    }
-}
-
-/* Apply an ARM shift to an index register value. */
-static uint32_t arm_shift(uint32_t v, arm_shifter type, unsigned n)
-{
-    switch (type) {
-    case ARM_SFT_LSL: return n < 32 ? v << n : 0;
-    case ARM_SFT_LSR: return n < 32 ? v >> n : 0;
-    case ARM_SFT_ASR: return n < 32 ? (uint32_t)((int32_t)v >> n) : (uint32_t)((int32_t)v >> 31);
-    case ARM_SFT_ROR: return n % 32 ? (v >> (n % 32)) | (v << (32 - n % 32)) : v;
-    default:          return v;
-    }
-}
-
-/* Effective address of the ARM load/store at pc, from its operands and the
- * registers (the aborted instruction has not updated them).  Unicorn hands
- * the TLB-fill hook only the page of the access, so the report computes
- * the exact address the way a DFAR would show it.  False if unknown. */
-static bool arm_effective_address(struct proc *p, uint32_t pc, uint32_t *ea)
-{
+    const struct arch_ops *a = p->sim->arch;
+    if (f->access == PT_X)
+        return pc;
     uint8_t code[4];
     csh h;
-    bool ok = false;
-    if (copyin(p, code, pc, sizeof code) != 0 || cs_open(CS_ARCH_ARM, CS_MODE_ARM, &h) != CS_ERR_OK)
-        return false;
+    cs_mode mode = (cs_mode)a->cs_mode | (a->big_endian ? CS_MODE_BIG_ENDIAN : CS_MODE_LITTLE_ENDIAN);
+    if (copyin(p, code, pc, sizeof code) != 0 || cs_open((cs_arch)a->cs_arch, mode, &h) != CS_ERR_OK)
+        return f->va;
     cs_option(h, CS_OPT_DETAIL, CS_OPT_ON);
     cs_insn *insn;
+    uint32_t ea, va = f->va;
     size_t cnt = cs_disasm(h, code, sizeof code, pc, 1, &insn);
-    if (cnt == 1) {
-        const cs_arm *a = &insn[0].detail->arm;
-        for (int i = 0; i < a->op_count && !ok; i++) {
-            const cs_arm_op *op = &a->operands[i];
-            uint32_t base, idx = 0;
-            if (op->type != ARM_OP_MEM || !guest_arm_reg(p, op->mem.base, pc, &base))
-                continue;
-            if (op->mem.index != ARM_REG_INVALID) {
-                if (!guest_arm_reg(p, op->mem.index, pc, &idx))
-                    continue;
-                idx = arm_shift(idx, op->shift.type, op->shift.value);
-                idx = op->subtracted ? (uint32_t)-idx : idx;
-            }
-            /* Post-indexed forms access the base itself. */
-            bool post = a->op_count > i + 1 && a->operands[i + 1].type != ARM_OP_MEM;
-            *ea = post ? base : base + (uint32_t)op->mem.disp + idx;
-            ok = true;
-        }
-    }
+    /* Unicorn's page may be smaller than ours (1 KiB on ARM): compare 1 KiB. */
+    if (cnt == 1 && a->mem_address(p->uc, &insn[0], pc, &ea) && (ea & ~0x3ffu) == (f->va & ~0x3ffu))
+        va = ea;
     if (cnt)
         cs_free(insn, cnt);
     cs_close(&h);
-    return ok;
-}
-
-/* Exact faulting address: the instruction's effective address when it
- * falls in the page Unicorn reported, else the page address itself. */
-static uint32_t exact_fault_va(struct proc *p, uint32_t pc, const struct fault_info *f)
-{
-    uint32_t ea;
-    if (f->access == PT_X || p->sim->arch->cs_arch != CS_ARCH_ARM)
-        return f->access == PT_X ? pc : f->va;
-    if (arm_effective_address(p, pc, &ea) && (ea & ~0x3ffu) == (f->va & ~0x3ffu))
-        return ea;
-    return f->va;
+    return va;
 }
 
 /* The page-table entry involved, as text. */

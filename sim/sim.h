@@ -21,6 +21,7 @@
 
 struct sim;
 struct proc;
+struct cs_insn;
 
 /* Per-flavour CPU glue: engine model, kernel-call registers, disassembly. */
 struct arch_ops {
@@ -37,6 +38,9 @@ struct arch_ops {
     int (*init_regs)(uc_engine *uc, uint32_t entry, uint32_t sp);
     /* Describe a non-syscall exception number ("undefined instruction"...). */
     const char *(*intr_name)(unsigned intno);
+    /* Effective address of the load/store `insn` (Capstone, with detail)
+     * at pc, from the current registers.  False if it has no memory operand. */
+    bool (*mem_address)(uc_engine *uc, const struct cs_insn *insn, uint32_t pc, uint32_t *ea);
     /* Elf e_machine this flavour runs. */
     unsigned    elf_machine;
 };
