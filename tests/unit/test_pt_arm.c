@@ -97,7 +97,7 @@ Test(pt_arm, cpu_names)
 
 Test(pt_arm, other_flavours_not_yet)
 {
-    enum mmsim_cpu later[] = { CPU_E500, CPU_PPC600, CPU_COUNT };
+    enum mmsim_cpu later[] = { CPU_PPC600, CPU_COUNT };
     for (size_t i = 0; i < sizeof(later) / sizeof(later[0]); i++) {
         errno = 0;
         cr_expect_null(mmu_create(later[i], &P, &F, NULL));
@@ -371,7 +371,7 @@ Test(pt_arm, describe_format)
                           "normal WB-noWA/WB-WA");
     pt_describe(CPU_ARMV6, 0, buf, sizeof(buf));
     cr_expect_str_eq(buf, "fault raw=0x00000000");
-    pt_describe(CPU_E500, 0x1234, buf, sizeof(buf));
+    pt_describe(CPU_COUNT, 0x1234, buf, sizeof(buf));
     cr_expect(strstr(buf, "no decoder") != NULL);
     /* truncation is safe */
     pt_describe(CPU_ARMV6, 0x0023487Fu, buf, 10);
