@@ -266,3 +266,18 @@ int pt_write_pte32(struct pt *pt, uint32_t va, paddr_t pa, uint32_t old, bool ol
         pt->m->hooks.pte_written(pt->m->hooks.ctx, pt, va, pa, old, new);
     return r;
 }
+
+/* Write an 8-byte leaf PTE (word1, then word0), report it, flush if a
+ * valid PTE changes. */
+int pt_write_pte64(struct pt *pt, uint32_t va, paddr_t pa, uint64_t old, bool old_valid,
+                   uint64_t new)
+{
+    int r = phys_write32(pt->m->phys, pa + 4, pt->m->big_endian, (uint32_t)new);
+    if (r == 0)
+        r = phys_write32(pt->m->phys, pa, pt->m->big_endian, (uint32_t)(new >> 32));
+    if (r == 0 && old_valid && old != new)
+        pt->flush = true;
+    if (r == 0 && pt->m->hooks.pte_written)
+        pt->m->hooks.pte_written(pt->m->hooks.ctx, pt, va, pa, old, new);
+    return r;
+}

@@ -71,4 +71,10 @@ int pt_write_table32(struct pt *pt, paddr_t pa, uint32_t old, bool old_valid, ui
 int pt_write_pte32(struct pt *pt, uint32_t va, paddr_t pa, uint32_t old, bool old_valid,
                    uint32_t new);
 
+/* The same for an 8-byte leaf PTE made of two table words, word0 at pa
+ * and word1 at pa + 4, each in the MMU's byte order; raw = word0 << 32 |
+ * word1.  word1 is written first, so a valid bit in word0 goes in last. */
+int pt_write_pte64(struct pt *pt, uint32_t va, paddr_t pa, uint64_t old, bool old_valid,
+                   uint64_t new);
+
 #endif
