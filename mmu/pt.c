@@ -21,6 +21,7 @@ static const struct pt_ops *pt_ops_for(enum mmsim_cpu cpu)
     case CPU_ARMV5: return &pt_armv5_ops;
     case CPU_ARMV6: return &pt_armv6_ops;
     case CPU_ARMV7: return &pt_armv7_ops;
+    case CPU_PPC600: return &pt_ppc600_ops;
     case CPU_E500:  return &pt_e500_ops;
     default:        return NULL;
     }

@@ -56,6 +56,7 @@ struct pt {
 extern const struct pt_ops pt_armv5_ops;
 extern const struct pt_ops pt_armv6_ops;
 extern const struct pt_ops pt_armv7_ops;
+extern const struct pt_ops pt_ppc600_ops;
 extern const struct pt_ops pt_e500_ops;
 
 /* Read a 32-bit table word at pa in the MMU's byte order.  0 or -EFAULT. */
