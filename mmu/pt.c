@@ -170,6 +170,16 @@ void pt_touch(struct pt *pt, uint32_t va, bool write)
         pt->m->ops->touch(pt, va, write);
 }
 
+/* Report name of the descriptor a walk ended on, per flavour. */
+const char *pt_entry_name(enum mmsim_cpu cpu, int level)
+{
+    switch (cpu) {
+    case CPU_E500:   return level == 1 ? "software L1 entry" : "software leaf entry";
+    case CPU_PPC600: return "HTAB PTE";
+    default:         return level == 1 ? "L1 descriptor" : "L2 descriptor";
+    }
+}
+
 /* Hardware translation of va for access: the format's fill, else a walk
  * and, when it succeeds, a touch. */
 void pt_fill(struct pt *pt, uint32_t va, unsigned access, struct pt_walk *w)

@@ -22,20 +22,20 @@ static int arm_init_regs(uc_engine *uc, uint32_t entry, uint32_t sp)
     return 0;
 }
 
-/* Names of QEMU's ARM exception numbers as Unicorn reports them. */
-static const char *arm_intr_name(unsigned intno)
+/* ARM exceptions (QEMU's EXCP_* numbers as Unicorn reports them): PC is
+ * at the faulting instruction in the interrupt hook (measured for BKPT;
+ * UDF stops emulation with UC_ERR_INSN_INVALID instead). */
+static int arm_exception(struct proc *p, unsigned intno, uint32_t *pc, const char **what)
 {
+    (void)p; (void)pc;
     switch (intno) {
-    case 1: return "undefined instruction";
-    case 2: return "supervisor call";
-    case 3: return "prefetch abort";
-    case 4: return "data abort";
-    case 5: return "IRQ";
-    case 6: return "FIQ";
-    case 7: return "breakpoint";
-    case 8: return "exception exit";
-    case 9: return "kernel trap";
-    default: return "unknown exception";
+    case 1: *what = "undefined instruction"; return 4;    /* SIGILL */
+    case 7: *what = "breakpoint (BKPT)"; return 5;        /* SIGTRAP */
+    case 3: *what = "prefetch abort"; return 11;
+    case 4: *what = "data abort"; return 11;
+    case 5: *what = "IRQ"; return 11;
+    case 6: *what = "FIQ"; return 11;
+    default: *what = "unexpected exception"; return 11;
     }
 }
 
@@ -98,7 +98,8 @@ static bool arm_mem_address(uc_engine *uc, const cs_insn *insn, uint32_t pc, uin
     .reg_arg = { UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3, \
                  UC_ARM_REG_R4, UC_ARM_REG_R5, UC_ARM_REG_R6 },            \
     .cs_arch = CS_ARCH_ARM, .cs_mode = CS_MODE_ARM,                        \
-    .init_regs = arm_init_regs, .intr_name = arm_intr_name,                \
+    .init_regs = arm_init_regs, .exception = arm_exception,               \
+    .data_fault = "data abort", .fetch_fault = "prefetch abort",           \
     .mem_address = arm_mem_address,                                        \
     .elf_machine = EM_ARM
 

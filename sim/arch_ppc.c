@@ -31,26 +31,56 @@ static int ppc_init_regs(uc_engine *uc, uint32_t entry, uint32_t sp)
     return 0;
 }
 
-/* Names of QEMU's POWERPC_EXCP_* numbers as Unicorn reports them. */
-static const char *ppc_intr_name(unsigned intno)
+/* True if the instruction word at pc is a trap (tw/twi, "trap"). */
+static bool is_trap(struct proc *p, uint32_t pc)
 {
+    uint8_t b[4];
+    if (copyin(p, b, pc, sizeof b) != 0)
+        return false;
+    uint32_t insn = g32(p, b);
+    unsigned op = insn >> 26;
+    return op == 3 || (op == 31 && ((insn >> 1) & 0x3FF) == 4);
+}
+
+/* PowerPC exceptions (QEMU's POWERPC_EXCP_* numbers).  Measured: for the
+ * program exception (6), the illegal-instruction case (96) and FP
+ * unavailable (7), PC in the interrupt hook is one instruction past the
+ * faulting one (SRR0 would hold it); refused TLB fills stop exactly at the
+ * faulting instruction instead (engine.c).  FP unavailable is handled as
+ * QNX does on a core with an FPU: MSR[FP] is turned on and the instruction
+ * restarts; the e500 has no classic FPU, so its FP opcodes are illegal. */
+static int ppc_exception(struct proc *p, unsigned intno, uint32_t *pc, const char **what)
+{
+    uc_engine *uc = p->uc;
+    uint32_t msr;
     switch (intno) {
-    case 0:  return "critical input";
-    case 1:  return "machine check";
-    case 2:  return "data storage (DSI)";
-    case 3:  return "instruction storage (ISI)";
-    case 4:  return "external interrupt";
-    case 5:  return "alignment";
-    case 6:  return "program (illegal or privileged instruction, trap)";
-    case 7:  return "floating point unavailable";
-    case 8:  return "system call";
-    case 9:  return "auxiliary processor unavailable";
-    case 10: return "decrementer";
-    case 13: return "data TLB error";
-    case 14: return "instruction TLB error";
-    case 15: return "debug";
-    case 32: return "SPE/embedded floating point unavailable";
-    default: return "unknown exception";
+    case 6:
+        *pc -= 4;
+        if (is_trap(p, *pc)) {
+            *what = "program exception: trap instruction";
+            return 5;                                         /* SIGTRAP */
+        }
+        *what = "program exception: privileged instruction";
+        return 4;                                             /* SIGILL */
+    case 96:
+        *pc -= 4;
+        *what = "program exception: illegal instruction";
+        return 4;
+    case 7:
+        *pc -= 4;
+        if (uc_reg_read(uc, UC_PPC_REG_MSR, &msr) != UC_ERR_OK || (msr & MSR_FP)) {
+            *what = "floating point unavailable";
+            return 4;
+        }
+        msr |= MSR_FP;
+        uc_reg_write(uc, UC_PPC_REG_MSR, &msr);
+        uc_reg_write(uc, UC_PPC_REG_PC, pc);
+        return 0;
+    case 5:  *what = "alignment"; return 10;                  /* SIGBUS */
+    case 32: *what = "SPE/embedded floating point unavailable"; return 4;
+    case 2:  *what = "data storage (DSI)"; return 11;
+    case 3:  *what = "instruction storage (ISI)"; return 11;
+    default: *what = "unexpected exception"; return 11;
     }
 }
 
@@ -99,7 +129,8 @@ static bool ppc_mem_address(uc_engine *uc, const cs_insn *insn, uint32_t pc, uin
     .reg_arg = { UC_PPC_REG_3, UC_PPC_REG_4, UC_PPC_REG_5, UC_PPC_REG_6,       \
                  UC_PPC_REG_7, UC_PPC_REG_8, UC_PPC_REG_9 },                   \
     .cs_arch = CS_ARCH_PPC, .cs_mode = CS_MODE_32,                             \
-    .init_regs = ppc_init_regs, .intr_name = ppc_intr_name,                    \
+    .init_regs = ppc_init_regs, .exception = ppc_exception,                    \
+    .data_fault = "DSI", .fetch_fault = "ISI",                                 \
     .mem_address = ppc_mem_address, .elf_machine = EM_PPC
 
 const struct arch_ops arch_e500 = { .name = "e500", .uc_model = UC_CPU_PPC32_E500V2_V22, PPC_COMMON };

@@ -113,10 +113,15 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
         return;
     }
     uint32_t pc = 0;
+    const char *what = "exception";
     uc_reg_read(uc, a->reg_pc, &pc);
-    snprintf(p->fault_note, sizeof p->fault_note, "%s (exception %u) at pc 0x%08x",
-             a->intr_name(intno), intno, pc);
-    kill_proc(p, intno == 1 ? 4 /* SIGILL */ : intno == 7 ? 5 /* SIGTRAP */ : 11);
+    int sig = a->exception(p, intno, &pc, &what);
+    if (sig == 0)
+        return;
+    snprintf(p->fault_note, sizeof p->fault_note, "%s (exception %u) at pc 0x%08x", what, intno, pc);
+    p->trap_pc = pc;
+    p->trap_pc_valid = true;
+    kill_proc(p, sig);
 }
 
 /* A translated physical address that has no RAM or device behind it. */
@@ -213,7 +218,8 @@ void engine_run(struct proc *p, uint32_t entry, uint32_t sp)
                  (unsigned long long)(s->o.max_insns ? s->o.max_insns : s->o.timeout_s), pc);
         p->signal = 9; /* SIGKILL */
     } else {
-        snprintf(p->fault_note, sizeof p->fault_note, "%s at pc 0x%08x", uc_strerror(err), pc);
+        snprintf(p->fault_note, sizeof p->fault_note, "%s at pc 0x%08x",
+                 err == UC_ERR_INSN_INVALID ? "undefined instruction" : uc_strerror(err), pc);
         p->signal = (err == UC_ERR_INSN_INVALID) ? 4 : 11;
     }
     p->exit_status = 128 + p->signal;

@@ -94,25 +94,25 @@ static uint32_t exact_fault_va(struct proc *p, uint32_t pc, const struct fault_i
 /* The page-table entry involved, as text. */
 static void pte_text(struct proc *p, const struct pt_walk *w, char *buf, size_t n)
 {
+    enum mmsim_cpu cpu = p->sim->o.cpu;
     char d[160];
+    const char *what;
     switch (w->status) {
     case PTW_OK:
-        pt_describe(p->sim->o.cpu, w->raw, d, sizeof d);
-        snprintf(buf, n, "L%d entry @0x%08" PRIx64 " = 0x%08" PRIx64 " (%s)", w->level,
-                 w->raw_pa, w->raw, d);
+        pt_describe(cpu, w->raw, d, sizeof d);
+        what = d;
         break;
     case PTW_FAULT_L1:
-        snprintf(buf, n, "L1 entry @0x%08" PRIx64 " = 0x%08" PRIx64 " (fault: no table)",
-                 w->raw_pa, w->raw);
+        what = "fault: no next-level table";
         break;
     case PTW_FAULT_L2:
-        snprintf(buf, n, "L2 entry @0x%08" PRIx64 " = 0x%08" PRIx64 " (fault: no page)",
-                 w->raw_pa, w->raw);
+        what = cpu == CPU_PPC600 ? "fault: no PTE in either PTEG" : "fault: no page";
         break;
     default:
-        snprintf(buf, n, "L%d entry @0x%08" PRIx64 " = 0x%08" PRIx64 " (corrupt: table outside RAM)",
-                 w->level, w->raw_pa, w->raw);
+        what = "corrupt: table outside RAM";
     }
+    snprintf(buf, n, "%s @0x%08" PRIx64 " = 0x%08" PRIx64 " (%s)", pt_entry_name(cpu, w->level),
+             w->raw_pa, w->raw, what);
 }
 
 /* The mapping around va, as text. */
@@ -134,8 +134,9 @@ static void map_text(struct proc *p, uint32_t va, char *buf, size_t n)
 void report_fault(struct proc *p, FILE *out)
 {
     struct sim *s = p->sim;
-    uint32_t pc = 0;
-    uc_reg_read(p->uc, s->arch->reg_pc, &pc);
+    uint32_t pc = p->trap_pc;
+    if (!p->trap_pc_valid)
+        uc_reg_read(p->uc, s->arch->reg_pc, &pc);
     char dis[96], pte[256], map[256];
     report_disasm(p, pc, dis, sizeof dis);
 
@@ -151,7 +152,8 @@ void report_fault(struct proc *p, FILE *out)
         uint32_t va = exact_fault_va(p, pc, f);
         pte_text(p, &f->walk, pte, sizeof pte);
         map_text(p, va, map, sizeof map);
-        fprintf(out, "  fault:   %s\n", kind_text(f->kind));
+        fprintf(out, "  fault:   %s [%s]\n", kind_text(f->kind),
+                f->access == PT_X ? s->arch->fetch_fault : s->arch->data_fault);
         fprintf(out, "  access:  %s at virtual address 0x%08x\n", access_name(f->access), va);
         fprintf(out, "  pc:      0x%08x  %s\n", pc, dis);
         fprintf(out, "  pte:     %s\n", pte);

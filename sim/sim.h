@@ -36,8 +36,15 @@ struct arch_ops {
     int         cs_arch, cs_mode; /* Capstone */
     /* Put the freshly created engine into user mode with `entry` and `sp`. */
     int (*init_regs)(uc_engine *uc, uint32_t entry, uint32_t sp);
-    /* Describe a non-syscall exception number ("undefined instruction"...). */
-    const char *(*intr_name)(unsigned intno);
+    /* A CPU exception other than the kernel-call trap, seen in the
+     * interrupt hook with the engine's PC in *pc.  Either handles it the
+     * way the OS would and returns 0 (execution resumes), or returns the
+     * QNX signal that kills the process, sets *pc to the faulting
+     * instruction (where Unicorn left PC differs per exception kind, as
+     * measured) and *what to a description. */
+    int (*exception)(struct proc *p, unsigned intno, uint32_t *pc, const char **what);
+    /* Names of a refused data access and instruction fetch ("DSI"...). */
+    const char *data_fault, *fetch_fault;
     /* Effective address of the load/store `insn` (Capstone, with detail)
      * at pc, from the current registers.  False if it has no memory operand. */
     bool (*mem_address)(uc_engine *uc, const struct cs_insn *insn, uint32_t pc, uint32_t *ea);
@@ -71,6 +78,8 @@ struct proc {
     int             signal;
     struct fault_info fault;
     char            fault_note[160]; /* non-MMU fault text (bad instruction...) */
+    bool            trap_pc_valid;   /* trap_pc is the faulting instruction */
+    uint32_t        trap_pc;
     char          **argv;
     int             argc;
     uint64_t        kcalls;

@@ -127,6 +127,10 @@ void pt_describe(enum mmsim_cpu cpu, uint64_t raw, char *buf, size_t n);
 /* Human-readable dump of every valid entry of `pt`, raw and decoded. */
 void pt_dump(const struct pt *pt, FILE *out);
 
+/* What the descriptor at walk level `level` is called in this flavour
+ * ("L1 descriptor", "HTAB PTE", ...), for reports. */
+const char *pt_entry_name(enum mmsim_cpu cpu, int level);
+
 /* Short names for enums, for traces and reports. */
 const char *pt_memtype_name(enum pt_memtype t);
 const char *pt_cache_name(enum pt_cache c);
