@@ -510,18 +510,30 @@ static int ppc_create(struct pt *pt)
     return 0;
 }
 
+/* Invalidate pt's valid PTEs in the HTAB page at org + off. */
+static void destroy_page(struct pt *pt, uint32_t off)
+{
+    const struct ppc_pt *p = ppc_of(pt);
+    paddr_t base = htab_of(pt)->org + off;
+    const uint8_t *host = phys_host(pt->m->phys, base, MMSIM_PAGE_SIZE);
+    for (uint32_t i = 0; i < MMSIM_PAGE_SIZE; i += PTE_BYTES) {
+        uint32_t w0;
+        if (host && !(host[i] & 0x80))      /* V: MSB of big-endian word0 */
+            continue;
+        if (pt_read32(pt, base + i, &w0) || !(w0 & W0_V) || sr_index(p, w0_vsid(w0)) < 0)
+            continue;
+        phys_write32(pt->m->phys, base + i, pt->m->big_endian, 0);
+        phys_write32(pt->m->phys, base + i + 4, pt->m->big_endian, 0);
+    }
+}
+
 /* Invalidate every PTE of pt's VSIDs (silently) and forget pt. */
 static void ppc_destroy(struct pt *pt)
 {
     struct htab *h = htab_of(pt);
     struct ppc_pt *p = ppc_of(pt);
-    for (paddr_t a = h->org; a < h->org + h->size; a += PTE_BYTES) {
-        uint32_t w0;
-        if (pt_read32(pt, a, &w0) || !(w0 & W0_V) || sr_index(p, w0_vsid(w0)) < 0)
-            continue;
-        phys_write32(pt->m->phys, a, pt->m->big_endian, 0);
-        phys_write32(pt->m->phys, a + 4, pt->m->big_endian, 0);
-    }
+    for (uint32_t off = 0; off < h->size; off += MMSIM_PAGE_SIZE)
+        destroy_page(pt, off);
     for (struct ppc_pt **pp = &h->live; *pp; pp = &(*pp)->next)
         if (*pp == p) {
             *pp = p->next;
