@@ -72,9 +72,11 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
             note_fault(p, va, access, k, &w);
             return false;
         }
+        /* The flush flag stays set if the fault changed a valid entry (a
+         * COW copy, or a PPC 600 HTAB eviction of another page): the next
+         * engine_sync_tlb flushes, before any munmap/mprotect could leave
+         * a stale translation behind. */
         p->faults_resolved++;
-        /* Only this page's entry changed, and it is being refilled now. */
-        pt_take_flush(pt);
         pt_fill(pt, va, access, &w);
         if (w.status != PTW_OK || !(w.d.uprot & access)) {
             note_fault(p, va, access, MMF_PROTECTION, &w);
