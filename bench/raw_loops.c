@@ -1,8 +1,8 @@
 /*
  * raw_loops.c - the benchmark loops on raw Unicorn (no mmsim): the same
- * ARM machine code, the same CPU model, memory mapped directly, Unicorn's
- * own TLB.  Prints the seconds the loop took.
- *   raw_loops alu|ldst N [armv6|armv7]
+ * machine code, the same CPU model, memory mapped directly, Unicorn's own
+ * TLB.  Prints the seconds the loop took.
+ *   raw_loops alu|ldst N armv5|armv6|armv7|e500|ppc600
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,25 @@
 #include <time.h>
 #include <unicorn/unicorn.h>
 
-#include "loops_arm.h"
+#include "loops.h"
+
+struct cpu {
+    const char *name;
+    uc_arch     arch;
+    uc_mode     mode;
+    int         model;
+    int         reg_n, reg_buf;
+};
+
+static const struct cpu cpus[] = {
+    {"armv5", UC_ARCH_ARM, UC_MODE_ARM, UC_CPU_ARM_PXA270, UC_ARM_REG_R0, UC_ARM_REG_R1},
+    {"armv6", UC_ARCH_ARM, UC_MODE_ARM, UC_CPU_ARM_1176, UC_ARM_REG_R0, UC_ARM_REG_R1},
+    {"armv7", UC_ARCH_ARM, UC_MODE_ARM, UC_CPU_ARM_CORTEX_A9, UC_ARM_REG_R0, UC_ARM_REG_R1},
+    {"e500", UC_ARCH_PPC, UC_MODE_PPC32 | UC_MODE_BIG_ENDIAN, UC_CPU_PPC32_E500V2_V22,
+     UC_PPC_REG_3, UC_PPC_REG_4},
+    {"ppc600", UC_ARCH_PPC, UC_MODE_PPC32 | UC_MODE_BIG_ENDIAN, UC_CPU_PPC32_G2,
+     UC_PPC_REG_3, UC_PPC_REG_4},
+};
 
 static double now(void)
 {
@@ -21,28 +39,42 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) {
-        fprintf(stderr, "usage: raw_loops alu|ldst N [armv6|armv7]\n");
+    if (argc != 4) {
+        fprintf(stderr, "usage: raw_loops alu|ldst N armv5|armv6|armv7|e500|ppc600\n");
+        return 2;
+    }
+    const struct cpu *c = NULL;
+    for (size_t i = 0; i < sizeof cpus / sizeof cpus[0]; i++)
+        if (!strcmp(argv[3], cpus[i].name))
+            c = &cpus[i];
+    if (!c) {
+        fprintf(stderr, "raw_loops: unknown cpu %s\n", argv[3]);
         return 2;
     }
     int ldst = !strcmp(argv[1], "ldst");
+    bool ppc = c->arch == UC_ARCH_PPC;
+    const uint32_t *loop = ppc ? (ldst ? bench_ldst_ppc : bench_alu_ppc)
+                               : (ldst ? bench_ldst_arm : bench_alu_arm);
+    size_t size = ppc ? (ldst ? sizeof bench_ldst_ppc : sizeof bench_alu_ppc)
+                      : (ldst ? sizeof bench_ldst_arm : sizeof bench_alu_arm);
+    uint8_t code[64];
+    for (size_t i = 0; i < size / 4; i++)
+        for (int b = 0; b < 4; b++)
+            code[i * 4 + b] = (uint8_t)(loop[i] >> (ppc ? 24 - 8 * b : 8 * b));
     uint32_t n = (uint32_t)strtoul(argv[2], NULL, 0);
-    int model = (argc > 3 && !strcmp(argv[3], "armv6")) ? UC_CPU_ARM_1176 : UC_CPU_ARM_CORTEX_A9;
     uc_engine *uc;
-    if (uc_open(UC_ARCH_ARM, UC_MODE_ARM, &uc) != UC_ERR_OK)
+    if (uc_open(c->arch, c->mode, &uc) != UC_ERR_OK)
         return 1;
-    uc_ctl_set_cpu_model(uc, model);
-    const uint32_t code = 0x100000, data = 0x200000;
-    uc_mem_map(uc, code, 0x1000, UC_PROT_ALL);
+    uc_ctl_set_cpu_model(uc, c->model);
+    const uint32_t base = 0x100000, data = 0x200000;
+    uc_mem_map(uc, base, 0x1000, UC_PROT_ALL);
     uc_mem_map(uc, data, 0x1000, UC_PROT_ALL);
-    const uint32_t *loop = ldst ? bench_ldst_arm : bench_alu_arm;
-    size_t size = ldst ? sizeof bench_ldst_arm : sizeof bench_alu_arm;
-    uc_mem_write(uc, code, loop, size);
-    uint32_t r0 = n, r1 = ldst ? data : 0;
-    uc_reg_write(uc, UC_ARM_REG_R0, &r0);
-    uc_reg_write(uc, UC_ARM_REG_R1, &r1);
+    uc_mem_write(uc, base, code, size);
+    uint32_t buf = data, zero = 0;
+    uc_reg_write(uc, c->reg_n, &n);
+    uc_reg_write(uc, c->reg_buf, ldst ? &buf : &zero);
     double t0 = now();
-    uc_err e = uc_emu_start(uc, code, code + size, 0, 0);
+    uc_err e = uc_emu_start(uc, base, base + size, 0, 0);
     double t1 = now();
     if (e != UC_ERR_OK) {
         fprintf(stderr, "raw_loops: %s\n", uc_strerror(e));

@@ -5,7 +5,7 @@
 set -euo pipefail
 b=${1:-$(cd "$(dirname "$0")/.." && pwd)/build}
 mmsim=$b/mmsim
-cpus=${MMSIM_BENCH_CPUS:-"armv6 armv7"}
+cpus=${MMSIM_BENCH_CPUS:-"armv5 armv6 armv7 e500 ppc600"}
 calc() { awk "BEGIN { printf \"%.9f\", $* }"; }
 # t cmd...: the fastest of $reps wall-clock runs (the machine may be busy).
 reps=${MMSIM_BENCH_REPS:-3}
@@ -38,6 +38,7 @@ for cpu in $cpus; do
   elf=$b/bench/$cpu/loops.elf
   for loop in alu ldst; do
     n=200000000; ninsn=4; [ $loop = ldst ] && { n=100000000; ninsn=7; }
+    case $cpu in e500|ppc600) [ $loop = alu ] && ninsn=5 ;; esac
     rawt=$(calc "$(raw $loop $((2 * n)) $cpu) - $(raw $loop $n $cpu)")
     sim=$(diff_time $n "$mmsim" run --cpu "$cpu" "$elf" $loop)
     printf "%-8s %-6s %12.0f %12.0f %8.2f\n" "$cpu" $loop \

@@ -1,4 +1,4 @@
-/* loops_arm.S - the benchmark loops of bench/loops_arm.h, for the guest.
+/* loops_arm.S - the benchmark loops of bench/loops.h, for the guest.
  * uint32_t bench_alu(uint32_t n); void bench_ldst(uint32_t n, uint32_t *buf); */
     .text
     .arm
