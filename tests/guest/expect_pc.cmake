@@ -1,0 +1,95 @@
+# expect_pc.cmake - run tests/guest/exc.c under mmsim and check that the
+# report's PC is exactly the faulting instruction (issue 4, item 3).
+#
+#   cmake -DMMSIM=<mmsim> -DELF=<exc.elf> -DCASE=<load|store|...> -DEXPECT_CODE=<n>
+#         [-DRUN_OPTS=a%%b] [-DACCESS=read|write|instruction fetch]
+#         [-DSTDERR_RE=re1%%re2] -P expect_pc.cmake
+#
+# The program prints "insn at 0x<label>" (and "addr 0x<va>" for data and
+# fetch faults) before it faults.  Required:
+#   - exit status EXPECT_CODE (128 + QNX signal: SIGTRAP 133, SIGILL 132,
+#     SIGBUS 138, SIGSEGV 139);
+#   - the report line "  pc:      0x<8 hex digits>" equal to the label,
+#     not one instruction before or after it;
+#   - with ACCESS: "  access:  <ACCESS> at virtual address 0x<va>" with va
+#     exactly the printed address (for fetch: the branch target);
+#   - every STDERR_RE regex matches; no host trouble on stderr.
+cmake_minimum_required(VERSION 3.20)
+foreach(v MMSIM ELF CASE EXPECT_CODE)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "expect_pc.cmake: -D${v}=... is required")
+  endif()
+endforeach()
+foreach(v RUN_OPTS STDERR_RE)
+  if(DEFINED ${v})
+    string(REPLACE "%%" ";" ${v} "${${v}}")
+  else()
+    set(${v} "")
+  endif()
+endforeach()
+
+execute_process(
+  COMMAND ${MMSIM} run ${RUN_OPTS} ${ELF} ${CASE}
+  RESULT_VARIABLE rc
+  OUTPUT_VARIABLE out
+  ERROR_VARIABLE err
+  TIMEOUT 50)
+
+set(problems "")
+if(NOT rc STREQUAL "${EXPECT_CODE}")
+  string(APPEND problems "  exit status: got '${rc}', want ${EXPECT_CODE}\n")
+endif()
+foreach(re "AddressSanitizer" "UndefinedBehaviorSanitizer" "runtime error:" "Segmentation fault"
+           "core dumped" "Assertion .* failed")
+  if(err MATCHES "${re}")
+    string(APPEND problems "  stderr shows a host problem: /${re}/\n")
+  endif()
+endforeach()
+
+# The label the program printed, and the PC the report gives.
+if(out MATCHES "(^|\n)insn at 0x([0-9a-f]+)\n")
+  set(want_pc "${CMAKE_MATCH_2}")
+  if(err MATCHES "(^|\n)  pc:      0x([0-9a-f]+)  ")
+    set(got_pc "${CMAKE_MATCH_2}")
+    if(NOT got_pc STREQUAL want_pc)
+      string(APPEND problems "  report pc 0x${got_pc} is not the faulting instruction at 0x${want_pc}\n")
+    endif()
+  else()
+    string(APPEND problems "  no \"  pc:      0x........\" line in the report\n")
+  endif()
+else()
+  string(APPEND problems "  the program did not print \"insn at 0x...\"\n")
+endif()
+
+if(DEFINED ACCESS)
+  if(out MATCHES "(^|\n)addr 0x([0-9a-f]+)\n")
+    set(want_va "${CMAKE_MATCH_2}")
+    if(err MATCHES "(^|\n)  access:  ([a-z ]+) at virtual address 0x([0-9a-f]+)\n")
+      set(got_access "${CMAKE_MATCH_2}")
+      set(got_va "${CMAKE_MATCH_3}")
+      if(NOT got_access STREQUAL ACCESS)
+        string(APPEND problems "  report access '${got_access}', want '${ACCESS}'\n")
+      endif()
+      if(NOT got_va STREQUAL want_va)
+        string(APPEND problems "  report virtual address 0x${got_va}, want 0x${want_va}\n")
+      endif()
+    else()
+      string(APPEND problems "  no \"  access:  ... at virtual address 0x...\" line in the report\n")
+    endif()
+  else()
+    string(APPEND problems "  the program did not print \"addr 0x...\"\n")
+  endif()
+endif()
+
+foreach(re IN LISTS STDERR_RE)
+  if(NOT err MATCHES "${re}")
+    string(APPEND problems "  stderr does not match /${re}/\n")
+  endif()
+endforeach()
+
+string(REPLACE ";" " " cmdline "${MMSIM} run ${RUN_OPTS} ${ELF} ${CASE}")
+if(problems)
+  message("command: ${cmdline}\n--- stdout ---\n${out}--- stderr ---\n${err}--- end ---")
+  message(FATAL_ERROR "expect_pc: unexpected outcome:\n${problems}")
+endif()
+message("ok: ${cmdline} -> exit ${rc}, pc 0x${got_pc}\n--- stderr ---\n${err}")
