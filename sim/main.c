@@ -151,17 +151,6 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
     return optind;
 }
 
-/* Run `path` with the options; returns the process exit status. */
-static int run(const struct sim_opts *o, const char *path, int argc, char **argv)
-{
-    struct sim s;
-    int status = 125;
-    if (sim_init(&s, o) == 0)
-        status = sim_run_program(&s, path, argc, argv);
-    sim_fini(&s);
-    return status;
-}
-
 int main(int argc, char **argv)
 {
     struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20 };
@@ -182,7 +171,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "mmsim run: no program given\n");
             return 125;
         }
-        return run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
+        return sim_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
     }
     if (!strcmp(cmd, "demo")) {
         int i = parse_opts(argc - 1, argv + 1, &o);
@@ -193,20 +182,7 @@ int main(int argc, char **argv)
             return 125;
         }
         const char *dir = getenv("MMSIM_GUEST_DIR");
-        char path[4096];
-        snprintf(path, sizeof path, "%s/examples/%s/demo.elf", dir ? dir : MMSIM_GUEST_DIR,
-                 mmu_cpu_name(o.cpu));
-        if (!o.frag) {
-            o.frag = true;       /* show a physically fragmented object */
-            o.frag_seed = 1;
-        }
-        if (!o.dump_pt)
-            o.dump_pt = DUMP_SHARED;   /* the object's PTEs only */
-        char *dargv[] = { "demo", NULL };
-        printf("mmsim demo: %s on --cpu %s, physical memory fragmented (seed %" PRIu64 ")\n\n",
-               path, mmu_cpu_name(o.cpu), o.frag_seed);
-        fflush(stdout);
-        return run(&o, path, 1, dargv);
+        return demo_main(&o, dir ? dir : MMSIM_GUEST_DIR);
     }
     fprintf(stderr, "mmsim: unknown command '%s'\n", cmd);
     usage(stderr);

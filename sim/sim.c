@@ -35,6 +35,10 @@ int sim_init(struct sim *s, const struct sim_opts *o)
     memset(s, 0, sizeof *s);
     s->o = *o;
     s->out = stdout;
+    if (o->guest_quiet && !(s->out = fopen("/dev/null", "w"))) {
+        fprintf(stderr, "mmsim: cannot open /dev/null\n");
+        return -EIO;
+    }
     s->err = stderr;
     s->next_pid = 1;
     s->arch = arch_for(o->cpu);
@@ -89,6 +93,9 @@ void sim_fini(struct sim *s)
     s->trace = NULL;
     frames_fini(&s->frames);
     phys_fini(&s->phys);
+    if (s->out && s->out != stdout)
+        fclose(s->out);
+    s->out = NULL;
 }
 
 /* Print one mapping and the PTE of each page; runs of pages without a
@@ -128,6 +135,22 @@ static void dump_map(void *ctx, const struct mm_map_info *mi)
         pt_describe(p->sim->o.cpu, w.raw, d, sizeof d);
         fprintf(out, "    va 0x%08" PRIx64 "  pte@0x%08" PRIx64 " = 0x%08" PRIx64 "  %s\n", va,
                 w.raw_pa, w.raw, d);
+    }
+}
+
+/* Record the PTEs of a shared mapping into the run's capture. */
+static void capture_map(void *ctx, const struct mm_map_info *mi)
+{
+    struct proc *p = ctx;
+    struct pte_capture *c = p->sim->o.capture;
+    if (!(mi->flags & MM_MAP_SHARED))
+        return;
+    for (uint64_t va = mi->start; va < (uint64_t)mi->start + mi->len && c->n < CAPTURE_MAX;
+         va += MMSIM_PAGE_SIZE) {
+        struct pt_walk w;
+        pt_walk(mm_proc_pt(p->mm), (uint32_t)va, &w);
+        c->va[c->n] = (uint32_t)va;
+        c->raw[c->n++] = w.status == PTW_OK ? w.raw : 0;
     }
 }
 
@@ -211,6 +234,8 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
         dump_tables(p);
     if (s->o.stats)
         print_stats(p);
+    if (s->o.capture)
+        mm_foreach_map(p->mm, capture_map, p);
     status = p->exit_status;
 out:
     engine_destroy(p);
@@ -218,5 +243,15 @@ out:
         mm_proc_destroy(p->mm);
     free(p);
     s->cur = NULL;
+    return status;
+}
+
+int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv)
+{
+    struct sim s;
+    int status = 125;
+    if (sim_init(&s, o) == 0)
+        status = sim_run_program(&s, path, argc, argv);
+    sim_fini(&s);
     return status;
 }

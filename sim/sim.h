@@ -91,6 +91,14 @@ struct proc {
 /* What --dump-pt prints at exit. */
 enum dump_mode { DUMP_NONE = 0, DUMP_FULL, DUMP_SHARED };
 
+/* PTEs of the shared mappings at exit, for the demo's side-by-side view. */
+#define CAPTURE_MAX 16
+struct pte_capture {
+    int      n;
+    uint32_t va[CAPTURE_MAX];
+    uint64_t raw[CAPTURE_MAX];   /* 0 where the page had no PTE */
+};
+
 /* Command-line options. */
 struct sim_opts {
     enum mmsim_cpu cpu;
@@ -103,6 +111,8 @@ struct sim_opts {
     uint64_t       max_insns;   /* 0: none (exact count; slows execution) */
     unsigned       timeout_s;   /* wall-clock safety net, 0: none */
     bool           stats;       /* print run statistics on stderr at exit */
+    bool           guest_quiet; /* guest console output is only traced */
+    struct pte_capture *capture; /* filled at exit when set (demo) */
 };
 
 struct trace;
@@ -128,6 +138,12 @@ void sim_fini(struct sim *s);
  * exit status mmsim should exit with (guest status, 128+signal, or 125+ for
  * simulator errors, with a message on stderr). */
 int  sim_run_program(struct sim *s, const char *path, int argc, char **argv);
+
+/* main.c: a whole run (machine up, program, machine down); exit status. */
+int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv);
+
+/* demo.c: `mmsim demo`, with the options parsed so far. */
+int demo_main(struct sim_opts *o, const char *guest_dir);
 
 /* engine.c */
 int  engine_create(struct proc *p);
