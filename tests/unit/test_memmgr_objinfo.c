@@ -8,45 +8,16 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "mmsim/memmgr.h"
+#include "memmgr_fixture.h"
 
-#define RAM   (64ull << 20)
-#define PG    4096u
 #define RW    (MM_PROT_READ | MM_PROT_WRITE)
 
-static struct phys ph;
-static struct frames fr;
-static struct mmu *mmu;
-static struct mm *mm;
-static struct mm_proc *P;
+/* No device window; RAM pre-fragmented with a seed (0: not). */
+static void setup(void) { mmfx_machine(RAM, 0, 42); }
+static void setup_plain(void) { mmfx_machine(RAM, 0, 0); }
+static void setup_big(void) { mmfx_machine(3ull << 30, 0, 1); }
 
-/* Machine with ram bytes of RAM, pre-fragmented with seed (0: not). */
-static void machine(uint64_t ram, uint64_t seed)
-{
-    cr_assert_eq(phys_init(&ph, ram), 0);
-    cr_assert_eq(frames_init(&fr, &ph), 0);
-    mmu = mmu_create(CPU_ARMV6, &ph, &fr, NULL);
-    cr_assert_not_null(mmu);
-    if (seed)
-        frames_fragment(&fr, seed);
-    mm = mm_create(mmu, &ph, &fr);
-    P = mm_proc_create(mm, 1, true);
-    cr_assert_not_null(P);
-}
-
-static void setup(void) { machine(RAM, 42); }
-static void setup_plain(void) { machine(RAM, 0); }
-static void setup_big(void) { machine(3ull << 30, 1); }
-
-static void teardown(void)
-{
-    mm_destroy(mm);
-    mmu_destroy(mmu);
-    frames_fini(&fr);
-    phys_fini(&ph);
-}
-
-TestSuite(memmgr_objinfo, .init = setup, .fini = teardown);
+TestSuite(memmgr_objinfo, .init = setup, .fini = mmfx_teardown);
 
 /* A shm object populated by shm_ctl(flags, size). */
 static int ctl_obj(const char *name, int flags, uint64_t size)
@@ -175,7 +146,7 @@ Test(memmgr_objinfo, errors)
     cr_expect_str_not_empty(mm_last_reason(P));
 }
 
-Test(memmgr_objinfo_plain, lazy_pages_leave_gaps, .init = setup_plain, .fini = teardown)
+Test(memmgr_objinfo_plain, lazy_pages_leave_gaps, .init = setup_plain, .fini = mmfx_teardown)
 {
     int fd = ctl_obj("/lz", MM_SHMCTL_ANON | MM_SHMCTL_LAZY, 8 * PG);
     uint32_t a, pad;
@@ -208,7 +179,7 @@ static double now_ns(void)
     return t.tv_sec * 1e9 + t.tv_nsec;
 }
 
-Test(memmgr_objinfo_big, one_gib_in_fragments, .init = setup_big, .fini = teardown,
+Test(memmgr_objinfo_big, one_gib_in_fragments, .init = setup_big, .fini = mmfx_teardown,
      .timeout = 120)
 {
     const uint64_t size = 1ull << 30;

@@ -6,45 +6,13 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mmsim/memmgr.h"
+#include "memmgr_fixture.h"
 
-#define RAM   (64ull << 20)
-#define DEV   0xC0000000ull
-#define PG    4096u
 #define RW    (MM_PROT_READ | MM_PROT_WRITE)
 #define ANONP (MM_MAP_PRIVATE | MM_MAP_ANON)
 
-static struct phys ph;
-static struct frames fr;
-static struct mmu *mmu;
-static struct mm *mm;
-static struct mm_proc *P;
-static uint64_t free0;
-
-static void setup(void)
-{
-    cr_assert_eq(phys_init(&ph, RAM), 0);
-    cr_assert_eq(phys_add_device(&ph, DEV, 0x10000, "dev"), 0);
-    cr_assert_eq(frames_init(&fr, &ph), 0);
-    mmu = mmu_create(CPU_ARMV6, &ph, &fr, NULL);
-    cr_assert_not_null(mmu);
-    free0 = fr.nfree;
-    mm = mm_create(mmu, &ph, &fr);
-    P = mm_proc_create(mm, 1, true);
-    cr_assert_not_null(P);
-}
-
-/* Tear down and check that every frame came back. */
-static void teardown(void)
-{
-    mm_destroy(mm);
-    cr_expect_eq(fr.nfree + fr.frag_frames, free0, "frames leaked");
-    mmu_destroy(mmu);
-    frames_fini(&fr);
-    phys_fini(&ph);
-}
-
-TestSuite(memmgr_vm, .init = setup, .fini = teardown);
+/* Every test ends by checking that every frame came back. */
+TestSuite(memmgr_vm, .init = mmfx_setup, .fini = mmfx_teardown_checked);
 
 /* Walk P's table at va. */
 static struct pt_walk walk(uint32_t va)
