@@ -6,69 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mmsim/pt.h"
-
-#define MiB (1ull << 20)
-#define PG  4096u
-
-struct hook_call {
-    uint32_t va;
-    paddr_t  pte_pa;
-    uint64_t old_raw, new_raw;
-};
-
-static struct phys P;
-static struct frames F;
-static struct hook_call calls[64];
-static int ncalls;
-
-/* Hook recorder: keeps the last 64 PTE writes. */
-static void record(void *ctx, const struct pt *pt, uint32_t va, paddr_t pte_pa,
-                   uint64_t old_raw, uint64_t new_raw)
-{
-    (void)pt;
-    cr_assert_eq(ctx, &P);
-    if (ncalls < 64)
-        calls[ncalls] = (struct hook_call){ va, pte_pa, old_raw, new_raw };
-    ncalls++;
-}
-
-static const struct pt_hooks HOOKS = { .pte_written = record, .ctx = &P };
+#include "mmu_fixture.h"
 
 static void setup(void)
 {
-    cr_assert_eq(phys_init(&P, 64 * MiB), 0);
-    cr_assert_eq(frames_init(&F, &P), 0);
-    ncalls = 0;
+    fx_machine(64 * MiB, false);
 }
 
-static void teardown(void)
-{
-    frames_fini(&F);
-    phys_fini(&P);
-}
-
-TestSuite(pt_arm, .init = setup, .fini = teardown);
-
-/* MMU of flavour cpu with the recording hooks. */
-static struct mmu *mk(enum mmsim_cpu cpu)
-{
-    struct mmu *m = mmu_create(cpu, &P, &F, &HOOKS);
-    cr_assert_not_null(m);
-    return m;
-}
-
-static uint32_t rd32(paddr_t pa)
-{
-    uint32_t v;
-    cr_assert_eq(phys_read32(&P, pa, false, &v), 0);
-    return v;
-}
-
-static void wr32(paddr_t pa, uint32_t v)
-{
-    cr_assert_eq(phys_write32(&P, pa, false, v), 0);
-}
+TestSuite(pt_arm, .init = setup, .fini = fx_teardown);
 
 static const enum mmsim_cpu ARMS[] = { CPU_ARMV6, CPU_ARMV7 };
 
@@ -115,14 +60,9 @@ Test(pt_arm, other_flavours_not_yet)
 Test(pt_arm, create_root)
 {
     for (int k = 0; k < 2; k++) {
-        struct mmu *m = mk(ARMS[k]);
+        struct mmu *m = fx_mmu(ARMS[k]);
         uint64_t before = F.nfree;
-        /* dirty some RAM so zeroing is observable */
-        paddr_t junk;
-        cr_assert_eq(frames_alloc_contig(&F, 8, 1, &junk), 0);
-        for (uint32_t o = 0; o < 8 * PG; o += 4)
-            wr32(junk + o, 0xDEADBEEF);
-        frames_free(&F, junk, 8);
+        fx_dirty_frames(8); /* so zeroing is observable */
         struct pt *pt = pt_create(m, 7);
         cr_assert_not_null(pt);
         cr_expect_eq(pt_asid(pt), 7);
@@ -167,7 +107,7 @@ static const struct prot_case PROTS[] = {
 Test(pt_arm, roundtrip_every_protection)
 {
     for (int k = 0; k < 2; k++) {
-        struct mmu *m = mk(ARMS[k]);
+        struct mmu *m = fx_mmu(ARMS[k]);
         struct pt *pt = pt_create(m, 1);
         cr_assert_not_null(pt);
         for (size_t i = 0; i < sizeof(PROTS) / sizeof(PROTS[0]); i++) {
@@ -246,7 +186,7 @@ static const struct special_case SPECIALS[] = {
 Test(pt_arm, roundtrip_special_bits)
 {
     for (int k = 0; k < 2; k++) {
-        struct mmu *m = mk(ARMS[k]);
+        struct mmu *m = fx_mmu(ARMS[k]);
         struct pt *pt = pt_create(m, 1);
         cr_assert_not_null(pt);
         for (size_t i = 0; i < sizeof(SPECIALS) / sizeof(SPECIALS[0]); i++) {
@@ -342,35 +282,37 @@ Test(pt_arm, decode_memtypes)
 Test(pt_arm, describe_format)
 {
     char buf[160];
-    pt_describe(CPU_ARMV6, 0x0023487Fu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 small AP=rw- XN=1 TEX=001 C=1 B=1 S=0 nG=1 "
-                          "normal WB-WA/WB-WA");
-    pt_describe(CPU_ARMV7, 0x00234A2Eu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 small AP=r-x XN=0 TEX=000 C=1 B=1 S=0 nG=1 "
-                          "normal WB-noWA/WB-noWA");
-    pt_describe(CPU_ARMV6, 0x00234837u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 small AP=rw- XN=1 TEX=000 C=0 B=1 S=0 nG=1 "
-                          "device shareable");
-    pt_describe(CPU_ARMV6, 0x00234833u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 small AP=rw- XN=1 TEX=000 C=0 B=0 S=0 nG=1 "
-                          "strongly-ordered");
-    pt_describe(CPU_ARMV6, 0x002340B3u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 small AP=rw- XN=1 TEX=010 C=0 B=0 S=0 nG=0 "
-                          "device non-shareable");
-    pt_describe(CPU_ARMV6, 0x0023401Fu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 small AP=p:rw- XN=1 TEX=000 C=1 B=1 S=0 nG=0 "
-                          "normal WB-noWA/WB-noWA");
-    pt_describe(CPU_ARMV6, 0x0023400Eu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 small AP=--- XN=0 TEX=000 C=1 B=1 S=0 nG=0 "
-                          "normal WB-noWA/WB-noWA");
-    pt_describe(CPU_ARMV6, 0x002340F2u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 small AP=rwx XN=0 TEX=011 C=0 B=0 S=0 nG=0 reserved");
-    /* large page: TEX at [14:12], XN at 15 */
-    pt_describe(CPU_ARMV6, 0x0023D83Du, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00230000 large AP=rw- XN=1 TEX=101 C=1 B=1 S=0 nG=1 "
-                          "normal WB-noWA/WB-WA");
-    pt_describe(CPU_ARMV6, 0, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "fault raw=0x00000000");
+    const struct describe_case t[] = {
+        { CPU_ARMV6, 0x0023487Fu,
+            "pa=0x00234000 small AP=rw- XN=1 TEX=001 C=1 B=1 S=0 nG=1 "
+            "normal WB-WA/WB-WA" },
+        { CPU_ARMV7, 0x00234A2Eu,
+            "pa=0x00234000 small AP=r-x XN=0 TEX=000 C=1 B=1 S=0 nG=1 "
+            "normal WB-noWA/WB-noWA" },
+        { CPU_ARMV6, 0x00234837u,
+            "pa=0x00234000 small AP=rw- XN=1 TEX=000 C=0 B=1 S=0 nG=1 "
+            "device shareable" },
+        { CPU_ARMV6, 0x00234833u,
+            "pa=0x00234000 small AP=rw- XN=1 TEX=000 C=0 B=0 S=0 nG=1 "
+            "strongly-ordered" },
+        { CPU_ARMV6, 0x002340B3u,
+            "pa=0x00234000 small AP=rw- XN=1 TEX=010 C=0 B=0 S=0 nG=0 "
+            "device non-shareable" },
+        { CPU_ARMV6, 0x0023401Fu,
+            "pa=0x00234000 small AP=p:rw- XN=1 TEX=000 C=1 B=1 S=0 nG=0 "
+            "normal WB-noWA/WB-noWA" },
+        { CPU_ARMV6, 0x0023400Eu,
+            "pa=0x00234000 small AP=--- XN=0 TEX=000 C=1 B=1 S=0 nG=0 "
+            "normal WB-noWA/WB-noWA" },
+        { CPU_ARMV6, 0x002340F2u,
+            "pa=0x00234000 small AP=rwx XN=0 TEX=011 C=0 B=0 S=0 nG=0 reserved" },
+        /* large page: TEX at [14:12], XN at 15 */
+        { CPU_ARMV6, 0x0023D83Du,
+            "pa=0x00230000 large AP=rw- XN=1 TEX=101 C=1 B=1 S=0 nG=1 "
+            "normal WB-noWA/WB-WA" },
+        { CPU_ARMV6, 0, "fault raw=0x00000000" },
+    };
+    fx_expect_describe(t, sizeof(t) / sizeof(t[0]));
     pt_describe(CPU_COUNT, 0x1234, buf, sizeof(buf));
     cr_expect(strstr(buf, "no decoder") != NULL);
     /* truncation is safe */
@@ -389,7 +331,7 @@ Test(pt_arm, describe_format)
 
 Test(pt_arm, walk_mapped_and_unmapped)
 {
-    struct mmu *m = mk(CPU_ARMV6);
+    struct mmu *m = fx_mmu(CPU_ARMV6);
     struct pt *pt = pt_create(m, 1);
     struct pt_attr rw = { .prot = PT_R | PT_W };
     cr_assert_eq(pt_map(pt, 0x00501000, 0x00777000, &rw), 0);
@@ -437,7 +379,7 @@ Test(pt_arm, walk_mapped_and_unmapped)
 
 Test(pt_arm, l2_tables_packed_four_per_frame)
 {
-    struct mmu *m = mk(CPU_ARMV7);
+    struct mmu *m = fx_mmu(CPU_ARMV7);
     struct pt *pt = pt_create(m, 1);
     struct pt_attr r = { .prot = PT_R };
     uint64_t before = F.nfree;
@@ -457,7 +399,7 @@ Test(pt_arm, l2_tables_packed_four_per_frame)
 
 Test(pt_arm, walk_sections_and_large_pages)
 {
-    struct mmu *m = mk(CPU_ARMV6);
+    struct mmu *m = fx_mmu(CPU_ARMV6);
     struct pt *pt = pt_create(m, 1);
     struct pt_walk w;
     /* 1 MiB section at VA 0x20000000 -> PA 0x00300000: TEX 001 C B, AP 11,
@@ -499,19 +441,10 @@ Test(pt_arm, walk_sections_and_large_pages)
     mmu_destroy(m);
 }
 
-/* xorshift32 for garbage. */
-static uint32_t xs(uint32_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 17;
-    *s ^= *s << 5;
-    return *s;
-}
-
 /* Corrupt the L1 slot of a mapped MiB in many ways on flavour cpu. */
 static void corrupt_l1(enum mmsim_cpu cpu)
 {
-    struct mmu *m = mk(cpu);
+    struct mmu *m = fx_mmu(cpu);
     struct pt *pt = pt_create(m, 1);
     struct pt_attr rw = { .prot = PT_R | PT_W };
     cr_assert_eq(pt_map(pt, 0x00100000, 0x5000, &rw), 0);
@@ -546,8 +479,8 @@ static void corrupt_l1(enum mmsim_cpu cpu)
 
     uint32_t s = 0x9E3779B9;
     for (int i = 0; i < 20000; i++) {
-        wr32(slot, xs(&s));
-        pt_walk(pt, 0x00100000 | (xs(&s) & 0xFFFFF), &w);
+        wr32(slot, xorshift32(&s));
+        pt_walk(pt, 0x00100000 | (xorshift32(&s) & 0xFFFFF), &w);
         cr_assert(w.status >= PTW_OK && w.status <= PTW_BAD_TABLE);
         if (w.status == PTW_OK)
             cr_assert(w.d.valid);
@@ -566,15 +499,12 @@ static void corrupt_l1(enum mmsim_cpu cpu)
 
     /* garbage in the whole L1 and in the L2: dump and walk survive */
     for (uint32_t o = 0; o < 16 * 1024; o += 4)
-        wr32(pt_root(pt) + o, xs(&s));
+        wr32(pt_root(pt) + o, xorshift32(&s));
     for (uint32_t o = 0; o < 1024; o += 4)
-        wr32((good & 0xFFFFFC00u) + o, xs(&s));
+        wr32((good & 0xFFFFFC00u) + o, xorshift32(&s));
     for (uint32_t va = 0; va < 0xFFF00000u; va += 0x100000)
-        pt_walk(pt, va | (xs(&s) & 0xFFFFF), &w);
-    FILE *out = fopen("/dev/null", "w");
-    cr_assert_not_null(out);
-    pt_dump(pt, out);
-    fclose(out);
+        pt_walk(pt, va | (xorshift32(&s) & 0xFFFFF), &w);
+    fx_dump_discard(pt);
     pt_destroy(pt);
     cr_expect_eq(F.nfree, nfree + 5, "bookkeeping, not RAM, says what to free");
     mmu_destroy(m);
@@ -593,7 +523,7 @@ Test(pt_arm, corrupted_l1_faults_never_crashes)
 
 Test(pt_arm, flush_flag)
 {
-    struct mmu *m = mk(CPU_ARMV7);
+    struct mmu *m = fx_mmu(CPU_ARMV7);
     struct pt *pt = pt_create(m, 1);
     struct pt_attr rw = { .prot = PT_R | PT_W }, ro = { .prot = PT_R };
     cr_expect_not(pt_take_flush(pt));
@@ -620,7 +550,7 @@ Test(pt_arm, flush_flag)
 
 Test(pt_arm, hooks_see_old_and_new)
 {
-    struct mmu *m = mk(CPU_ARMV6);
+    struct mmu *m = fx_mmu(CPU_ARMV6);
     struct pt *pt = pt_create(m, 3);
     struct pt_attr rw = { .prot = PT_R | PT_W }, rx = { .prot = PT_R | PT_X };
     cr_assert_eq(pt_map(pt, 0x00042000, 0x8000, &rw), 0);
@@ -678,7 +608,7 @@ Test(pt_arm, check_special)
         { 0x4CD, "TEX 011 is reserved" },
     };
     for (int k = 0; k < 2; k++) {
-        struct mmu *m = mk(ARMS[k]);
+        struct mmu *m = fx_mmu(ARMS[k]);
         for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
             const char *why = "unset";
             cr_expect_eq(mmu_check_special(m, ok[i], &why), 0, "%#x: %s", ok[i], why);
@@ -695,7 +625,7 @@ Test(pt_arm, check_special)
 
 Test(pt_arm, map_argument_checks)
 {
-    struct mmu *m = mk(CPU_ARMV6);
+    struct mmu *m = fx_mmu(CPU_ARMV6);
     struct pt *pt = pt_create(m, 1);
     struct pt_attr rw = { .prot = PT_R | PT_W }, none = { .prot = 0 }, bad = { .prot = 8 };
     cr_expect_eq(pt_map(pt, 0x1001, 0x8000, &rw), -EINVAL);
@@ -717,7 +647,7 @@ Test(pt_arm, map_argument_checks)
 
 Test(pt_arm, out_of_frames)
 {
-    struct mmu *m = mk(CPU_ARMV6);
+    struct mmu *m = fx_mmu(CPU_ARMV6);
     paddr_t pa;
     uint64_t n;
     struct pt *pt = pt_create(m, 1);
@@ -737,19 +667,14 @@ Test(pt_arm, out_of_frames)
 
 Test(pt_arm, dump_lists_valid_entries)
 {
-    struct mmu *m = mk(CPU_ARMV6);
+    struct mmu *m = fx_mmu(CPU_ARMV6);
     struct pt *pt = pt_create(m, 9);
     struct pt_attr rw = { .prot = PT_R | PT_W }, rx = { .prot = PT_R | PT_X };
     cr_assert_eq(pt_map(pt, 0x00010000, 0x00234000, &rw), 0);
     cr_assert_eq(pt_map(pt, 0x00011000, 0x00235000, &rx), 0);
     cr_assert_eq(pt_map(pt, 0x40000000, 0x00236000, &rw), 0);
     pt_unmap(pt, 0x00011000);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    cr_assert_not_null(out);
-    pt_dump(pt, out);
-    fclose(out);
+    char *text = fx_dump(pt);
     paddr_t l2a = rd32(pt_root(pt)) & 0xFFFFFC00u;
     paddr_t l2b = rd32(pt_root(pt) + 0x400 * 4) & 0xFFFFFC00u;
     char expect[1024];
@@ -785,7 +710,7 @@ Test(pt_arm, v5_roundtrip_every_protection)
         { PT_R | PT_X,        true,  0x023, PT_R | PT_X,        MT_STRONGLY_ORDERED },
         { PT_R | PT_W | PT_X, true,  0x033, PT_R | PT_W | PT_X, MT_STRONGLY_ORDERED },
     };
-    struct mmu *m = mk(CPU_ARMV5);
+    struct mmu *m = fx_mmu(CPU_ARMV5);
     struct pt *pt = pt_create(m, 1);
     cr_assert_not_null(pt);
     for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
@@ -824,7 +749,7 @@ Test(pt_arm, v5_special_bits)
         { 0x048, 0x07B, MT_NORMAL, PC_WB_NWA },         /* mini-data cache */
         { 0x04C, 0x07F, MT_NORMAL, PC_WB_WA },
     };
-    struct mmu *m = mk(CPU_ARMV5);
+    struct mmu *m = fx_mmu(CPU_ARMV5);
     struct pt *pt = pt_create(m, 1);
     for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
         const char *why = "unset";
@@ -860,7 +785,7 @@ Test(pt_arm, v5_special_bits)
 
 Test(pt_arm, v5_walker_domains_subpages_sections)
 {
-    struct mmu *m = mk(CPU_ARMV5);
+    struct mmu *m = fx_mmu(CPU_ARMV5);
     struct pt *pt = pt_create(m, 1);
     struct pt_attr rw = { .prot = PT_R | PT_W };
     struct pt_walk w;
@@ -924,35 +849,27 @@ Test(pt_arm, v5_walker_domains_subpages_sections)
 
 Test(pt_arm, v5_describe_and_dump)
 {
-    char buf[160];
-    pt_describe(CPU_ARMV5, 0x0023403Fu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=rwx TEX=0000 C=1 B=1 write-back-RA");
-    pt_describe(CPU_ARMV5, 0x0023402Fu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=r-x TEX=0000 C=1 B=1 write-back-RA");
-    pt_describe(CPU_ARMV5, 0x00234033u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=rwx TEX=0000 C=0 B=0 "
-                          "uncached-unbuffered");
-    pt_describe(CPU_ARMV5, 0x0023407Bu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=rwx TEX=0001 C=1 B=0 mini-data");
-    pt_describe(CPU_ARMV5, 0x00234073u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 ext-small AP=rwx TEX=0001 C=0 B=0 unpredictable");
-    pt_describe(CPU_ARMV5, 0x005004BEu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00500000 small AP=rwx,r-x,---,p:rwx TEX=0000 C=1 B=1 "
-                          "write-back-RA");
-    pt_describe(CPU_ARMV5, 0, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "fault raw=0x00000000");
+    const struct describe_case t[] = {
+        { CPU_ARMV5, 0x0023403Fu, "pa=0x00234000 ext-small AP=rwx TEX=0000 C=1 B=1 write-back-RA" },
+        { CPU_ARMV5, 0x0023402Fu, "pa=0x00234000 ext-small AP=r-x TEX=0000 C=1 B=1 write-back-RA" },
+        { CPU_ARMV5, 0x00234033u,
+            "pa=0x00234000 ext-small AP=rwx TEX=0000 C=0 B=0 "
+            "uncached-unbuffered" },
+        { CPU_ARMV5, 0x0023407Bu, "pa=0x00234000 ext-small AP=rwx TEX=0001 C=1 B=0 mini-data" },
+        { CPU_ARMV5, 0x00234073u, "pa=0x00234000 ext-small AP=rwx TEX=0001 C=0 B=0 unpredictable" },
+        { CPU_ARMV5, 0x005004BEu,
+            "pa=0x00500000 small AP=rwx,r-x,---,p:rwx TEX=0000 C=1 B=1 "
+            "write-back-RA" },
+        { CPU_ARMV5, 0, "fault raw=0x00000000" },
+    };
+    fx_expect_describe(t, sizeof(t) / sizeof(t[0]));
 
-    struct mmu *m = mk(CPU_ARMV5);
+    struct mmu *m = fx_mmu(CPU_ARMV5);
     struct pt *pt = pt_create(m, 4);
     struct pt_attr ro = { .prot = PT_R };
     cr_assert_eq(pt_map(pt, 0x00010000, 0x00234000, &ro), 0);
     wr32(pt_root(pt) + 0x100 * 4, 0x00300000u | 3u << 10 | 0x10 | 0xC | 2);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    cr_assert_not_null(out);
-    pt_dump(pt, out);
-    fclose(out);
+    char *text = fx_dump(pt);
     paddr_t l2 = rd32(pt_root(pt)) & 0xFFFFFC00u;
     char expect[1024];
     snprintf(expect, sizeof(expect),

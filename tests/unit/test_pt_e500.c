@@ -8,69 +8,22 @@
 #include <string.h>
 
 #include "../../mmu/pt_e500.h"
+#include "mmu_fixture.h"
 
-#define MiB (1ull << 20)
-#define PG  4096u
 #define SET_STRIDE (E500_TLB0_SETS * PG)   /* VAs this far apart share a set */
 
-struct hook_call {
-    uint32_t va;
-    paddr_t  pte_pa;
-    uint64_t old_raw, new_raw;
-};
-
-static struct phys P;
-static struct frames F;
-static struct hook_call calls[64];
-static int ncalls;
-
-/* Hook recorder: keeps the first 64 PTE writes. */
-static void record(void *ctx, const struct pt *pt, uint32_t va, paddr_t pte_pa,
-                   uint64_t old_raw, uint64_t new_raw)
-{
-    (void)pt;
-    cr_assert_eq(ctx, &P);
-    if (ncalls < 64)
-        calls[ncalls] = (struct hook_call){ va, pte_pa, old_raw, new_raw };
-    ncalls++;
-}
-
-static const struct pt_hooks HOOKS = { .pte_written = record, .ctx = &P };
-
+/* 64 MiB of RAM; tables are big-endian, as the PPC sees them. */
 static void setup(void)
 {
-    cr_assert_eq(phys_init(&P, 64 * MiB), 0);
-    cr_assert_eq(frames_init(&F, &P), 0);
-    ncalls = 0;
+    fx_machine(64 * MiB, true);
 }
 
-static void teardown(void)
-{
-    frames_fini(&F);
-    phys_fini(&P);
-}
-
-TestSuite(pt_e500, .init = setup, .fini = teardown);
+TestSuite(pt_e500, .init = setup, .fini = fx_teardown);
 
 /* e500 MMU with the recording hooks. */
 static struct mmu *mk(void)
 {
-    struct mmu *m = mmu_create(CPU_E500, &P, &F, &HOOKS);
-    cr_assert_not_null(m);
-    return m;
-}
-
-/* Table word at pa, big-endian as the PPC sees it. */
-static uint32_t rd32(paddr_t pa)
-{
-    uint32_t v;
-    cr_assert_eq(phys_read32(&P, pa, true, &v), 0);
-    return v;
-}
-
-static void wr32(paddr_t pa, uint32_t v)
-{
-    cr_assert_eq(phys_write32(&P, pa, true, v), 0);
+    return fx_mmu(CPU_E500);
 }
 
 /* L2 frame the L1 entry of va points at. */
@@ -106,11 +59,7 @@ Test(pt_e500, create_and_destroy)
     cr_expect_eq(mmu_cpu(m), CPU_E500);
     cr_expect(mmu_cpu_big_endian(CPU_E500));
     uint64_t before = F.nfree;
-    paddr_t junk;
-    cr_assert_eq(frames_alloc_contig(&F, 4, 1, &junk), 0);
-    for (uint32_t o = 0; o < 4 * PG; o += 4)
-        wr32(junk + o, 0xDEADBEEF);
-    frames_free(&F, junk, 4);
+    fx_dirty_frames(4); /* so zeroing is observable */
     struct pt *pt = pt_create(m, 9);
     cr_assert_not_null(pt);
     cr_expect_eq(pt_asid(pt), 9);
@@ -298,26 +247,26 @@ Test(pt_e500, check_special_accept_reject)
 Test(pt_e500, decode_and_describe)
 {
     char buf[160];
-    pt_describe(CPU_E500, 0x002343C9u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 V=1 WIMGE=00100 (M) U=rw- S=rw- normal WB-WA coherent");
-    pt_describe(CPU_E500, 0x002343DDu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 V=1 WIMGE=01110 (IMG) U=rw- S=rw- device NC "
-                          "coherent guarded");
-    pt_describe(CPU_E500, 0x00234CD9u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 V=1 WIMGE=01100 (IM) U=r-x S=r-x normal NC coherent");
-    pt_describe(CPU_E500, 0x00234FE9u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 V=1 WIMGE=10100 (WM) U=rwx S=rwx normal WT coherent");
-    pt_describe(CPU_E500, 0x002340C3u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 V=1 WIMGE=00001 (E) U=r-- S=r-- normal WB-WA "
-                          "little-endian");
-    pt_describe(CPU_E500, 0x00234041u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 V=1 WIMGE=00000 (-) U=--- S=r-- normal WB-WA");
-    pt_describe(CPU_E500, 0x00234C49u, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "pa=0x00234000 V=1 WIMGE=00100 (M) U=--x S=r-x normal WB-WA coherent");
-    pt_describe(CPU_E500, 0, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "fault raw=0x00000000");
-    pt_describe(CPU_E500, 0xFFFFFFFEu, buf, sizeof(buf));
-    cr_expect_str_eq(buf, "fault raw=0xfffffffe");
+    const struct describe_case t[] = {
+        { CPU_E500, 0x002343C9u,
+            "pa=0x00234000 V=1 WIMGE=00100 (M) U=rw- S=rw- normal WB-WA coherent" },
+        { CPU_E500, 0x002343DDu,
+            "pa=0x00234000 V=1 WIMGE=01110 (IMG) U=rw- S=rw- device NC "
+            "coherent guarded" },
+        { CPU_E500, 0x00234CD9u,
+            "pa=0x00234000 V=1 WIMGE=01100 (IM) U=r-x S=r-x normal NC coherent" },
+        { CPU_E500, 0x00234FE9u,
+            "pa=0x00234000 V=1 WIMGE=10100 (WM) U=rwx S=rwx normal WT coherent" },
+        { CPU_E500, 0x002340C3u,
+            "pa=0x00234000 V=1 WIMGE=00001 (E) U=r-- S=r-- normal WB-WA "
+            "little-endian" },
+        { CPU_E500, 0x00234041u, "pa=0x00234000 V=1 WIMGE=00000 (-) U=--- S=r-- normal WB-WA" },
+        { CPU_E500, 0x00234C49u,
+            "pa=0x00234000 V=1 WIMGE=00100 (M) U=--x S=r-x normal WB-WA coherent" },
+        { CPU_E500, 0, "fault raw=0x00000000" },
+        { CPU_E500, 0xFFFFFFFEu, "fault raw=0xfffffffe" },
+    };
+    fx_expect_describe(t, sizeof(t) / sizeof(t[0]));
     pt_describe(CPU_E500, 0x002343C9u, buf, 10);
     cr_expect_str_eq(buf, "pa=0x0023", "truncation is safe");
 
@@ -407,15 +356,6 @@ Test(pt_e500, walk_mapped_and_unmapped)
     mmu_destroy(m);
 }
 
-/* xorshift32 for garbage. */
-static uint32_t xs(uint32_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 17;
-    *s ^= *s << 5;
-    return *s;
-}
-
 Test(pt_e500, corrupted_l1_faults_never_crashes)
 {
     cr_assert_eq(phys_add_device(&P, 0xC0000000, 0x10000, "dev"), 0);
@@ -461,8 +401,8 @@ Test(pt_e500, corrupted_l1_faults_never_crashes)
 
     uint32_t s = 0x9E3779B9;
     for (int i = 0; i < 20000; i++) {
-        wr32(slot, xs(&s));
-        uint32_t va = 0x00400000 | (xs(&s) & 0x3FFFFF);
+        wr32(slot, xorshift32(&s));
+        uint32_t va = 0x00400000 | (xorshift32(&s) & 0x3FFFFF);
         pt_walk(pt, va, &w);
         cr_assert(w.status >= PTW_OK && w.status <= PTW_BAD_TABLE);
         if (w.status == PTW_OK)
@@ -489,18 +429,15 @@ Test(pt_e500, corrupted_l1_faults_never_crashes)
 
     /* garbage in the whole L1 and in the L2: dump, walk and fill survive */
     for (uint32_t o = 0; o < PG; o += 4)
-        wr32(pt_root(pt) + o, xs(&s));
+        wr32(pt_root(pt) + o, xorshift32(&s));
     for (uint32_t o = 0; o < PG; o += 4)
-        wr32((good & E500_L1_BASE) + o, xs(&s));
+        wr32((good & E500_L1_BASE) + o, xorshift32(&s));
     wr32(pt_root(pt) + 5 * 4, good);        /* a valid L1 over garbage leaves */
     for (uint32_t va = 0; va < 0xFFC00000u; va += 0x400000) {
-        pt_walk(pt, va | (xs(&s) & 0x3FFFFF), &w);
-        pt_fill(pt, va | (xs(&s) & 0x3FFFFF), PT_W, &w);
+        pt_walk(pt, va | (xorshift32(&s) & 0x3FFFFF), &w);
+        pt_fill(pt, va | (xorshift32(&s) & 0x3FFFFF), PT_W, &w);
     }
-    FILE *out = fopen("/dev/null", "w");
-    cr_assert_not_null(out);
-    pt_dump(pt, out);
-    fclose(out);
+    fx_dump_discard(pt);
     pt_destroy(pt);
     cr_expect_eq(F.nfree, nfree + 2, "bookkeeping, not RAM, says what to free");
     mmu_destroy(m);
@@ -844,12 +781,7 @@ Test(pt_e500, dump_shows_table_and_tlb0)
         pt_fill(a, 0x10003000u + i * SET_STRIDE, PT_R, &w);
     }
 
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    cr_assert_not_null(out);
-    pt_dump(a, out);
-    fclose(out);
+    char *text = fx_dump(a);
     char l1[96], root[64];
     snprintf(root, sizeof(root), "pt asid=1 cpu=e500 root=0x%08llx\n",
              (unsigned long long)pt_root(a));

@@ -9,58 +9,24 @@
 #include <string.h>
 
 #include "../../mmu/pt_ppc600.h"
+#include "mmu_fixture.h"
 
-#define MiB (1ull << 20)
-#define PG  4096u
 #define V   0x80000000u
 #define H   0x00000040u
 
-struct hook_call {
-    const struct pt *pt;
-    uint32_t va;
-    paddr_t  pte_pa;
-    uint64_t old_raw, new_raw;
-};
-
-static struct phys P;
-static struct frames F;
-static struct hook_call calls[64];
-static int ncalls;
-
-/* Hook recorder: keeps the first 64 PTE writes. */
-static void record(void *ctx, const struct pt *pt, uint32_t va, paddr_t pte_pa,
-                   uint64_t old_raw, uint64_t new_raw)
-{
-    cr_assert_eq(ctx, &P);
-    if (ncalls < 64)
-        calls[ncalls] = (struct hook_call){ pt, va, pte_pa, old_raw, new_raw };
-    ncalls++;
-}
-
-static const struct pt_hooks HOOKS = { .pte_written = record, .ctx = &P };
-
-/* 8 MiB of RAM: the minimum HTAB, 64 KiB = 1024 PTEGs. */
+/* 8 MiB of RAM: the minimum HTAB, 64 KiB = 1024 PTEGs; the HTAB is
+ * big-endian. */
 static void setup(void)
 {
-    cr_assert_eq(phys_init(&P, 8 * MiB), 0);
-    cr_assert_eq(frames_init(&F, &P), 0);
-    ncalls = 0;
+    fx_machine(8 * MiB, true);
 }
 
-static void teardown(void)
-{
-    frames_fini(&F);
-    phys_fini(&P);
-}
-
-TestSuite(pt_ppc600, .init = setup, .fini = teardown);
+TestSuite(pt_ppc600, .init = setup, .fini = fx_teardown);
 
 /* ppc600 MMU with the recording hooks. */
 static struct mmu *mk(void)
 {
-    struct mmu *m = mmu_create(CPU_PPC600, &P, &F, &HOOKS);
-    cr_assert_not_null(m);
-    return m;
+    return fx_mmu(CPU_PPC600);
 }
 
 /* Table for asid on m. */
@@ -69,19 +35,6 @@ static struct pt *mkpt(struct mmu *m, uint32_t asid)
     struct pt *pt = pt_create(m, asid);
     cr_assert_not_null(pt);
     return pt;
-}
-
-/* Big-endian word at pa. */
-static uint32_t rd32(paddr_t pa)
-{
-    uint32_t v;
-    cr_assert_eq(phys_read32(&P, pa, true, &v), 0);
-    return v;
-}
-
-static void wr32(paddr_t pa, uint32_t v)
-{
-    cr_assert_eq(phys_write32(&P, pa, true, v), 0);
 }
 
 /* The VSID of va's segment in pt. */
@@ -126,12 +79,7 @@ static uint32_t collide(uint32_t va0, unsigned k)
 
 Test(pt_ppc600, htab_placement_and_zeroing)
 {
-    /* dirty the low RAM so zeroing is observable */
-    paddr_t junk;
-    cr_assert_eq(frames_alloc_contig(&F, 64, 1, &junk), 0);
-    for (uint32_t o = 0; o < 64 * PG; o += 4)
-        wr32(junk + o, 0xDEADBEEF);
-    frames_free(&F, junk, 64);
+    fx_dirty_frames(64); /* the low RAM, so zeroing is observable */
     uint64_t before = F.nfree;
     struct mmu *m = mk();
     paddr_t org;
@@ -391,22 +339,17 @@ Test(pt_ppc600, decode_every_pp)
 
 Test(pt_ppc600, describe_format)
 {
-    char buf[160];
-    pt_describe(CPU_PPC600, 0, buf, sizeof(buf));
-    cr_expect_str_eq(buf,
-                     "pa=0x00000000 V=0 VSID=0x000000 H=0 API=0x00 WIMG=0000 (-) PP=00 R=0 C=0 ---");
-    uint64_t raw = (uint64_t)(V | 0x123456u << 7 | 0x01) << 32 | 0x00234000u | 0x012;
-    pt_describe(CPU_PPC600, raw, buf, sizeof(buf));
-    cr_expect_str_eq(buf,
-                     "pa=0x00234000 V=1 VSID=0x123456 H=0 API=0x01 WIMG=0010 (M) PP=10 R=0 C=0 rwx");
-    raw = (uint64_t)(V | 0xABCDEFu << 7 | H | 0x3F) << 32 | 0xFFFFF000u | 0x1B9;
-    pt_describe(CPU_PPC600, raw, buf, sizeof(buf));
-    cr_expect_str_eq(buf,
-                     "pa=0xfffff000 V=1 VSID=0xabcdef H=1 API=0x3f WIMG=0111 (IMG) PP=01 R=1 C=1 r--");
-    raw = (uint64_t)V << 32 | 0x00001000u | 0x040;
-    pt_describe(CPU_PPC600, raw, buf, sizeof(buf));
-    cr_expect_str_eq(buf,
-                     "pa=0x00001000 V=1 VSID=0x000000 H=0 API=0x00 WIMG=1000 (W) PP=00 R=0 C=0 p:rwx");
+    const struct describe_case t[] = {
+        { CPU_PPC600, 0,
+            "pa=0x00000000 V=0 VSID=0x000000 H=0 API=0x00 WIMG=0000 (-) PP=00 R=0 C=0 ---" },
+        { CPU_PPC600, (uint64_t)(V | 0x123456u << 7 | 0x01) << 32 | 0x00234000u | 0x012,
+            "pa=0x00234000 V=1 VSID=0x123456 H=0 API=0x01 WIMG=0010 (M) PP=10 R=0 C=0 rwx" },
+        { CPU_PPC600, (uint64_t)(V | 0xABCDEFu << 7 | H | 0x3F) << 32 | 0xFFFFF000u | 0x1B9,
+            "pa=0xfffff000 V=1 VSID=0xabcdef H=1 API=0x3f WIMG=0111 (IMG) PP=01 R=1 C=1 r--" },
+        { CPU_PPC600, (uint64_t)V << 32 | 0x00001000u | 0x040,
+            "pa=0x00001000 V=1 VSID=0x000000 H=0 API=0x00 WIMG=1000 (W) PP=00 R=0 C=0 p:rwx" },
+    };
+    fx_expect_describe(t, sizeof(t) / sizeof(t[0]));
 }
 
 /* ------------------------------------------------------------------ */
@@ -804,12 +747,7 @@ Test(pt_ppc600, dump_lists_pteg_lines)
     for (unsigned k = 0; k < 9; k++)
         map(pt, collide(va0, k), 0x00100000u + k * PG, k == 8 ? PT_R : PT_R | PT_W);
     map(other, 0x12345000u, 0x00700000u, PT_R);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    cr_assert_not_null(out);
-    pt_dump(pt, out);
-    fclose(out);
+    char *text = fx_dump(pt);
     paddr_t org;
     uint32_t size, mask;
     cr_assert_eq(ppc600_htab(m, &org, &size, &mask), 0);
