@@ -3,6 +3,7 @@
 
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <string.h>
 
 struct phys P;
 struct frames F;
@@ -54,6 +55,24 @@ uint32_t rd32(paddr_t pa)
 void wr32(paddr_t pa, uint32_t v)
 {
     cr_assert_eq(phys_write32(&P, pa, tables_big_endian, v), 0);
+}
+
+struct pt_walk fx_map_walk(struct pt *pt, uint32_t va, paddr_t pa, const struct pt_attr *a,
+                           uint32_t walk_va)
+{
+    cr_assert_eq(pt_map(pt, va, pa, a), 0, "map va %#x", va);
+    struct pt_walk w;
+    pt_walk(pt, walk_va, &w);
+    cr_assert_eq(w.status, PTW_OK, "walk va %#x", walk_va);
+    return w;
+}
+
+void fx_expect_decode_agrees(enum mmsim_cpu cpu, const struct pt_walk *w)
+{
+    struct pt_decoded d;
+    pt_decode(cpu, w->raw, &d);
+    cr_expect_eq(memcmp(&d, &w->d, sizeof(d)), 0, "pt_decode == walk decode, raw %#llx",
+                 (unsigned long long)w->raw);
 }
 
 void fx_dirty_frames(uint64_t n)

@@ -47,6 +47,14 @@ struct mmu *fx_mmu(enum mmsim_cpu cpu);
 uint32_t rd32(paddr_t pa);
 void wr32(paddr_t pa, uint32_t v);
 
+/* pt_map(pt, va, pa, a) must succeed and the walk of walk_va then give
+ * PTW_OK: the walk, for the caller's checks of the entry. */
+struct pt_walk fx_map_walk(struct pt *pt, uint32_t va, paddr_t pa, const struct pt_attr *a,
+                           uint32_t walk_va);
+
+/* pt_decode(cpu) of the walk's raw entry must equal the walk's decode. */
+void fx_expect_decode_agrees(enum mmsim_cpu cpu, const struct pt_walk *w);
+
 /* Take n contiguous frames, fill them with 0xDEADBEEF and free them again,
  * so that a test can see that what is allocated next gets zeroed. */
 void fx_dirty_frames(uint64_t n);

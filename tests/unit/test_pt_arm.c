@@ -115,10 +115,7 @@ Test(pt_arm, roundtrip_every_protection)
             uint32_t va = 0x00400000u + (uint32_t)i * PG;
             paddr_t pa = 0x00234000u + (paddr_t)i * PG;
             struct pt_attr a = { .prot = c->prot, .nocache = c->nocache };
-            cr_assert_eq(pt_map(pt, va, pa, &a), 0);
-            struct pt_walk w;
-            pt_walk(pt, va + 0x123, &w);
-            cr_assert_eq(w.status, PTW_OK, "case %zu", i);
+            struct pt_walk w = fx_map_walk(pt, va, pa, &a, va + 0x123);
             cr_expect_eq(w.level, 2);
             cr_expect_eq(w.raw, (uint32_t)pa | c->bits, "case %zu raw %#llx", i,
                          (unsigned long long)w.raw);
@@ -137,9 +134,7 @@ Test(pt_arm, roundtrip_every_protection)
                 cr_expect_eq(w.d.inner, PC_NONCACHEABLE);
                 cr_expect(w.d.shareable, "strongly ordered is always shareable");
             }
-            struct pt_decoded d;
-            pt_decode(ARMS[k], w.raw, &d);
-            cr_expect_eq(memcmp(&d, &w.d, sizeof(d)), 0, "pt_decode == walk decode");
+            fx_expect_decode_agrees(ARMS[k], &w);
         }
         pt_destroy(pt);
         mmu_destroy(m);
@@ -197,10 +192,7 @@ Test(pt_arm, roundtrip_special_bits)
                 uint32_t va = 0x10000000u + (uint32_t)(2 * i + (size_t)nc) * PG;
                 struct pt_attr a = { .prot = c->prot, .nocache = nc, .has_special = true,
                                      .special = c->special };
-                cr_assert_eq(pt_map(pt, va, 0x00300000u, &a), 0);
-                struct pt_walk w;
-                pt_walk(pt, va, &w);
-                cr_assert_eq(w.status, PTW_OK);
+                struct pt_walk w = fx_map_walk(pt, va, 0x00300000u, &a, va);
                 cr_expect_eq(w.raw, 0x00300000u | c->bits, "case %zu nc %d raw %#llx", i, nc,
                              (unsigned long long)w.raw);
                 cr_expect_eq(w.d.memtype, c->mt, "case %zu", i);
@@ -717,10 +709,7 @@ Test(pt_arm, v5_roundtrip_every_protection)
         uint32_t va = 0x00400000u + (uint32_t)i * PG;
         paddr_t pa = 0x00234000u + (paddr_t)i * PG;
         struct pt_attr a = { .prot = t[i].prot, .nocache = t[i].nc };
-        cr_assert_eq(pt_map(pt, va, pa, &a), 0);
-        struct pt_walk w;
-        pt_walk(pt, va + 0x456, &w);
-        cr_assert_eq(w.status, PTW_OK);
+        struct pt_walk w = fx_map_walk(pt, va, pa, &a, va + 0x456);
         cr_expect_eq(w.raw, (uint32_t)pa | t[i].bits, "case %zu raw %#llx", i,
                      (unsigned long long)w.raw);
         cr_expect_eq(w.pa, pa + 0x456);
@@ -730,9 +719,7 @@ Test(pt_arm, v5_roundtrip_every_protection)
         cr_expect_eq(w.d.inner, t[i].mt == MT_NORMAL ? PC_WB_NWA : PC_NONCACHEABLE);
         cr_expect(w.d.global);
         cr_expect_not(w.d.shareable);
-        struct pt_decoded d;
-        pt_decode(CPU_ARMV5, w.raw, &d);
-        cr_expect_eq(memcmp(&d, &w.d, sizeof(d)), 0);
+        fx_expect_decode_agrees(CPU_ARMV5, &w);
     }
     cr_expect_eq(rd32(pt_root(pt) + 4 * 4) & 0x3FF, 0x011, "coarse, bit 4 set, domain 0");
     pt_destroy(pt);

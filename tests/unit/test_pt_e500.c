@@ -122,10 +122,7 @@ Test(pt_e500, roundtrip_every_protection)
         uint32_t va = 0x00400000u + (uint32_t)i * PG;
         paddr_t pa = 0x00234000u + (paddr_t)i * PG;
         struct pt_attr a = { .prot = c->prot, .nocache = c->nocache };
-        cr_assert_eq(pt_map(pt, va, pa, &a), 0);
-        struct pt_walk w;
-        pt_walk(pt, va + 0x123, &w);
-        cr_assert_eq(w.status, PTW_OK, "case %zu", i);
+        struct pt_walk w = fx_map_walk(pt, va, pa, &a, va + 0x123);
         cr_expect_eq(w.level, 2);
         cr_expect_eq(w.raw, (uint32_t)pa | c->bits, "case %zu raw %#llx", i,
                      (unsigned long long)w.raw);
@@ -143,9 +140,7 @@ Test(pt_e500, roundtrip_every_protection)
         cr_expect_not(w.d.little_endian);
         cr_expect_not(w.d.global);
         cr_expect_not(w.d.shareable);
-        struct pt_decoded d;
-        pt_decode(CPU_E500, w.raw, &d);
-        cr_expect_eq(memcmp(&d, &w.d, sizeof(d)), 0, "pt_decode == walk decode");
+        fx_expect_decode_agrees(CPU_E500, &w);
         /* pt_fill agrees with the walk, on the miss and on the hit */
         for (int k = 0; k < 2; k++) {
             struct pt_walk f;
@@ -155,7 +150,7 @@ Test(pt_e500, roundtrip_every_protection)
             cr_expect_eq(f.raw_pa, w.raw_pa);
             cr_expect_eq(f.pa, w.pa);
             cr_expect_eq(f.level, 2);
-            cr_expect_eq(memcmp(&f.d, &w.d, sizeof(d)), 0, "case %zu fill %d", i, k);
+            cr_expect_eq(memcmp(&f.d, &w.d, sizeof(f.d)), 0, "case %zu fill %d", i, k);
         }
     }
     pt_destroy(pt);
@@ -177,10 +172,7 @@ Test(pt_e500, roundtrip_special_bits)
                 uint32_t va = 0x20000000u + (uint32_t)n++ * PG;
                 struct pt_attr a = { .prot = prots[p], .nocache = nc, .has_special = true,
                                      .special = s };
-                cr_assert_eq(pt_map(pt, va, 0x00300000u, &a), 0);
-                struct pt_walk w;
-                pt_walk(pt, va, &w);
-                cr_assert_eq(w.status, PTW_OK);
+                struct pt_walk w = fx_map_walk(pt, va, 0x00300000u, &a, va);
                 cr_expect_eq((w.raw & E500_LEAF_WIMGE) >> E500_LEAF_WIMGE_SHIFT, s,
                              "WIMGE = special exactly, nocache %d ignored", nc);
                 cr_expect_eq(w.d.uprot, prots[p]);
@@ -193,9 +185,7 @@ Test(pt_e500, roundtrip_special_bits)
                 cr_expect_eq(w.d.outer, c);
                 cr_expect_eq(w.d.memtype,
                              (s & (E500_I | E500_G)) == (E500_I | E500_G) ? MT_DEVICE : MT_NORMAL);
-                struct pt_decoded d;
-                pt_decode(CPU_E500, w.raw, &d);
-                cr_expect_eq(memcmp(&d, &w.d, sizeof(d)), 0);
+                fx_expect_decode_agrees(CPU_E500, &w);
             }
     }
     /* a few exact leaves */

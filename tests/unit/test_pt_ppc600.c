@@ -218,10 +218,7 @@ Test(pt_ppc600, roundtrip_every_protection)
         uint32_t va = 0x10400000u + (uint32_t)i * PG;
         paddr_t pa = 0x00234000u + (paddr_t)i * PG;
         struct pt_attr a = { .prot = c->prot, .nocache = c->nocache };
-        cr_assert_eq(pt_map(pt, va, pa, &a), 0);
-        struct pt_walk w;
-        pt_walk(pt, va + 0x123, &w);
-        cr_assert_eq(w.status, PTW_OK, "case %zu", i);
+        struct pt_walk w = fx_map_walk(pt, va, pa, &a, va + 0x123);
         cr_expect_eq(w.level, 2);
         cr_expect_eq(w.raw >> 32, w0_of(pt, va, false), "case %zu word0", i);
         cr_expect_eq((uint32_t)w.raw, (uint32_t)pa | c->low, "case %zu word1 %#x", i,
@@ -242,9 +239,7 @@ Test(pt_ppc600, roundtrip_every_protection)
         cr_expect_not(w.d.referenced);
         cr_expect_not(w.d.changed);
         cr_expect_not(w.d.little_endian);
-        struct pt_decoded d;
-        pt_decode(CPU_PPC600, w.raw, &d);
-        cr_expect_eq(memcmp(&d, &w.d, sizeof(d)), 0, "pt_decode == walk decode");
+        fx_expect_decode_agrees(CPU_PPC600, &w);
     }
     pt_destroy(pt);
     mmu_destroy(m);
@@ -265,10 +260,7 @@ Test(pt_ppc600, special_bits_every_value)
         for (int nc = 0; nc < 2; nc++) {
             uint32_t va = 0x20000000u + (s * 2 + (uint32_t)nc) * PG;
             struct pt_attr a = { .prot = RWX, .nocache = nc, .has_special = true, .special = s };
-            cr_assert_eq(pt_map(pt, va, 0x00300000u, &a), 0);
-            struct pt_walk w;
-            pt_walk(pt, va, &w);
-            cr_assert_eq(w.status, PTW_OK);
+            struct pt_walk w = fx_map_walk(pt, va, 0x00300000u, &a, va);
             cr_expect_eq((uint32_t)w.raw, 0x00300000u | s << 2 | 2,
                          "special %#x replaces WIMG whatever PROT_NOCACHE says", s);
             bool W = s & 0x10, I = s & 0x08, M = s & 0x04, G = s & 0x02;
