@@ -56,6 +56,8 @@ int phys_add_device(struct phys *p, paddr_t base, uint64_t size, const char *nam
 {
     if (size == 0 || (base & MMSIM_PAGE_MASK) || (size & MMSIM_PAGE_MASK))
         return -EINVAL;
+    if (base < PHYS_SHADOW_BASE + PHYS_SHADOW_SIZE && base + size > PHYS_SHADOW_BASE)
+        return -EINVAL;                 /* the shadow window is sim/'s */
     if (base < PHYS_DEVICE_BASE || base >= DEVICE_END || size > DEVICE_END - base)
         return -EINVAL;
     for (int i = 0; i < p->ndevs; i++) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sim.h"
+#include "shadow.h"
 #include "trace.h"
 
 /* uc_emu_start's `until`: in kernel space, never a user address.  After a
@@ -83,10 +84,16 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
             return false;
         }
     }
-        unsigned perms = w.d.uprot;
+    unsigned perms = w.d.uprot;
     if (access != PT_W)
         perms &= ~PT_W;
     e->paddr = w.pa;
+    if (w.d.little_endian && p->sim->arch->big_endian) {
+        /* PPC E page: byte-swapped through the shadow window; code cannot
+         * run from mmio, so such pages are not executable. */
+        e->paddr = shadow_le_addr(p->shadow, w.pa);
+        perms &= ~PT_X;
+    }
     e->perms = (perms & PT_R ? UC_PROT_READ : 0) | (perms & PT_W ? UC_PROT_WRITE : 0) |
                (perms & PT_X ? UC_PROT_EXEC : 0);
     return true;
@@ -153,6 +160,8 @@ int engine_create(struct proc *p)
         if (uc_mem_map_ptr(p->uc, b->base, b->size, UC_PROT_ALL, b->host) != UC_ERR_OK)
             goto fail;
     }
+    if (!(p->shadow = shadow_create(p)))
+        goto fail;
     if (uc_ctl_tlb_mode(p->uc, UC_TLB_VIRTUAL) != UC_ERR_OK ||
         uc_hook_add(p->uc, &p->h_tlb, UC_HOOK_TLB_FILL, (void *)on_tlb_fill, p, 1, 0) != UC_ERR_OK ||
         uc_hook_add(p->uc, &p->h_intr, UC_HOOK_INTR, (void *)on_intr, p, 1, 0) != UC_ERR_OK ||
@@ -160,6 +169,8 @@ int engine_create(struct proc *p)
         goto fail;
     return 0;
 fail:
+    shadow_destroy(p->shadow);
+    p->shadow = NULL;
     uc_close(p->uc);
     p->uc = NULL;
     return -EINVAL;
@@ -167,6 +178,8 @@ fail:
 
 void engine_destroy(struct proc *p)
 {
+    shadow_destroy(p->shadow);
+    p->shadow = NULL;
     if (p->uc)
         uc_close(p->uc);
     p->uc = NULL;

@@ -22,6 +22,7 @@
 struct sim;
 struct proc;
 struct cs_insn;
+struct shadow;
 
 /* Per-flavour CPU glue: engine model, kernel-call registers, disassembly. */
 struct arch_ops {
@@ -73,6 +74,7 @@ struct proc {
     struct mm_proc *mm;
     uc_engine      *uc;
     uc_hook         h_tlb, h_intr, h_invalid;
+    struct shadow  *shadow;        /* shadow window of this engine */
     enum proc_state state;
     int             exit_status;   /* guest exit code, or 128+signal */
     int             signal;

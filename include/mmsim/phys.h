@@ -26,6 +26,10 @@ typedef uint64_t paddr_t;
 #define PHYS_BANK_MAX    (1ull << 30)
 #define PHYS_RAM_LIMIT   (3ull << 30)
 #define PHYS_DEVICE_BASE 0xC0000000ull
+/* Reserved for sim/'s shadow window (per-access semantics, e.g. PPC E
+ * pages); device windows may not overlap it. */
+#define PHYS_SHADOW_BASE 0xF0000000ull
+#define PHYS_SHADOW_SIZE 0x08000000ull
 
 enum phys_kind { PHYS_NONE = 0, PHYS_RAM, PHYS_DEVICE };
 
