@@ -14,7 +14,7 @@ static const char *const cpu_names[CPU_COUNT] = {
     [CPU_E500] = "e500",   [CPU_PPC600] = "ppc600",
 };
 
-/* Ops of flavour cpu, or NULL while it is not implemented. */
+/* Ops of flavour cpu, or NULL for a value outside the enum. */
 static const struct pt_ops *pt_ops_for(enum mmsim_cpu cpu)
 {
     switch (cpu) {
