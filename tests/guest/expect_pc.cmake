@@ -20,31 +20,11 @@ foreach(v MMSIM ELF CASE EXPECT_CODE)
     message(FATAL_ERROR "expect_pc.cmake: -D${v}=... is required")
   endif()
 endforeach()
-foreach(v RUN_OPTS STDERR_RE)
-  if(DEFINED ${v})
-    string(REPLACE "%%" ";" ${v} "${${v}}")
-  else()
-    set(${v} "")
-  endif()
-endforeach()
+include(${CMAKE_CURRENT_LIST_DIR}/run_common.cmake)
+split_list(RUN_OPTS)
+split_list(STDERR_RE)
 
-execute_process(
-  COMMAND ${MMSIM} run ${RUN_OPTS} ${ELF} ${CASE}
-  RESULT_VARIABLE rc
-  OUTPUT_VARIABLE out
-  ERROR_VARIABLE err
-  TIMEOUT 50)
-
-set(problems "")
-if(NOT rc STREQUAL "${EXPECT_CODE}")
-  string(APPEND problems "  exit status: got '${rc}', want ${EXPECT_CODE}\n")
-endif()
-foreach(re "AddressSanitizer" "UndefinedBehaviorSanitizer" "runtime error:" "Segmentation fault"
-           "core dumped" "Assertion .* failed")
-  if(err MATCHES "${re}")
-    string(APPEND problems "  stderr shows a host problem: /${re}/\n")
-  endif()
-endforeach()
+run_guest(${CASE})
 
 # The label the program printed, and the PC the report gives.
 if(out MATCHES "(^|\n)insn at 0x([0-9a-f]+)\n")
@@ -81,15 +61,5 @@ if(DEFINED ACCESS)
   endif()
 endif()
 
-foreach(re IN LISTS STDERR_RE)
-  if(NOT err MATCHES "${re}")
-    string(APPEND problems "  stderr does not match /${re}/\n")
-  endif()
-endforeach()
-
-string(REPLACE ";" " " cmdline "${MMSIM} run ${RUN_OPTS} ${ELF} ${CASE}")
-if(problems)
-  message("command: ${cmdline}\n--- stdout ---\n${out}--- stderr ---\n${err}--- end ---")
-  message(FATAL_ERROR "expect_pc: unexpected outcome:\n${problems}")
-endif()
-message("ok: ${cmdline} -> exit ${rc}, pc 0x${got_pc}\n--- stderr ---\n${err}")
+check_regexes()
+finish(expect_pc "exit ${rc}, pc 0x${got_pc}")
