@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/neutrino.h>
+#include <sys/mmsim.h>
 #include "libc.h"
 
 /* The errno of the (single-threaded) guest. */
@@ -200,4 +201,10 @@ time_t time(time_t *t)
 	if (t)
 		*t = now;
 	return now;
+}
+
+/* mmsim_kcall(n, a0..a6): raw kernel call, raw result (<sys/mmsim.h>). */
+long mmsim_kcall(long n, long a0, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+	return __kcall(n, a0, a1, a2, a3, a4, a5, a6);
 }
