@@ -27,9 +27,15 @@ mkdir -p "$work/lists/partial" "$work/parts" "$work/archives/partial"
 echo "deb [signed-by=$key] $uri trixie main" > "$work/sources.list"
 aptopts=(-o Dir::Etc::sourcelist="$work/sources.list" -o Dir::Etc::sourceparts="$work/parts"
          -o Dir::State::Lists="$work/lists" -o Dir::Cache::archives="$work/archives"
-         -o APT::Get::List-Cleanup=0 -o Debug::NoLocking=1)
+         -o APT::Get::List-Cleanup=0 -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
 echo "fetch-unicorn: fetching Unicorn 2.1 (Debian 13 packages)"
-apt-get "${aptopts[@]}" update -qq
+if ! apt-get "${aptopts[@]}" update -qq; then
+  # An older Debian 12 keyring lacks the Debian 13 signing keys; the current
+  # bookworm debian-archive-keyring has them.
+  echo "fetch-unicorn: updating debian-archive-keyring for the Debian 13 keys" >&2
+  apt-get update -qq && apt-get install -y -qq --only-upgrade debian-archive-keyring >/dev/null
+  apt-get "${aptopts[@]}" update -qq
+fi
 (cd "$work" && apt-get "${aptopts[@]}" download libunicorn2t64 libunicorn-dev >/dev/null)
 rm -rf "$prefix"; mkdir -p "$prefix"
 for d in "$work"/*.deb; do dpkg -x "$d" "$prefix"; done
