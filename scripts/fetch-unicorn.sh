@@ -40,6 +40,6 @@ fi
 rm -rf "$prefix"; mkdir -p "$prefix"
 for d in "$work"/*.deb; do dpkg -x "$d" "$prefix"; done
 pc=$(find "$prefix" -name unicorn.pc | head -1)
-[ -n "$pc" ] && sed -i "s|^prefix=.*|prefix=$prefix/usr|" "$pc"
+[ -n "$pc" ] && sed -i -e "s|^prefix=/usr|prefix=$prefix/usr|" -e "s|=/usr/|=$prefix/usr/|" "$pc"
 touch "$prefix/.complete"
 echo "fetch-unicorn: installed into $prefix"
