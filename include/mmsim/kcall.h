@@ -8,7 +8,7 @@
  * so the seventh is r6 (ARM) / r9 (PPC).  A 64-bit argument takes two
  * consecutive registers, low word first, on every arch.
  * A failing call returns -errno (guest errno values, <errno.h> of the
- * guest runtime); the guest stub stores errno and returns -1.
+ * guest runtime); the guest wrapper stores errno and returns -1.
  * This header must stay plain C with no includes: the guest uses it too.
  */
 #ifndef MMSIM_KCALL_H

@@ -72,7 +72,7 @@
 	.size	exc_priv, . - exc_priv
 
 /* exc_fp(a, b, out): PowerPC only (a classic FPU instruction); on ARM a
- * stub that returns without touching anything.  exc_fp_insn exists so
+ * function that returns without touching anything.  exc_fp_insn exists so
  * that exc.c links unchanged. */
 	func	exc_fp
 	insn_label exc_fp_insn

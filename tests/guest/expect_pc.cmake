@@ -15,12 +15,8 @@
 #     exactly the printed address (for fetch: the branch target);
 #   - every STDERR_RE regex matches; no host trouble on stderr.
 cmake_minimum_required(VERSION 3.20)
-foreach(v MMSIM ELF CASE EXPECT_CODE)
-  if(NOT DEFINED ${v})
-    message(FATAL_ERROR "expect_pc.cmake: -D${v}=... is required")
-  endif()
-endforeach()
 include(${CMAKE_CURRENT_LIST_DIR}/run_common.cmake)
+require_defs(expect_pc.cmake MMSIM ELF CASE EXPECT_CODE)
 split_list(RUN_OPTS)
 split_list(STDERR_RE)
 

@@ -10,13 +10,9 @@
 # STDOUT_RE regex must match; no STDERR_NOT_RE may match.  On failure
 # everything is printed.
 cmake_minimum_required(VERSION 3.20)
-foreach(v MMSIM ELF EXPECT_CODE)
-  if(NOT DEFINED ${v})
-    message(FATAL_ERROR "expect_run.cmake: -D${v}=... is required")
-  endif()
-endforeach()
 
 include(${CMAKE_CURRENT_LIST_DIR}/run_common.cmake)
+require_defs(expect_run.cmake MMSIM ELF EXPECT_CODE)
 split_list(RUN_OPTS)
 split_list(PROG_ARGS)
 split_list(STDERR_RE)

@@ -1,12 +1,21 @@
 # run_common.cmake - shared by expect_run.cmake and expect_pc.cmake: run one
 # guest under mmsim and check the parts every such test checks.
 #
+#   require_defs(SCRIPT VARS...) fail unless every -DVAR=... was given
 #   split_list(VAR)           "a%%b" -> list (a ";" would be split by add_test)
 #   run_guest(ARGS...)        runs `${MMSIM} run ${RUN_OPTS} ${ELF} ARGS...`;
 #                             sets rc, out, err, cmdline and `problems` with the
 #                             exit-status and host-trouble findings
 #   check_regexes()           appends STDERR_RE / STDOUT_RE / STDERR_NOT_RE findings
 #   finish(NAME SUMMARY)      fails with everything printed if there are problems
+
+macro(require_defs script)
+  foreach(v ${ARGN})
+    if(NOT DEFINED ${v})
+      message(FATAL_ERROR "${script}: -D${v}=... is required")
+    endif()
+  endforeach()
+endmacro()
 
 macro(split_list var)
   if(DEFINED ${var})

@@ -1,5 +1,5 @@
 /*
- * kcall_arch.h (ARM) - the kernel-call trap, inlined into each libc stub.
+ * kcall_arch.h (ARM) - the kernel-call trap, inlined into each libc wrapper.
  * ABI (include/mmsim/kcall.h): `svc #0`, number in r12, arguments r0-r6,
  * result in r0.  The simulator changes no other register.
  */

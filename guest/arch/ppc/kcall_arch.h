@@ -1,5 +1,5 @@
 /*
- * kcall_arch.h (PowerPC) - the kernel-call trap, inlined into each libc stub.
+ * kcall_arch.h (PowerPC) - the kernel-call trap, inlined into each libc wrapper.
  * ABI (include/mmsim/kcall.h): `sc`, number in r0, arguments r3-r9,
  * result in r3.  The simulator changes no other register; cr0 is
  * declared clobbered anyway, as a real `sc` may change it.
