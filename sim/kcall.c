@@ -14,6 +14,7 @@
 
 #include "mmsim/guest_abi.h"
 #include "mmsim/kcall.h"
+#include "kcall.h"
 #include "sim.h"
 #include "trace.h"
 
@@ -40,8 +41,7 @@ int guest_errno(int e)
     }
 }
 
-/* Symbolic name of a host errno for traces. */
-static const char *errno_name(int e)
+const char *kcall_errno_name(int e)
 {
     static const struct { int e; const char *n; } t[] = {
         {EPERM, "EPERM"}, {ENOENT, "ENOENT"}, {EIO, "EIO"}, {ENXIO, "ENXIO"},
@@ -55,19 +55,6 @@ static const char *errno_name(int e)
         if (t[i].e == e)
             return t[i].n;
     return "E?";
-}
-
-/* One call being served: decoded registers and the trace record. */
-struct call {
-    struct proc *p;
-    uint32_t     a[7];
-    struct trace *t;
-    const char  *why;     /* optional reason for an error */
-};
-
-static uint64_t arg64(const struct call *c, int i)
-{
-    return (uint64_t)c->a[i + 1] << 32 | c->a[i];
 }
 
 /* ---- process and console ------------------------------------------- */
@@ -166,8 +153,7 @@ static long k_args(struct call *c)
 
 /* ---- shared memory objects ----------------------------------------- */
 
-/* Fetch a guest string argument and note it in the trace. */
-static int name_arg(struct call *c, uint32_t va, char *buf, uint32_t max)
+int kcall_name_arg(struct call *c, uint32_t va, char *buf, uint32_t max)
 {
     int rc = copyinstr(c->p, buf, va, max);
     if (rc == 0)
@@ -178,7 +164,7 @@ static int name_arg(struct call *c, uint32_t va, char *buf, uint32_t max)
 static long k_shm_open(struct call *c)
 {
     char name[NAME_MAX_GUEST];
-    int rc = name_arg(c, c->a[0], name, sizeof name);
+    int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
     return rc ? rc : mm_shm_open(c->p->mm, name, (int)c->a[1], c->a[2]);
 }
 
@@ -187,7 +173,7 @@ static long k_open(struct call *c)
 {
     static const char pfx[] = "/dev/shmem/";
     char name[NAME_MAX_GUEST];
-    int rc = name_arg(c, c->a[0], name, sizeof name);
+    int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
     if (rc)
         return rc;
     if (strncmp(name, pfx, sizeof pfx - 1) != 0)
@@ -198,7 +184,7 @@ static long k_open(struct call *c)
 static long k_shm_unlink(struct call *c)
 {
     char name[NAME_MAX_GUEST];
-    int rc = name_arg(c, c->a[0], name, sizeof name);
+    int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
     return rc ? rc : mm_shm_unlink(c->p->mm, name);
 }
 
@@ -209,7 +195,7 @@ static long k_close(struct call *c)
 
 static long k_ftruncate(struct call *c)
 {
-    int64_t len = (int64_t)arg64(c, 1);
+    int64_t len = (int64_t)kcall_arg64(c, 1);
     if (len < 0)
         return -EINVAL;
     return mm_ftruncate(c->p->mm, (int)c->a[0], (uint64_t)len);
@@ -244,7 +230,7 @@ static long k_shm_ctl(struct call *c)
     struct proc *p = c->p;
     bool special = (c->a[1] & KC_SHMCTL_SPECIAL_FLAG) != 0;
     int flags = (int)(c->a[1] & ~KC_SHMCTL_SPECIAL_FLAG);
-    long rc = mm_shm_ctl(p->mm, (int)c->a[0], flags, arg64(c, 2), arg64(c, 4), special, c->a[6]);
+    long rc = mm_shm_ctl(p->mm, (int)c->a[0], flags, kcall_arg64(c, 2), kcall_arg64(c, 4), special, c->a[6]);
     if (rc == -EINVAL)
         c->why = mm_last_reason(p->mm);
     return rc;
@@ -256,7 +242,7 @@ static long k_mmap(struct call *c)
 {
     uint32_t out = 0;
     int rc = mm_mmap(c->p->mm, c->a[0], c->a[1], (int)c->a[2], (int)c->a[3], (int)c->a[4],
-                     arg64(c, 5), &out);
+                     kcall_arg64(c, 5), &out);
     return rc ? rc : (long)out;
 }
 
@@ -369,14 +355,7 @@ static long k_msgsend(struct call *c)
 
 /* ---- dispatch ---------------------------------------------------------- */
 
-struct kcall_def {
-    unsigned    num;
-    const char *name;
-    int         nargs;
-    long      (*fn)(struct call *c);
-};
-
-static const struct kcall_def kcalls[] = {
+static const struct kcall_def core_defs[] = {
     {KC_EXIT, "exit", 1, k_exit},
     {KC_WRITE, "write", 3, k_write},
     {KC_READ, "read", 3, k_read},
@@ -398,11 +377,19 @@ static const struct kcall_def kcalls[] = {
     {KC_MSGSEND, "MsgSend", 5, k_msgsend},
 };
 
+const struct kcall_table kcall_core_table = KCALL_TABLE(core_defs);
+
+/* Every family of calls; a number is looked up in each in turn. */
+static const struct kcall_table *const tables[] = {
+    &kcall_core_table,
+};
+
 static const struct kcall_def *find_kcall(unsigned num)
 {
-    for (size_t i = 0; i < sizeof kcalls / sizeof kcalls[0]; i++)
-        if (kcalls[i].num == num)
-            return &kcalls[i];
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (size_t i = 0; i < tables[t]->n; i++)
+            if (tables[t]->defs[i].num == num)
+                return &tables[t]->defs[i];
     return NULL;
 }
 
@@ -435,7 +422,7 @@ void kcall_dispatch(struct proc *p)
     }
     trace_int(c.t, "ret", r < 0 && r >= -4095 ? -1 : r);
     if (r < 0 && r >= -4095) {
-        trace_str(c.t, "errno", errno_name((int)-r));
+        trace_str(c.t, "errno", kcall_errno_name((int)-r));
         if (c.why)
             trace_str(c.t, "why", c.why);
     }

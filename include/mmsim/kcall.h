@@ -40,4 +40,11 @@
 
 #define KC_SHMCTL_SPECIAL_FLAG 0x80000000u
 
+/* Number ranges by family, so families grow without clashing:
+ *   1-39    console, shm objects, mmap family, MsgSend (sim/kcall.c)
+ *   40-69   processes, threads, scheduling, synchronisation, time
+ *   70-99   System V IPC, files under --root, the rest of the mmap family
+ *   100-119 devices and cache maintenance
+ */
+
 #endif

@@ -1,0 +1,59 @@
+/*
+ * kcall.h - what a kernel-call handler sees, shared by the files that
+ * serve calls (kcall.c: console, shm and mmap; other kcall_*.c files: one
+ * family each).  A family exports one `struct kcall_table`; kcall.c's
+ * dispatcher looks the call number up in every table it lists.
+ *
+ * A handler returns a result >= 0 or a negative host errno; it may set
+ * c->why to a short static reason that goes into the trace, and may add
+ * decoded details to the open "kcall" trace record through c->t.
+ */
+#ifndef MMSIM_SIM_KCALL_H
+#define MMSIM_SIM_KCALL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct proc;
+struct trace;
+
+/* One call being served: decoded registers and the trace record. */
+struct call {
+    struct proc  *p;
+    uint32_t      a[7];
+    struct trace *t;
+    const char   *why;     /* optional reason for an error */
+};
+
+struct kcall_def {
+    unsigned    num;
+    const char *name;
+    int         nargs;
+    long      (*fn)(struct call *c);
+};
+
+/* The calls of one family. */
+struct kcall_table {
+    const struct kcall_def *defs;
+    size_t                  n;
+};
+
+#define KCALL_TABLE(defs_) { (defs_), sizeof(defs_) / sizeof((defs_)[0]) }
+
+/* The 64-bit argument passed in registers i (low) and i+1 (high). */
+static inline uint64_t kcall_arg64(const struct call *c, int i)
+{
+    return (uint64_t)c->a[i + 1] << 32 | c->a[i];
+}
+
+/* Fetch a guest string argument (at most max-1 chars) and note it in the
+ * trace as "name".  0, -EFAULT or -ENAMETOOLONG. */
+int kcall_name_arg(struct call *c, uint32_t va, char *buf, uint32_t max);
+
+/* Symbolic name of a host errno for traces ("EINVAL"). */
+const char *kcall_errno_name(int e);
+
+/* Families (one per file). */
+extern const struct kcall_table kcall_core_table;
+
+#endif
