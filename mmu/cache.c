@@ -59,7 +59,7 @@ int cache_geom_check(const struct cache_geom *g, const char **why)
         *why = "cache line size must be 8 to 4096 bytes";
         return -EINVAL;
     }
-    if (g->size < g->ways * g->line || g->size > (64u << 20)) {
+    if (g->size < (uint64_t)g->ways * g->line || g->size > (64u << 20)) {
         *why = "cache size must hold one line per way and be at most 64 MiB";
         return -EINVAL;
     }
@@ -143,7 +143,8 @@ static void event(struct cache *c, enum cache_event e, paddr_t la)
         c->ev(c->ctx, e, la);
 }
 
-/* Write a dirty line back to RAM; a write-back over DMA data is reported. */
+/* Write a dirty line back to RAM; a write-back over DMA data is reported.
+ * Afterwards the line equals RAM, so it is no longer stale. */
 static void write_back(struct cache *c, struct line *l)
 {
     if (!l->valid || !l->dirty)
@@ -151,7 +152,7 @@ static void write_back(struct cache *c, struct line *l)
     if (l->clobbers)
         event(c, CE_CLOBBER, l->la);
     phys_write(c->ram, l->la, line_data(c, l), c->g.line);
-    l->dirty = l->clobbers = false;
+    l->dirty = l->clobbers = l->stale = false;
     c->st.writebacks++;
 }
 
