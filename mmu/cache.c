@@ -235,10 +235,15 @@ void cache_write(struct cache *c, paddr_t pa, const void *buf, uint32_t n, const
             touch(c, l);
             memcpy(line_data(c, l) + off, in, len);
         }
-        if (!l || pol->write_through)
+        if (!l || pol->write_through) {
             phys_write(c->ram, la + off, in, len);
-        else
+        } else {
+            /* Dirtying a line DMA wrote under: its write-back will put the
+             * line's old bytes over the DMA data. */
+            if (l->stale)
+                l->clobbers = true;
             l->dirty = true;
+        }
         in += len;
     }
 }

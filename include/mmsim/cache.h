@@ -16,7 +16,8 @@
  *   CE_STALE_HIT   the CPU read a line that DMA wrote behind the cache
  *   CE_LOST_WRITE  DMA read memory under a dirty line it did not snoop
  *   CE_CLOBBER     a dirty line was written back over data DMA had put
- *                  into memory after the CPU dirtied the line
+ *                  into memory (the CPU dirtied the line before the DMA
+ *                  wrote, or stored into it after without invalidating)
  * Plain C, no CPU; deterministic.
  */
 #ifndef MMSIM_CACHE_H
