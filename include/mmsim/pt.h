@@ -52,6 +52,14 @@ struct pt_decoded {
     bool            little_endian; /* PPC E */
     bool            global;    /* ARM !nG */
     bool            referenced, changed; /* PPC R/C where the format has them */
+    /* Derived, set by every flavour's decode: */
+    bool            speculative; /* the CPU may access the page speculatively
+                                  * (read-ahead, out of order): ARM normal
+                                  * memory, PPC G=0 */
+    bool            xn;        /* execute-never as the hardware sees it: ARM
+                                * v6/v7 XN; e500 UX=0; PPC 600 G=1 (the 603e
+                                * takes an ISI on a fetch from a guarded
+                                * page); never on ARMv5 */
 };
 
 /* Result of a walk. */
