@@ -326,9 +326,11 @@ static void explain_e500(struct ex *x, uint32_t leaf, uint32_t va)
     unsigned wimge = leaf >> 1 & 0x1F, perms = leaf >> 6 & 0x3F;
     word(x, "MAS2", (va & 0xFFFFF000u) | wimge, true, 64);
     field(x, "EPN", 31, 12, "effective page number: virtual page 0x%08x", va & 0xFFFFF000u);
+    field(x, "-", 11, 5, "reserved and implementation-defined bits, zero");
     wimge_fields(x, 4, true);
     word(x, "MAS3", (leaf & 0xFFFFF000u) | perms, true, 64);
     field(x, "RPN", 31, 12, "real page number: physical page 0x%08x", leaf & 0xFFFFF000u);
+    field(x, "-", 11, 10, "reserved, zero");
     field(x, "U0-U3", 9, 6, "user-defined attribute bits, unused");
     perm_fields(x, 5);
 }
