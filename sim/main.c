@@ -1,5 +1,5 @@
 /*
- * main.c - the mmsim command line: `mmsim run`, `mmsim demo`, help.
+ * main.c - the mmsim command line: `mmsim run`, `mmsim demo`, `mmsim pte`, help.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -29,6 +29,7 @@ static void usage(FILE *f)
     fprintf(f,
         "usage: mmsim run [options] prog.elf [args...]\n"
         "       mmsim demo [--cpu armv5|armv6|armv7|e500|ppc600]\n"
+        "       mmsim pte [--cpu NAME] [--prot rw|ro|rx|rwx] [--nocache] [--special VALUE] [--json]\n"
         "\n"
         "options:\n"
         "  --cpu NAME         CPU flavour: armv5, armv6, armv7, e500, ppc600 (default armv7)\n"
@@ -224,6 +225,8 @@ int main(int argc, char **argv)
         }
         return sim_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
     }
+    if (!strcmp(cmd, "pte"))
+        return pte_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "demo")) {
         int i = parse_opts(argc - 1, argv + 1, &o);
         if (i < 0)

@@ -160,6 +160,8 @@ int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv);
 
 /* demo.c: `mmsim demo`, with the options parsed so far. */
 int demo_main(struct sim_opts *o, const char *guest_dir);
+/* `mmsim pte ...` (ptecmd.c): argv[0] is "pte".  Exit status. */
+int pte_main(int argc, char **argv);
 
 /* engine.c */
 int  engine_create(struct proc *p);

@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/special.h>   /* shm_ctl_special() bit names */
 
 #define PROT_NONE     0x000
 #define PROT_READ     0x100
