@@ -125,7 +125,13 @@ static void e500_decode(uint64_t raw, struct pt_decoded *d)
     d->coherent = w & E500_M;
     d->guarded = w & E500_G;
     d->speculative = !d->guarded;
-    d->xn = !(p & E500_UX);
+    /* Guarded storage is never fetched from (REFERENCE.md section 4): the
+     * fill refuses instruction fetches there whatever UX says. */
+    if (d->guarded) {
+        d->uprot &= ~PT_X;
+        d->kprot &= ~PT_X;
+    }
+    d->xn = !(d->uprot & PT_X);
     d->little_endian = w & E500_E;
 }
 

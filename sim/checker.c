@@ -91,13 +91,13 @@ static bool already_seen(struct checker *c, enum check_class k, uint64_t key)
 /* Short words for a decoded PTE: "normal WB-WA shareable speculative". */
 static void attr_words(const struct pt_decoded *d, char *buf, size_t n)
 {
-    bool spec = d->memtype == MT_NORMAL && !d->guarded;
+    bool spec = d->speculative;
     snprintf(buf, n, "%s%s%s%s%s%s%s%s%s", pt_memtype_name(d->memtype),
              d->memtype == MT_NORMAL ? " " : "",
              d->memtype == MT_NORMAL ? pt_cache_name(d->inner) : "",
              d->shareable ? " shareable" : "", d->coherent ? " coherent" : "",
              d->guarded ? " guarded" : "", spec ? " speculative" : "",
-             !(d->uprot & PT_X) ? " xn" : "", d->little_endian ? " little-endian" : "");
+             d->xn ? " xn" : "", d->little_endian ? " little-endian" : "");
 }
 
 /* What a report says. */
@@ -152,8 +152,15 @@ static void report(struct checker *c, const struct report *r)
     if (r->x)
         dma_words(r->x, dma, sizeof dma);
     fflush(s->out);
+    uint32_t caller = 0;
+    if (r->p && r->p->in_kcall) {
+        uc_reg_read(r->p->uc, s->arch->reg_lr, &caller);
+        caller -= 4;
+    }
     fprintf(s->err, "mmsim: check: %s pid %u pc 0x%08" PRIx32 " \"%s\"", check_class_name(r->k),
             r->p ? r->p->pid : 0, r->pc, insn);
+    if (caller)
+        fprintf(s->err, " (kernel call from 0x%08" PRIx32 ")", caller);
     if (r->has_va)
         fprintf(s->err, " va 0x%08" PRIx32, r->va);
     fprintf(s->err, " pa 0x%08" PRIx64, r->pa);
@@ -170,6 +177,8 @@ static void report(struct checker *c, const struct report *r)
     trace_uint(t, "pid", r->p ? r->p->pid : 0);
     trace_hex(t, "pc", r->pc);
     trace_str(t, "insn", insn);
+    if (caller)
+        trace_hex(t, "caller", caller);
     if (r->has_va)
         trace_hex(t, "va", r->va);
     trace_hex(t, "pa", r->pa);
@@ -202,14 +211,11 @@ void checker_summary(struct sim *s)
     struct checker *c = s->chk;
     if (!c || c->nseen == 0)
         return;
-    fprintf(s->err, "mmsim: check: %zu report%s", c->nseen, c->nseen == 1 ? "" : "s");
-    const char *sep = " (";
+    fprintf(s->err, "mmsim: check: %zu report%s; occurrences:", c->nseen, c->nseen == 1 ? "" : "s");
     for (int k = 0; k < CK_COUNT; k++)
-        if (c->per_class[k]) {
-            fprintf(s->err, "%s%s %" PRIu64, sep, class_names[k], c->per_class[k]);
-            sep = ", ";
-        }
-    fprintf(s->err, " occurrences)%s\n", s->o.check_error ? "; run stopped by --check=error" : "");
+        if (c->per_class[k])
+            fprintf(s->err, " %s %" PRIu64, class_names[k], c->per_class[k]);
+    fprintf(s->err, "%s\n", s->o.check_error ? "; run stopped by --check=error" : "");
 }
 
 /* ---- frames, watching ------------------------------------------------- */
@@ -304,7 +310,8 @@ static void read_ahead(struct proc *p, const struct route *r, paddr_t pa)
         uint8_t b[4];
         if (devices_read(p, a, b, 4, true)) {
             report(c, &(struct report){
-                .k = CK_SPECULATIVE_SIDE_EFFECT, .key = proc_pc(p), .p = p, .pc = proc_pc(p),
+                .k = CK_SPECULATIVE_SIDE_EFFECT, .key = a & ~(paddr_t)MMSIM_PAGE_MASK,
+                .p = p, .pc = proc_pc(p),
                 .has_va = true, .va = r->va_page + (uint32_t)(a & MMSIM_PAGE_MASK), .pa = a, .d = &r->d,
                 .why = "this load is allowed to be speculative, so the CPU read ahead into the next "
                        "line and popped a FIFO word the program never sees",

@@ -77,7 +77,7 @@ static void place_entry(struct proc *p, uint32_t va, const struct pt_walk *w, un
         perms = PT_X;                       /* modelled RAM: fetch directly */
     } else if (r.bits) {
         r.pol = cache_policy_of(&w->d);
-        r.speculative = w->d.memtype == MT_NORMAL && !w->d.guarded;
+        r.speculative = w->d.speculative;
         r.va_page = va & ~(uint32_t)MMSIM_PAGE_MASK;
         r.d = w->d;
         e->paddr = shadow_addr(p->shadow, w->pa, &r);
@@ -142,7 +142,12 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
     struct proc *p = ud;
     const struct arch_ops *a = p->sim->arch;
     if (intno == a->svc_intno) {
+        uint32_t pc = 0;
+        uc_reg_read(uc, a->reg_pc, &pc);
+        p->kcall_pc = pc - 4;         /* svc and sc: PC is past the 4-byte trap */
+        p->in_kcall = true;
         kcall_dispatch(p);
+        p->in_kcall = false;
         if (p->state != PROC_RUNNING) {
             uc_emu_stop(uc);
         } else {
@@ -234,6 +239,8 @@ void engine_exact_pc(struct proc *p)
 uint32_t proc_pc(struct proc *p)
 {
     uint32_t pc = 0;
+    if (p->in_kcall)
+        return p->kcall_pc;
     if (p->h_code)
         return p->exec_pc;
     uc_reg_read(p->uc, p->sim->arch->reg_pc, &pc);

@@ -36,7 +36,7 @@ struct arch_ops {
     int         uc_model;
     bool        big_endian;
     unsigned    svc_intno;      /* UC_HOOK_INTR number of the kernel-call trap */
-    int         reg_pc, reg_sp, reg_num, reg_ret;
+    int         reg_pc, reg_sp, reg_lr, reg_num, reg_ret;
     int         reg_arg[7];
     int         cs_arch, cs_mode; /* Capstone */
     /* Put the freshly created engine into user mode with `entry` and `sp`. */
@@ -94,6 +94,8 @@ struct proc {
     uint64_t        faults_resolved; /* lazy / COW pages made on a miss */
     uc_hook         h_code;        /* instruction hook once exact PCs are needed */
     uint32_t        exec_pc;       /* instruction being executed (with h_code) */
+    bool            in_kcall;      /* inside kcall_dispatch: */
+    uint32_t        kcall_pc;      /*   the trap instruction */
     uint64_t        watch_epoch;   /* checker epoch of the last TLB flush */
     struct cacheinsn **cacheinsns; /* PPC cache instructions hooked (cacheinsn.c) */
     size_t          ncacheinsns;
@@ -173,8 +175,9 @@ void engine_sync_tlb(struct proc *p);
 /* Put an instruction hook on p's engine (once) so that proc_pc() is exact
  * inside memory callbacks.  Call only between instructions (kernel call). */
 void engine_exact_pc(struct proc *p);
-/* The instruction p is executing: exact with the hook of engine_exact_pc,
- * else the start of the running translation block. */
+/* The instruction p is executing: the trap instruction during a kernel
+ * call; exact with the hook of engine_exact_pc; else the start of the
+ * running translation block. */
 uint32_t proc_pc(struct proc *p);
 
 /* cacheinsn.c: hook the PowerPC cache instructions in [va, va+len) of

@@ -1,100 +1,58 @@
 /*
  * dma_driver.c - a correct DMA driver for the simulated board's DMA0
- * engine (<mmsim/devices.h>): it gets no checker report on any CPU.
+ * engine: it gets no checker report on any CPU flavour.
  *
- * Three ways to keep the CPU's cache and the device consistent:
- *  1. a cacheable buffer with explicit maintenance: CACHE_FLUSH (clean)
- *     before the device reads it, CACHE_INVAL after the device wrote it;
- *  2. msync(MS_SYNC) / msync(MS_INVALIDATE), the POSIX spelling of the same;
- *  3. a non-cacheable buffer (PROT_NOCACHE): nothing to maintain.
+ * Three ways to keep the CPU's data cache and the device consistent:
+ *  1. a cacheable buffer with QNX libcache: CACHE_FLUSH before the device
+ *     reads it (and before it writes it, so no dirty line lands on the
+ *     DMA data later), CACHE_INVAL before the CPU reads what it wrote;
+ *  2. the POSIX spelling: msync(MS_SYNC) and msync(MS_INVALIDATE);
+ *  3. non-cacheable buffers (PROT_NOCACHE): nothing to maintain.
  * The registers are mapped with PROT_NOCACHE (device memory, guarded on
  * PowerPC), so the CPU never touches them speculatively.
  */
-#include <mmsim/devices.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
 #include <sys/cache.h>
-#include <sys/mman.h>
 
-#define LEN 4096u
-
-static volatile uint32_t *dma;
-static struct cache_ctrl cinfo;
-
-/* Start a copy of len bytes from physical src to dst and wait for it. */
-static int dma_copy(uint64_t src, uint64_t dst, uint32_t len)
-{
-	dma[MMSIM_DMA_SRC / 4] = (uint32_t)src;
-	dma[MMSIM_DMA_DST / 4] = (uint32_t)dst;
-	dma[MMSIM_DMA_LEN / 4] = len;
-	dma[MMSIM_DMA_CTRL / 4] = MMSIM_DMA_START;
-	while (!(dma[MMSIM_DMA_STATUS / 4] & MMSIM_DMA_DONE))
-		;
-	return dma[MMSIM_DMA_STATUS / 4] & MMSIM_DMA_ERROR ? -1 : 0;
-}
-
-/* A buffer of LEN bytes and its physical address. */
-static uint8_t *buffer(int prot, uint64_t *pa)
-{
-	uint8_t *b = mmap(NULL, LEN, PROT_READ | PROT_WRITE | prot, MAP_PRIVATE | MAP_ANON | MAP_PHYS, NOFD, 0);
-	off_t off;
-	if (b == MAP_FAILED || mem_offset(b, NOFD, LEN, &off, NULL) != 0)
-		return NULL;
-	*pa = (uint64_t)off;
-	return b;
-}
-
-static int check(const char *what, const uint8_t *dst, uint8_t seed)
-{
-	for (uint32_t i = 0; i < LEN; i++)
-		if (dst[i] != (uint8_t)(seed + i * 7)) {
-			printf("%s: byte %u is 0x%02x, expected 0x%02x\n", what, i, dst[i], (uint8_t)(seed + i * 7));
-			return 1;
-		}
-	printf("%s: %u bytes copied correctly\n", what, LEN);
-	return 0;
-}
+#include "board.h"
 
 int main(void)
 {
-	int bad = 0;
-	uint64_t spa, dpa;
-	dma = mmap_device_memory(NULL, MMSIM_DMA0_SIZE, PROT_READ | PROT_WRITE | PROT_NOCACHE, 0, MMSIM_DMA0_PADDR);
-	uint8_t *src = buffer(0, &spa), *dst = buffer(0, &dpa);
-	if (dma == MAP_FAILED || !src || !dst || cache_init(0, &cinfo, NULL) != 0) {
+	struct cache_ctrl cinfo;
+	unsigned bad = 0;
+	uint64_t spa, dpa, upa, vpa;
+	volatile uint32_t *dma = board_dma();
+	uint8_t *src = board_buffer(0, &spa), *dst = board_buffer(0, &dpa);
+	uint8_t *usrc = board_buffer(PROT_NOCACHE, &upa), *udst = board_buffer(PROT_NOCACHE, &vpa);
+	if (!dma || !src || !dst || !usrc || !udst || cache_init(0, &cinfo, NULL) != 0) {
 		printf("setup failed\n");
 		return 1;
 	}
 
 	/* 1. libcache */
-	for (uint32_t i = 0; i < LEN; i++)
-		src[i] = (uint8_t)(1 + i * 7);
-	memset(dst, 0, LEN);
-	CACHE_FLUSH(&cinfo, src, spa, LEN);      /* the device must see the CPU's data */
-	CACHE_FLUSH(&cinfo, dst, dpa, LEN);      /* no dirty line may land on the DMA data */
-	bad |= dma_copy(spa, dpa, LEN);
-	CACHE_INVAL(&cinfo, dst, dpa, LEN);      /* the CPU must not read old lines */
-	bad |= check("libcache", dst, 1);
+	board_pattern(src, 1);
+	memset(dst, 0, BUF_LEN);
+	CACHE_FLUSH(&cinfo, src, spa, BUF_LEN);
+	CACHE_FLUSH(&cinfo, dst, dpa, BUF_LEN);
+	board_dma_start(dma, spa, dpa, BUF_LEN, 0);
+	bad += board_dma_wait(dma) != 0;
+	CACHE_INVAL(&cinfo, dst, dpa, BUF_LEN);
+	bad += board_mismatches("libcache", dst, 1);
 
 	/* 2. msync */
-	for (uint32_t i = 0; i < LEN; i++)
-		src[i] = (uint8_t)(2 + i * 7);
-	msync(src, LEN, MS_SYNC);
-	msync(dst, LEN, MS_SYNC | MS_INVALIDATE);
-	bad |= dma_copy(spa, dpa, LEN);
-	msync(dst, LEN, MS_INVALIDATE);
-	bad |= check("msync", dst, 2);
+	board_pattern(src, 2);
+	msync(src, BUF_LEN, MS_SYNC);
+	msync(dst, BUF_LEN, MS_SYNC | MS_INVALIDATE);
+	board_dma_start(dma, spa, dpa, BUF_LEN, 0);
+	bad += board_dma_wait(dma) != 0;
+	msync(dst, BUF_LEN, MS_INVALIDATE);
+	bad += board_mismatches("msync", dst, 2);
 
 	/* 3. non-cacheable buffers */
-	uint64_t upa, vpa;
-	uint8_t *usrc = buffer(PROT_NOCACHE, &upa), *udst = buffer(PROT_NOCACHE, &vpa);
-	if (!usrc || !udst)
-		return 1;
-	for (uint32_t i = 0; i < LEN; i++)
-		usrc[i] = (uint8_t)(3 + i * 7);
-	bad |= dma_copy(upa, vpa, LEN);
-	bad |= check("uncached", udst, 3);
-	printf(bad ? "dma_driver: FAILED\n" : "dma_driver: all transfers correct\n");
-	return bad;
+	board_pattern(usrc, 3);
+	board_dma_start(dma, upa, vpa, BUF_LEN, 0);
+	bad += board_dma_wait(dma) != 0;
+	bad += board_mismatches("uncached", udst, 3);
+
+	printf(bad ? "dma_driver: FAILED\n" : "dma_driver: every transfer correct\n");
+	return bad != 0;
 }

@@ -253,9 +253,11 @@ Test(attr_decode, e500_every_wimge)
             cr_expect_eq(w.d.inner, r.inner, "WIMGE %#x: inner", v);
             cr_expect_eq(w.d.outer, r.outer, "WIMGE %#x: outer", v);
             expect_ppc_flags("WIMGE", v, &w.d);
-            /* Book-E: execute is the page's UX bit, G does not forbid it */
-            cr_expect_eq(w.d.xn, !x, "WIMGE %#x prot %#x: xn = !UX", v, prot);
-            cr_expect_eq(w.d.uprot, prot, "WIMGE %#x: uprot", v);
+            /* execute is the page's UX bit, and never on guarded storage
+             * (REFERENCE.md section 4: G forbids instruction fetch) */
+            bool g = v & 0x02;
+            cr_expect_eq(w.d.xn, !x || g, "WIMGE %#x prot %#x: xn = !UX || G", v, prot);
+            cr_expect_eq(w.d.uprot, g ? prot & ~PT_X : prot, "WIMGE %#x: uprot", v);
         }
     }
 }
