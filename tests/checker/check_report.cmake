@@ -14,11 +14,13 @@
 # --cache-model full gives the same stdout, exit status and report lines
 # as the default (watched) model; --check=error ends the run with status 3
 # when there is a report; nothing from the host's sanitizers.
+cmake_policy(SET CMP0007 NEW)   # list(GET) counts empty source lines
 include(${CMAKE_CURRENT_LIST_DIR}/../guest/run_common.cmake)
 require_defs(check_report.cmake MMSIM CPU ELF EXPECT_CODE CLASS)
 
 # Report lines of stderr (the summary line excluded).
 function(report_lines text outvar)
+  string(REPLACE ";" "," text "${text}")     # one list element per line
   string(REGEX MATCHALL "mmsim: check: [a-z-]+ pid [^\n]*" lines "${text}")
   set(${outvar} "${lines}" PARENT_SCOPE)
 endfunction()
@@ -56,10 +58,12 @@ if(n EQUAL 1 AND (DEFINED MARKER OR DEFINED PC_FROM_STDOUT))
     execute_process(COMMAND ${ADDR2LINE} -e ${ELF} ${pc} OUTPUT_VARIABLE where
                     OUTPUT_STRIP_TRAILING_WHITESPACE)
     if(where MATCHES "^(.*):([0-9]+)")
-      file(STRINGS ${CMAKE_MATCH_1} src)
       math(EXPR idx "${CMAKE_MATCH_2} - 1")
+      file(READ ${CMAKE_MATCH_1} src)          # (file(STRINGS) drops empty lines)
+      string(REGEX REPLACE "[][;]" "_" src "${src}")   # list-safe: no ; [ ]
+      string(REPLACE "\n" ";" src "${src}")
       list(GET src ${idx} line)
-      if(NOT line MATCHES "<- ${CLASS}")
+      if(NOT line MATCHES "<- ${CLASS}([^a-z-]|$)")
         string(APPEND problems "  pc ${pc} is ${where}: '${line}', not the line marked <- ${CLASS}\n")
       endif()
     else()
@@ -73,9 +77,11 @@ if(n EQUAL 1 AND (DEFINED MARKER OR DEFINED PC_FROM_STDOUT))
   endif()
 endif()
 
-# The reference model must agree.
+# The reference model must agree (run_guest resets `problems`).
+set(found "${problems}")
 set(RUN_OPTS --cpu ${CPU} --cache-model full)
 run_guest()
+string(PREPEND problems "${found}")
 report_lines("${err}" rep_f)
 if(NOT out STREQUAL out_w)
   string(APPEND problems "  --cache-model full printed other output:\n${out}\n")
@@ -88,7 +94,9 @@ endif()
 if(NOT CLASS STREQUAL "none")
   set(EXPECT_CODE 3)
   set(RUN_OPTS --cpu ${CPU} --check=error)
+  set(found "${problems}")
   run_guest()
+  string(PREPEND problems "${found}")
   if(NOT err MATCHES "run stopped by --check=error")
     string(APPEND problems "  --check=error did not say it stopped the run\n")
   endif()
