@@ -178,5 +178,6 @@ void devices_tick(struct proc *p)
     if (d->countdown == 0 || --d->countdown != 0)
         return;
     bool ok = d->cur.len <= MMSIM_DMA_MAX_LEN && checker_dma(p->sim, &d->cur);
-    d->status = ok ? MMSIM_DMA_DONE : MMSIM_DMA_DONE | MMSIM_DMA_ERROR;
+    /* ERROR stays set from a START refused while busy. */
+    d->status = (d->status & MMSIM_DMA_ERROR) | MMSIM_DMA_DONE | (ok ? 0 : MMSIM_DMA_ERROR);
 }
