@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "replay.h"
 #include "sim.h"
 
 #ifndef MMSIM_GUEST_DIR
@@ -173,6 +174,8 @@ int main(int argc, char **argv)
         }
         return sim_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
     }
+    if (!strcmp(cmd, "replay"))
+        return replay_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "demo")) {
         int i = parse_opts(argc - 1, argv + 1, &o);
         if (i < 0)

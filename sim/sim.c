@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"
 
@@ -28,6 +29,60 @@ static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t 
     trace_hex(s->trace, "new", new_raw);
     trace_str(s->trace, "decoded", d);
     trace_end(s->trace);
+}
+
+/* pt hook: a referenced/changed update of a TLB fill (PPC 600 R/C)
+ * becomes an "rc" record, so replay can redo it (pt_touch). */
+static void on_rc_set(void *ctx, const struct pt *pt, uint32_t va, paddr_t pte_pa,
+                      uint64_t old_raw, uint64_t new_raw, bool write)
+{
+    struct sim *s = ctx;
+    if (!s->trace)
+        return;
+    trace_begin(s->trace, "rc");
+    trace_uint(s->trace, "asid", pt_asid(pt));
+    trace_hex(s->trace, "va", va);
+    trace_hex(s->trace, "pte_pa", pte_pa);
+    trace_hex(s->trace, "old", old_raw);
+    trace_hex(s->trace, "new", new_raw);
+    trace_str(s->trace, "access", write ? "w" : "r");
+    trace_end(s->trace);
+}
+
+/* The header record: format version, mmsim version and every option and
+ * layout fact that changes behaviour (traces/README.md). */
+static void trace_header(struct sim *s)
+{
+    struct trace *t = s->trace;
+    const struct sim_opts *o = &s->o;
+    trace_begin(t, "machine");
+    trace_uint(t, "format", TRACE_FORMAT);
+    trace_str(t, "mmsim", MMSIM_VERSION);
+    trace_str(t, "cpu", mmu_cpu_name(o->cpu));
+    trace_hex(t, "ram", o->ram);
+    trace_arr_begin(t, "banks");
+    for (int i = 0; i < s->phys.nbanks; i++) {
+        trace_obj_begin(t, NULL);
+        trace_hex(t, "base", s->phys.bank[i].base);
+        trace_hex(t, "size", s->phys.bank[i].size);
+        trace_obj_end(t);
+    }
+    trace_arr_end(t);
+    trace_arr_begin(t, "devices");
+    for (int i = 0; i < s->phys.ndevs; i++) {
+        trace_obj_begin(t, NULL);
+        trace_hex(t, "base", s->phys.dev[i].base);
+        trace_hex(t, "size", s->phys.dev[i].size);
+        trace_str(t, "name", s->phys.dev[i].name);
+        trace_obj_end(t);
+    }
+    trace_arr_end(t);
+    trace_bool(t, "frag", o->frag);
+    trace_uint(t, "frag_seed", o->frag_seed);
+    trace_bool(t, "unprivileged", o->unprivileged);
+    trace_uint(t, "max_insns", o->max_insns);
+    trace_uint(t, "timeout", o->timeout_s);
+    trace_end(t);
 }
 
 int sim_init(struct sim *s, const struct sim_opts *o)
@@ -65,14 +120,9 @@ int sim_init(struct sim *s, const struct sim_opts *o)
             fprintf(stderr, "mmsim: cannot write trace %s: %s\n", o->trace_path, strerror(err));
             return -err;
         }
-        trace_begin(s->trace, "machine");
-        trace_str(s->trace, "cpu", mmu_cpu_name(o->cpu));
-        trace_hex(s->trace, "ram", o->ram);
-        trace_bool(s->trace, "frag", o->frag);
-        trace_uint(s->trace, "frag_seed", o->frag_seed);
-        trace_end(s->trace);
+        trace_header(s);
     }
-    struct pt_hooks hooks = { .pte_written = on_pte_written, .ctx = s };
+    struct pt_hooks hooks = { .pte_written = on_pte_written, .ctx = s, .rc_set = on_rc_set };
     s->mmu = mmu_create(o->cpu, &s->phys, &s->frames, &hooks);
     s->mm = s->mmu ? mm_create(s->mmu, &s->phys, &s->frames) : NULL;
     if (!s->mm) {
@@ -196,8 +246,7 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
     p->state = PROC_RUNNING;
     s->cur = p;
     int status = 125;
-    p->mm = mm_proc_create(s->mm, p->pid, !s->o.unprivileged);
-    if (!p->mm || engine_create(p) != 0) {
+    if (tm_proc_create(p, !s->o.unprivileged) != 0 || engine_create(p) != 0) {
         fprintf(stderr, "mmsim: cannot create process: out of memory\n");
         goto out;
     }
@@ -240,7 +289,7 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
 out:
     engine_destroy(p);
     if (p->mm)
-        mm_proc_destroy(p->mm);
+        tm_proc_destroy(p);
     free(p);
     s->cur = NULL;
     return status;

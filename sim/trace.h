@@ -2,7 +2,10 @@
  * trace.h - JSON Lines trace writer.  One record per line; fields appear in
  * the order the caller emits them, so the same run gives the same bytes.
  * Every record starts with "seq" (a counter) and "ev" (the event name).
+ * Records may nest (begin inside an open record, up to 8 deep): a record's
+ * line is written before the lines of the records nested in it.
  * A NULL trace accepts every call and writes nothing.
+ * The format itself is documented in traces/README.md.
  */
 #ifndef MMSIM_TRACE_H
 #define MMSIM_TRACE_H
@@ -12,8 +15,18 @@
 
 struct trace;
 
-/* Open `path` for writing (truncating).  NULL and *err = errno on failure. */
+/* Format version written in the "machine" header (traces/README.md). */
+#define TRACE_FORMAT 2
+/* mmsim's own version, also in the header. */
+#define MMSIM_VERSION "0.2"
+
+/* Open `path` for writing (truncating); NULL path: write no file (a sink
+ * only).  NULL and *err = errno on failure. */
 struct trace *trace_open(const char *path, int *err);
+/* Receiver of every finished group of lines (an outermost record and the
+ * records nested in it), called in file order: `mmsim run --expect`. */
+typedef void (*trace_sink_fn)(void *ctx, const char *lines, size_t len);
+void trace_set_sink(struct trace *t, trace_sink_fn fn, void *ctx);
 /* Flush and close; returns 0 or -errno if anything failed to write. */
 int trace_close(struct trace *t);
 

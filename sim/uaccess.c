@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "mmtrace.h"
 #include "sim.h"
 
 /* Physical address of guest `va` for `access` by the user, resolving lazy
@@ -23,7 +24,7 @@ static int translate(struct proc *p, uint32_t va, unsigned access, paddr_t *pa)
                         *pa = w.pa;
             return 0;
         }
-        if (tries || mm_fault(p->mm, va, access) != MMF_RESOLVED)
+        if (tries || tm_fault(p, va, access) != MMF_RESOLVED)
             break;
     }
     return -EFAULT;
