@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "replay.h"
+#include "scenario.h"
 #include "sim.h"
 
 #ifndef MMSIM_GUEST_DIR
@@ -176,6 +177,16 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "replay"))
         return replay_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "scenario")) {
+        const char *cpu = NULL;
+        if (argc == 5 && !strcmp(argv[2], "--cpu"))
+            cpu = argv[3];
+        if (argc != 3 && !cpu) {
+            fprintf(stderr, "usage: mmsim scenario [--cpu NAME] FILE\n");
+            return 2;
+        }
+        return scenario_run(argv[argc - 1], cpu, stdout, stderr);
+    }
     if (!strcmp(cmd, "demo")) {
         int i = parse_opts(argc - 1, argv + 1, &o);
         if (i < 0)

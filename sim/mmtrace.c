@@ -11,23 +11,6 @@
 #include "sim.h"
 #include "trace.h"
 
-const char *tm_fault_kind_name(enum mm_fault_kind k)
-{
-    switch (k) {
-    case MMF_RESOLVED:   return "resolved";
-    case MMF_UNMAPPED:   return "unmapped";
-    case MMF_PROTECTION: return "protection";
-    case MMF_PAST_END:   return "past_end";
-    case MMF_NOMEM:      return "nomem";
-    }
-    return "?";
-}
-
-const char *tm_access_name(unsigned access)
-{
-    return access == PT_W ? "w" : access == PT_X ? "x" : "r";
-}
-
 /* Open the record and its "args" object. */
 static struct trace *rec(struct proc *p, const char *op)
 {

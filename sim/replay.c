@@ -715,6 +715,10 @@ int replay_event(struct replay *rp, struct tf_reader *r)
         return rc;
     if (e->fn)
         rc = e->fn(rp, r);
+    if (rp->partial) {           /* scenarios say nothing about PTE writes */
+        rp->ptes.head = rp->ptes.len = 0;
+        rp->rcs.head = rp->rcs.len = 0;
+    }
     if (rc == 0 && rp->oom)
         return tf_fail(r, "out of memory");
     return rc;
@@ -724,7 +728,7 @@ int replay_finish(struct replay *rp, struct tf_reader *r)
 {
     snprintf(rp->where, sizeof rp->where, "%s: end of the trace", r->path ? r->path : "-");
     if (!rp->up) {
-        r->line = 0;
+        r->line = 1;
         return tf_fail(r, "empty trace: no \"machine\" header");
     }
     return check_drained(rp);
@@ -756,10 +760,10 @@ void replay_free(struct replay *rp)
     free(rp);
 }
 
-const char *replay_what(const struct replay *rp)
+const char *replay_what(const struct replay *rp, const char *rec, const char *now)
 {
     static char b[1300];
-    snprintf(b, sizeof b, "recorded: %s; now: %s", rp->rec, rp->now);
+    snprintf(b, sizeof b, "%s: %s; %s: %s", rec, rp->rec, now, rp->now);
     return b;
 }
 

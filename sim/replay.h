@@ -30,8 +30,8 @@ int replay_event(struct replay *rp, struct tf_reader *r);
 int replay_finish(struct replay *rp, struct tf_reader *r);
 /* Print the last divergence: the event, recorded vs now, context. */
 void replay_report(const struct replay *rp, FILE *out);
-/* Short text of the last divergence ("recorded ... now ..."). */
-const char *replay_what(const struct replay *rp);
+/* Short text of the last divergence ("<rec>: ...; <now>: ..."). */
+const char *replay_what(const struct replay *rp, const char *rec, const char *now);
 /* Counters for the summary line. */
 void replay_counts(const struct replay *rp, unsigned long long *events,
                    unsigned long long *driven, unsigned long long *ptes);
