@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "expect.h"
 #include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"
@@ -113,13 +114,17 @@ int sim_init(struct sim *s, const struct sim_opts *o)
     }
     if (o->frag)
         frames_fragment(&s->frames, o->frag_seed);
-    if (o->trace_path) {
+    if (o->expect_path && !(s->expect = expect_open(o->expect_path)))
+        return -EINVAL;
+    if (o->trace_path || o->expect_path) {
         int err = 0;
         s->trace = trace_open(o->trace_path, &err);
         if (!s->trace) {
             fprintf(stderr, "mmsim: cannot write trace %s: %s\n", o->trace_path, strerror(err));
             return -err;
         }
+        if (s->expect)
+            trace_set_sink(s->trace, expect_sink, s);
         trace_header(s);
     }
     struct pt_hooks hooks = { .pte_written = on_pte_written, .ctx = s, .rc_set = on_rc_set };
@@ -141,6 +146,9 @@ void sim_fini(struct sim *s)
     if (s->trace && trace_close(s->trace) != 0)
         fprintf(stderr, "mmsim: error while writing the trace %s\n", s->o.trace_path);
     s->trace = NULL;
+    if (s->expect)
+        s->expect_diverged = expect_close(s->expect);
+    s->expect = NULL;
     frames_fini(&s->frames);
     phys_fini(&s->phys);
     if (s->out && s->out != stdout)
@@ -302,5 +310,9 @@ int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv)
     if (sim_init(&s, o) == 0)
         status = sim_run_program(&s, path, argc, argv);
     sim_fini(&s);
+    if (s.expect_diverged)
+        return 1;
+    if (o->expect_path && status == 0)
+        fprintf(stderr, "mmsim: --expect: the run matches %s\n", o->expect_path);
     return status;
 }

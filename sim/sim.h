@@ -108,6 +108,7 @@ struct sim_opts {
     bool           frag;
     uint64_t       frag_seed;
     const char    *trace_path;
+    const char    *expect_path; /* --expect: compare the live trace with this one */
     enum dump_mode dump_pt;
     bool           unprivileged;
     uint64_t       max_insns;   /* 0: none (exact count; slows execution) */
@@ -127,6 +128,8 @@ struct sim {
     struct mmu      *mmu;
     struct mm       *mm;
     struct trace    *trace;
+    struct expect   *expect;   /* --expect */
+    bool             expect_diverged;
     struct proc     *cur;
     uint32_t         next_pid;
     FILE            *out;     /* guest fd 1 */

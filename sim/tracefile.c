@@ -47,8 +47,10 @@ void tf_close(struct tf_reader *r)
     r->f = NULL;
     free(r->buf);
     free(r->nodes);
+    free(r->copy);
     r->buf = NULL;
     r->nodes = NULL;
+    r->copy = NULL;
 }
 
 /* Append n bytes to the line buffer; -1 past TF_MAX_LINE. */
@@ -344,6 +346,18 @@ int tf_parse(struct tf_reader *r, char *line, size_t len)
             return tf_fail(r, "line longer than %u bytes", TF_MAX_LINE);
         ps.p = r->buf;
         ps.end = r->buf + len;
+    }
+    if (r->want_copy) {
+        if (len + 1 > r->copycap) {
+            char *c = realloc(r->copy, len + 1);
+            if (!c)
+                return tf_fail(r, "out of memory");
+            r->copy = c;
+            r->copycap = len + 1;
+        }
+        memcpy(r->copy, ps.p, len);
+        r->copy[len] = 0;
+        r->copylen = len;
     }
     size_t keep = len < sizeof r->raw - 1 ? len : sizeof r->raw - 1;
     memcpy(r->raw, ps.p, keep);

@@ -46,6 +46,9 @@ struct tf_reader {
     int64_t     last_seq;
     char        err[512];    /* "file:line: reason" after a refusal */
     char        raw[320];    /* the start of the current line as read (reports) */
+    bool        want_copy;   /* keep the whole line as read in `copy` */
+    char       *copy;
+    size_t      copycap, copylen;
 };
 
 /* Open `path` ("-": standard input).  0, or -1 with r->err set. */
