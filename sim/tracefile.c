@@ -37,12 +37,21 @@ int tf_open(struct tf_reader *r, const char *path)
         snprintf(r->err, sizeof r->err, "%s: cannot open: %s", path, strerror(errno));
         return -1;
     }
+    r->own_f = r->f != stdin;
     return 0;
+}
+
+void tf_open_file(struct tf_reader *r, FILE *f, const char *name)
+{
+    memset(r, 0, sizeof *r);
+    r->path = name;
+    r->last_seq = -1;
+    r->f = f;
 }
 
 void tf_close(struct tf_reader *r)
 {
-    if (r->f && r->f != stdin)
+    if (r->f && r->own_f)
         fclose(r->f);
     r->f = NULL;
     free(r->buf);

@@ -34,6 +34,7 @@ struct tf_node {
 
 struct tf_reader {
     FILE       *f;
+    bool        own_f;       /* tf_close closes f */
     const char *path;
     uint64_t    line;        /* number of the line last returned */
     char       *buf;         /* current line, NUL-terminated */
@@ -53,6 +54,8 @@ struct tf_reader {
 
 /* Open `path` ("-": standard input).  0, or -1 with r->err set. */
 int  tf_open(struct tf_reader *r, const char *path);
+/* Read from an open stream, named `name` in messages (not closed by tf_close). */
+void tf_open_file(struct tf_reader *r, FILE *f, const char *name);
 void tf_close(struct tf_reader *r);
 /* Parse a record from a caller's buffer (scenarios, tests): same rules. */
 int  tf_parse(struct tf_reader *r, char *line, size_t len);
