@@ -5,6 +5,7 @@
  * first).  Calls without a spec get their raw registers as r0, r1, ...
  * A family adds its calls here with one line each.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,12 +35,27 @@ static const struct { unsigned num; const char *spec; } specs[] = {
     {KC_MSGSEND, "coid:x smsg:x sbytes:x rmsg:x rbytes:x"},
 };
 
-void kcall_trace_args(struct trace *t, unsigned num, const uint32_t a[7], int nargs)
+/* The spec of call `num`, or NULL (a linear search, cached per number). */
+static const char *spec_of(unsigned num)
 {
+    static const char *cache[128];
+    static bool known[128];
+    if (num < 128 && known[num])
+        return cache[num];
     const char *spec = NULL;
     for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++)
         if (specs[i].num == num)
             spec = specs[i].spec;
+    if (num < 128) {
+        cache[num] = spec;
+        known[num] = true;
+    }
+    return spec;
+}
+
+void kcall_trace_args(struct trace *t, unsigned num, const uint32_t a[7], int nargs)
+{
+    const char *spec = spec_of(num);
     trace_obj_begin(t, "args");
     if (!spec) {
         for (int i = 0; i < nargs && i < 7; i++) {

@@ -13,6 +13,33 @@
 #include "sim.h"
 #include "trace.h"
 
+/* pt_describe(raw) through a small direct-mapped cache: the same few PTE
+ * values recur all through a run, and formatting them is the largest
+ * single cost of tracing a call-heavy guest. */
+#define DESC_CACHE 256
+struct desc_cache {
+    bool     valid[DESC_CACHE];
+    uint64_t raw[DESC_CACHE];
+    char     text[DESC_CACHE][160];
+};
+
+static const char *describe_cached(struct sim *s, uint64_t raw)
+{
+    static char one[160];
+    if (!s->desc && !(s->desc = calloc(1, sizeof *s->desc))) {
+        pt_describe(s->o.cpu, raw, one, sizeof one);
+        return one;
+    }
+    unsigned h = (unsigned)((raw ^ raw >> 12 ^ raw >> 29 ^ raw >> 44) % DESC_CACHE);
+    struct desc_cache *c = s->desc;
+    if (!c->valid[h] || c->raw[h] != raw) {
+        pt_describe(s->o.cpu, raw, c->text[h], sizeof c->text[h]);
+        c->raw[h] = raw;
+        c->valid[h] = true;
+    }
+    return c->text[h];
+}
+
 /* pt hook: every PTE write becomes a "pte" trace record. */
 static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t pte_pa,
                            uint64_t old_raw, uint64_t new_raw)
@@ -20,8 +47,7 @@ static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t 
     struct sim *s = ctx;
     if (!s->trace)
         return;
-    char d[160];
-    pt_describe(s->o.cpu, new_raw, d, sizeof d);
+    const char *d = describe_cached(s, new_raw);
     trace_begin(s->trace, "pte");
     trace_uint(s->trace, "asid", pt_asid(pt));
     trace_hex(s->trace, "va", va);
@@ -146,6 +172,8 @@ void sim_fini(struct sim *s)
     if (s->trace && trace_close(s->trace) != 0)
         fprintf(stderr, "mmsim: error while writing the trace %s\n", s->o.trace_path);
     s->trace = NULL;
+    free(s->desc);
+    s->desc = NULL;
     if (s->expect)
         s->expect_diverged = expect_close(s->expect);
     s->expect = NULL;

@@ -119,6 +119,7 @@ struct sim_opts {
 };
 
 struct trace;
+struct desc_cache;
 
 struct sim {
     struct sim_opts  o;
@@ -129,6 +130,7 @@ struct sim {
     struct mm       *mm;
     struct trace    *trace;
     struct expect   *expect;   /* --expect */
+    struct desc_cache *desc;   /* decoded PTE texts of the trace (sim.c) */
     bool             expect_diverged;
     struct proc     *cur;
     uint32_t         next_pid;

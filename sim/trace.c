@@ -13,6 +13,7 @@
 #include "trace.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,12 +26,27 @@ struct tbuf {
     size_t len, cap;
 };
 
+#define TRACE_FLUSH (1u << 20)
+
 struct trace {
     FILE       *file;
     trace_sink_fn sink;
     void       *sink_ctx;
+    /* line[0] is the output buffer itself: an outermost record is built
+     * in place after the records before it (from `start`) and written
+     * out in chunks of about TRACE_FLUSH bytes. */
     struct tbuf line[TRACE_MAX_DEPTH];
     struct tbuf kids[TRACE_MAX_DEPTH];
+    struct tbuf *cur;                   /* line[depth - 1] */
+    size_t      start;                  /* where line[0]'s open record begins */
+    /* The file is written by a thread of its own, one full buffer at a
+     * time, so the copy into the kernel overlaps with the simulation. */
+    pthread_t       writer;
+    bool            has_writer, stop;
+    pthread_mutex_t mu;
+    pthread_cond_t  cv;
+    struct tbuf     pending;            /* handed to the writer; len 0: none */
+    int             werr;               /* the writer's error (under mu) */
     int         comma[TRACE_MAX_DEPTH]; /* a field was written at this level */
     int         depth;                  /* records open */
     int         skip;                   /* records opened beyond the maximum */
@@ -56,18 +72,81 @@ static bool reserve(struct trace *t, struct tbuf *b, size_t n)
     return true;
 }
 
-static void put(struct trace *t, const char *s, size_t n)
+static inline void put(struct trace *t, const char *s, size_t n)
 {
-    struct tbuf *b = &t->line[t->depth - 1];
-    if (reserve(t, b, n)) {
+    struct tbuf *b = t->cur;
+    if (b->len + n <= b->cap || reserve(t, b, n)) {
         memcpy(b->p + b->len, s, n);
         b->len += n;
     }
 }
 
-static void putc1(struct trace *t, char c)
+static inline void putc1(struct trace *t, char c)
 {
-    put(t, &c, 1);
+    struct tbuf *b = t->cur;
+    if (b->len < b->cap || reserve(t, b, 1))
+        b->p[b->len++] = c;
+}
+
+/* The writer thread: write each pending buffer, then hand it back. */
+static void *writer_main(void *arg)
+{
+    struct trace *t = arg;
+    pthread_mutex_lock(&t->mu);
+    for (;;) {
+        while (!t->pending.len && !t->stop)
+            pthread_cond_wait(&t->cv, &t->mu);
+        if (!t->pending.len && t->stop)
+            break;
+        struct tbuf b = t->pending;
+        pthread_mutex_unlock(&t->mu);
+        bool bad = fwrite(b.p, 1, b.len, t->file) != b.len;
+        pthread_mutex_lock(&t->mu);
+        if (bad)
+            t->werr = EIO;
+        t->pending.len = 0;
+        pthread_cond_broadcast(&t->cv);
+    }
+    pthread_mutex_unlock(&t->mu);
+    return NULL;
+}
+
+/* Write out line[0] up to `upto` bytes (completed records): swap it with
+ * the writer's buffer once the writer is done with that one. */
+static void flush_out(struct trace *t, size_t upto)
+{
+    struct tbuf *o = &t->line[0];
+    if (!upto)
+        return;
+    if (!t->file) {
+        memmove(o->p, o->p + upto, o->len - upto);
+        o->len -= upto;
+        return;
+    }
+    if (!t->has_writer) {
+        if (fwrite(o->p, 1, upto, t->file) != upto)
+            t->err = EIO;
+        memmove(o->p, o->p + upto, o->len - upto);
+        o->len -= upto;
+        return;
+    }
+    pthread_mutex_lock(&t->mu);
+    while (t->pending.len)
+        pthread_cond_wait(&t->cv, &t->mu);
+    struct tbuf spare = t->pending;      /* empty, its memory reused */
+    size_t rest = o->len - upto;
+    if (rest && !reserve(t, &spare, rest)) {
+        pthread_mutex_unlock(&t->mu);
+        return;
+    }
+    if (rest)
+        memcpy(spare.p, o->p + upto, rest);
+    spare.len = rest;
+    t->pending = *o;
+    t->pending.len = upto;
+    *o = spare;
+    pthread_cond_broadcast(&t->cv);
+    pthread_mutex_unlock(&t->mu);
 }
 
 struct trace *trace_open(const char *path, int *err)
@@ -81,6 +160,12 @@ struct trace *trace_open(const char *path, int *err)
         *err = errno;
         free(t);
         return NULL;
+    }
+    t->cur = &t->line[0];
+    if (t->file) {
+        pthread_mutex_init(&t->mu, NULL);
+        pthread_cond_init(&t->cv, NULL);
+        t->has_writer = pthread_create(&t->writer, NULL, writer_main, t) == 0;
     }
     return t;
 }
@@ -97,6 +182,21 @@ int trace_close(struct trace *t)
 {
     if (!t)
         return 0;
+    flush_out(t, t->line[0].len);
+    if (t->has_writer) {
+        pthread_mutex_lock(&t->mu);
+        t->stop = true;
+        pthread_cond_broadcast(&t->cv);
+        pthread_mutex_unlock(&t->mu);
+        pthread_join(t->writer, NULL);
+    }
+    if (t->file) {
+        pthread_mutex_destroy(&t->mu);
+        pthread_cond_destroy(&t->cv);
+    }
+    free(t->pending.p);
+    if (t->werr && !t->err)
+        t->err = t->werr;
     int rc = t->err ? -t->err : 0;
     if (t->file && fclose(t->file) != 0 && rc == 0)
         rc = -errno;
@@ -109,16 +209,23 @@ int trace_close(struct trace *t)
 }
 
 /* Write the separator and quoted key of the next field. */
-static void key(struct trace *t, const char *k)
+static inline void key(struct trace *t, const char *k)
 {
     int *c = &t->comma[t->depth - 1];
     if (*c)
         putc1(t, ',');
     *c = 1;
     if (k) {
-        putc1(t, '"');
-        put(t, k, strlen(k));
-        put(t, "\":", 2);
+        size_t kl = strlen(k);
+        struct tbuf *b = t->cur;
+        if (b->len + kl + 3 <= b->cap || reserve(t, b, kl + 3)) {
+            char *w = b->p + b->len;
+            w[0] = '"';
+            memcpy(w + 1, k, kl);
+            w[kl + 1] = '"';
+            w[kl + 2] = ':';
+            b->len += kl + 3;
+        }
     }
 }
 
@@ -130,7 +237,7 @@ static void jstr(struct trace *t, const char *s, size_t n)
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+        if (c - 0x20u < 0x5fu && c != '"' && c != '\\')
             continue;
         put(t, s + run, i - run);
         run = i + 1;
@@ -177,12 +284,17 @@ void trace_begin(struct trace *t, const char *ev)
         return;
     }
     t->depth++;
-    t->line[t->depth - 1].len = 0;
+    t->cur = &t->line[t->depth - 1];
+    if (t->depth == 1)
+        t->start = t->cur->len;
+    else
+        t->cur->len = 0;
     t->comma[t->depth - 1] = 0;
     put(t, "{\"seq\":", 7);
     put_uint(t, t->seq++);
-    put(t, ",\"ev\":", 6);
-    jstr(t, ev, strlen(ev));
+    put(t, ",\"ev\":\"", 7);
+    put(t, ev, strlen(ev));               /* event names need no escapes */
+    putc1(t, '"');
     t->comma[t->depth - 1] = 1;
 }
 
@@ -211,19 +323,17 @@ void trace_end(struct trace *t)
     if (d > 0) {
         append(t, &t->kids[d - 1], line);
         append(t, &t->kids[d - 1], kids);
+        line->len = 0;
     } else {
-        if (t->file && (fwrite(line->p, 1, line->len, t->file) != line->len ||
-                        (kids->len && fwrite(kids->p, 1, kids->len, t->file) != kids->len)))
-            t->err = EIO;
-        if (t->sink) {
-            t->sink(t->sink_ctx, line->p, line->len);
-            if (kids->len)
-                t->sink(t->sink_ctx, kids->p, kids->len);
-        }
+        append(t, line, kids);
+        if (t->sink)
+            t->sink(t->sink_ctx, line->p + t->start, line->len - t->start);
+        if (line->len >= TRACE_FLUSH || !t->file)
+            flush_out(t, line->len);
     }
-    line->len = 0;
     kids->len = 0;
     t->depth--;
+    t->cur = t->depth ? &t->line[t->depth - 1] : &t->line[0];
 }
 
 void trace_int(struct trace *t, const char *k, int64_t v)
