@@ -60,7 +60,8 @@ struct replay {
     char           ctx[CTX_LINES][320];
     uint64_t       ctx_line[CTX_LINES];
     unsigned       nctx;
-    char           where[600];  /* "file:line (seq N, ev ...)" */
+    char           where[600];  /* "file:line (ev ...)" of the divergence */
+    struct tf_reader *cur;      /* the record being handled */
     char           rec[600], now[600];
     unsigned long long events, driven, compared;
 };
@@ -120,6 +121,10 @@ static int diverge(struct replay *rp, const char *rec_fmt, const char *now_fmt, 
     __attribute__((format(printf, 3, 4)));
 static int diverge(struct replay *rp, const char *rec, const char *now_fmt, ...)
 {
+    if (rp->cur)
+        snprintf(rp->where, sizeof rp->where, "%s:%llu (ev \"%s\")",
+                 rp->cur->path ? rp->cur->path : "-", (unsigned long long)rp->cur->line,
+                 tf_ev(rp->cur));
     snprintf(rp->rec, sizeof rp->rec, "%s", rec);
     va_list ap;
     va_start(ap, now_fmt);
@@ -184,18 +189,18 @@ static int cmp_result(struct replay *rp, struct tf_reader *r, const struct tf_no
     if ((en && en->type != TF_STR) || (wn && wn->type != TF_STR))
         return tf_fail(r, "fields 'errno' and 'why' must be strings");
     const char *rec_errno = en ? en->str : NULL, *rec_why = wn ? wn->str : "";
-    char recb[300];
-    snprintf(recb, sizeof recb, "ret %lld%s%s%s%s%s", (long long)ret, rec_errno ? " " : "",
-             rec_errno ? rec_errno : "", *rec_why ? " (" : "", rec_why, *rec_why ? ")" : "");
     bool same = ret == now_ret && !!rec_errno == !!now_errno &&
                 (!rec_errno || strcmp(rec_errno, now_errno) == 0);
     if (same && (wn || !rp->partial))
         same = strcmp(rec_why, now_why) == 0;
-    if (!same)
-        return diverge(rp, recb, "ret %ld%s%s%s%s%s", now_ret, now_errno ? " " : "",
+    if (same)
+        return 0;
+    char recb[300];
+    snprintf(recb, sizeof recb, "ret %lld%s%s%s%s%s", (long long)ret, rec_errno ? " " : "",
+             rec_errno ? rec_errno : "", *rec_why ? " (" : "", rec_why, *rec_why ? ")" : "");
+    return diverge(rp, recb, "ret %ld%s%s%s%s%s", now_ret, now_errno ? " " : "",
                        now_errno ? now_errno : "", *now_why ? " (" : "", now_why,
                        *now_why ? ")" : "");
-    return 0;
 }
 
 /* Compare an output field: `has` says whether the call produced it now. */
@@ -627,13 +632,13 @@ static int cmp_pte(struct replay *rp, struct tf_reader *r, struct pte_q *q, bool
         return -1;
     struct pte_ev want = { (uint32_t)asid, (uint32_t)va, pa, old, new, false }, got;
     char b1[200], b2[200];
-    pte_text(b1, sizeof b1, &want);
     rp->compared++;
     if (!q_pop(q, &got))
-        return diverge(rp, b1, "no %s happened here", rc ? "R/C update" : "PTE write");
+        return diverge(rp, pte_text(b1, sizeof b1, &want), "no %s happened here",
+                       rc ? "R/C update" : "PTE write");
     if (got.asid != want.asid || got.va != want.va || got.pte_pa != want.pte_pa ||
         got.old != want.old || got.new != want.new)
-        return diverge(rp, b1, "%s", pte_text(b2, sizeof b2, &got));
+        return diverge(rp, pte_text(b1, sizeof b1, &want), "%s", pte_text(b2, sizeof b2, &got));
     return 0;
 }
 
@@ -698,14 +703,13 @@ int replay_event(struct replay *rp, struct tf_reader *r)
     const char *ev = tf_ev(r);
     const struct rp_event *e = NULL;
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
-        if (strcmp(events[i].ev, ev) == 0) {
+        if (events[i].ev[0] == ev[0] && strcmp(events[i].ev, ev) == 0) {
             e = &events[i];
             break;
         }
     remember(rp, r);
     rp->events++;
-    snprintf(rp->where, sizeof rp->where, "%s:%llu (ev \"%s\")", r->path ? r->path : "-",
-             (unsigned long long)r->line, ev);
+    rp->cur = r;
     if (!e)
         return tf_fail(r, "unknown event \"%s\"", ev);
     if (!rp->up && e->fn != ev_machine)
@@ -726,6 +730,7 @@ int replay_event(struct replay *rp, struct tf_reader *r)
 
 int replay_finish(struct replay *rp, struct tf_reader *r)
 {
+    rp->cur = NULL;
     snprintf(rp->where, sizeof rp->where, "%s: end of the trace", r->path ? r->path : "-");
     if (!rp->up) {
         r->line = 1;

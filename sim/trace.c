@@ -32,13 +32,15 @@ struct trace {
     FILE       *file;
     trace_sink_fn sink;
     void       *sink_ctx;
-    /* line[0] is the output buffer itself: an outermost record is built
-     * in place after the records before it (from `start`) and written
-     * out in chunks of about TRACE_FLUSH bytes. */
-    struct tbuf line[TRACE_MAX_DEPTH];
-    struct tbuf kids[TRACE_MAX_DEPTH];
-    struct tbuf *cur;                   /* line[depth - 1] */
-    size_t      start;                  /* where line[0]'s open record begins */
+    /* buf[0] is the output: an outermost record is built in place after
+     * the records before it (from `start`) and written out in chunks of
+     * about TRACE_FLUSH bytes.  A record open at depth d is built at the
+     * end of buf[d - 1] (after its earlier siblings) and the records
+     * nested in it collect in buf[d], appended when it ends: each line is
+     * written where it belongs in pre-order, copied once per level. */
+    struct tbuf buf[TRACE_MAX_DEPTH + 1];
+    struct tbuf *cur;                   /* buf[depth - 1] */
+    size_t      start;                  /* where buf[0]'s open record begins */
     /* The file is written by a thread of its own, one full buffer at a
      * time, so the copy into the kernel overlaps with the simulation. */
     pthread_t       writer;
@@ -111,11 +113,11 @@ static void *writer_main(void *arg)
     return NULL;
 }
 
-/* Write out line[0] up to `upto` bytes (completed records): swap it with
+/* Write out buf[0] up to `upto` bytes (completed records): swap it with
  * the writer's buffer once the writer is done with that one. */
 static void flush_out(struct trace *t, size_t upto)
 {
-    struct tbuf *o = &t->line[0];
+    struct tbuf *o = &t->buf[0];
     if (!upto)
         return;
     if (!t->file) {
@@ -161,7 +163,7 @@ struct trace *trace_open(const char *path, int *err)
         free(t);
         return NULL;
     }
-    t->cur = &t->line[0];
+    t->cur = &t->buf[0];
     if (t->file) {
         pthread_mutex_init(&t->mu, NULL);
         pthread_cond_init(&t->cv, NULL);
@@ -182,7 +184,7 @@ int trace_close(struct trace *t)
 {
     if (!t)
         return 0;
-    flush_out(t, t->line[0].len);
+    flush_out(t, t->buf[0].len);
     if (t->has_writer) {
         pthread_mutex_lock(&t->mu);
         t->stop = true;
@@ -200,10 +202,8 @@ int trace_close(struct trace *t)
     int rc = t->err ? -t->err : 0;
     if (t->file && fclose(t->file) != 0 && rc == 0)
         rc = -errno;
-    for (int i = 0; i < TRACE_MAX_DEPTH; i++) {
-        free(t->line[i].p);
-        free(t->kids[i].p);
-    }
+    for (int i = 0; i <= TRACE_MAX_DEPTH; i++)
+        free(t->buf[i].p);
     free(t);
     return rc;
 }
@@ -284,11 +284,9 @@ void trace_begin(struct trace *t, const char *ev)
         return;
     }
     t->depth++;
-    t->cur = &t->line[t->depth - 1];
+    t->cur = &t->buf[t->depth - 1];
     if (t->depth == 1)
         t->start = t->cur->len;
-    else
-        t->cur->len = 0;
     t->comma[t->depth - 1] = 0;
     put(t, "{\"seq\":", 7);
     put_uint(t, t->seq++);
@@ -318,22 +316,18 @@ void trace_end(struct trace *t)
     if (!t->depth)
         return;
     put(t, "}\n", 2);
-    int d = t->depth - 1;
-    struct tbuf *line = &t->line[d], *kids = &t->kids[d];
-    if (d > 0) {
-        append(t, &t->kids[d - 1], line);
-        append(t, &t->kids[d - 1], kids);
-        line->len = 0;
-    } else {
-        append(t, line, kids);
-        if (t->sink)
-            t->sink(t->sink_ctx, line->p + t->start, line->len - t->start);
-        if (line->len >= TRACE_FLUSH || !t->file)
-            flush_out(t, line->len);
-    }
+    int d = t->depth;
+    struct tbuf *own = &t->buf[d - 1], *kids = &t->buf[d];
+    append(t, own, kids);
     kids->len = 0;
+    if (d == 1) {
+        if (t->sink)
+            t->sink(t->sink_ctx, own->p + t->start, own->len - t->start);
+        if (own->len >= TRACE_FLUSH || !t->file)
+            flush_out(t, own->len);
+    }
     t->depth--;
-    t->cur = t->depth ? &t->line[t->depth - 1] : &t->line[0];
+    t->cur = &t->buf[t->depth ? t->depth - 1 : 0];
 }
 
 void trace_int(struct trace *t, const char *k, int64_t v)
@@ -363,19 +357,21 @@ void trace_hex(struct trace *t, const char *k, uint64_t v)
     if (!t || t->skip || !t->depth)
         return;
     key(t, k);
-    char b[20];
-    int n = 0;
-    for (uint64_t x = v; x; x >>= 4)
-        n++;
-    if (n < 8)
-        n = 8;
-    b[0] = '"';
-    b[1] = '0';
-    b[2] = 'x';
-    for (int i = 0; i < n; i++)
-        b[3 + i] = hex[(v >> (4 * (n - 1 - i))) & 15];
-    b[3 + n] = '"';
-    put(t, b, (size_t)n + 4);
+    int n = 8;                      /* digits: at least 8, more for 64-bit values */
+    if (v >> 32)
+        for (n = 9; n < 16 && v >> (4 * n); n++)
+            ;
+    struct tbuf *b = t->cur;
+    if (b->len + (size_t)n + 4 > b->cap && !reserve(t, b, (size_t)n + 4))
+        return;
+    char *w = b->p + b->len;
+    w[0] = '"';
+    w[1] = '0';
+    w[2] = 'x';
+    for (int i = n - 1; i >= 0; i--, v >>= 4)
+        w[3 + i] = hex[v & 15];
+    w[3 + n] = '"';
+    b->len += (size_t)n + 4;
 }
 
 void trace_bool(struct trace *t, const char *k, int v)

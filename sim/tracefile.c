@@ -175,6 +175,10 @@ static int hexval(char c)
 static int parse_string(struct parser *ps, const char **out, size_t *outlen)
 {
     char *w = ++ps->p, *start = w;
+    /* Fast path: the common string has no escapes and nothing to move. */
+    while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && (unsigned char)*ps->p >= 0x20)
+        ps->p++;
+    w = ps->p;
     while (ps->p < ps->end && *ps->p != '"') {
         unsigned char c = (unsigned char)*ps->p++;
         if (c < 0x20)
@@ -432,7 +436,7 @@ const struct tf_node *tf_get(const struct tf_reader *r, const struct tf_node *n,
     if (!n || n->type != TF_OBJ)
         return NULL;
     for (const struct tf_node *c = tf_child(r, n); c; c = tf_next_sib(r, c))
-        if (strcmp(c->key, key) == 0)
+        if (c->key[0] == key[0] && strcmp(c->key, key) == 0)
             return c;
     return NULL;
 }
