@@ -209,24 +209,25 @@ int trace_close(struct trace *t)
 }
 
 /* Write the separator and quoted key of the next field. */
-static inline void key(struct trace *t, const char *k)
+static inline void key(struct trace *t, const char *k, size_t kl)
 {
     int *c = &t->comma[t->depth - 1];
+    struct tbuf *b = t->cur;
+    if (b->len + kl + 4 > b->cap && !reserve(t, b, kl + 4))
+        return;
+    char *w = b->p + b->len;
     if (*c)
-        putc1(t, ',');
+        *w++ = ',';
     *c = 1;
     if (k) {
-        size_t kl = strlen(k);
-        struct tbuf *b = t->cur;
-        if (b->len + kl + 3 <= b->cap || reserve(t, b, kl + 3)) {
-            char *w = b->p + b->len;
-            w[0] = '"';
-            memcpy(w + 1, k, kl);
-            w[kl + 1] = '"';
-            w[kl + 2] = ':';
-            b->len += kl + 3;
-        }
+        *w++ = '"';
+        for (size_t i = 0; i < kl; i++)
+            w[i] = k[i];
+        w += kl;
+        *w++ = '"';
+        *w++ = ':';
     }
+    b->len = (size_t)(w - b->p);
 }
 
 /* Write `s` (n bytes) as a JSON string with escapes. */
@@ -330,11 +331,11 @@ void trace_end(struct trace *t)
     t->cur = &t->buf[t->depth ? t->depth - 1 : 0];
 }
 
-void trace_int(struct trace *t, const char *k, int64_t v)
+void trace_int_k(struct trace *t, const char *k, size_t kl, int64_t v)
 {
     if (!t || t->skip || !t->depth)
         return;
-    key(t, k);
+    key(t, k, kl);
     if (v < 0) {
         putc1(t, '-');
         put_uint(t, (uint64_t)0 - (uint64_t)v);
@@ -343,20 +344,20 @@ void trace_int(struct trace *t, const char *k, int64_t v)
     }
 }
 
-void trace_uint(struct trace *t, const char *k, uint64_t v)
+void trace_uint_k(struct trace *t, const char *k, size_t kl, uint64_t v)
 {
     if (!t || t->skip || !t->depth)
         return;
-    key(t, k);
+    key(t, k, kl);
     put_uint(t, v);
 }
 
-void trace_hex(struct trace *t, const char *k, uint64_t v)
+void trace_hex_k(struct trace *t, const char *k, size_t kl, uint64_t v)
 {
     static const char hex[] = "0123456789abcdef";
     if (!t || t->skip || !t->depth)
         return;
-    key(t, k);
+    key(t, k, kl);
     int n = 8;                      /* digits: at least 8, more for 64-bit values */
     if (v >> 32)
         for (n = 9; n < 16 && v >> (4 * n); n++)
@@ -374,41 +375,41 @@ void trace_hex(struct trace *t, const char *k, uint64_t v)
     b->len += (size_t)n + 4;
 }
 
-void trace_bool(struct trace *t, const char *k, int v)
+void trace_bool_k(struct trace *t, const char *k, size_t kl, int v)
 {
     if (!t || t->skip || !t->depth)
         return;
-    key(t, k);
+    key(t, k, kl);
     if (v)
         put(t, "true", 4);
     else
         put(t, "false", 5);
 }
 
-void trace_str(struct trace *t, const char *k, const char *s)
+void trace_str_k(struct trace *t, const char *k, size_t kl, const char *s)
 {
     if (!t || t->skip || !t->depth)
         return;
-    key(t, k);
+    key(t, k, kl);
     if (s)
         jstr(t, s, strlen(s));
     else
         put(t, "null", 4);
 }
 
-void trace_strn(struct trace *t, const char *k, const char *s, size_t n)
+void trace_strn_k(struct trace *t, const char *k, size_t kl, const char *s, size_t n)
 {
     if (!t || t->skip || !t->depth)
         return;
-    key(t, k);
+    key(t, k, kl);
     jstr(t, s, n);
 }
 
-void trace_obj_begin(struct trace *t, const char *k)
+void trace_obj_begin_k(struct trace *t, const char *k, size_t kl)
 {
     if (!t || t->skip || !t->depth)
         return;
-    key(t, k);
+    key(t, k, kl);
     putc1(t, '{');
     t->comma[t->depth - 1] = 0;
 }
@@ -421,11 +422,11 @@ void trace_obj_end(struct trace *t)
     t->comma[t->depth - 1] = 1;
 }
 
-void trace_arr_begin(struct trace *t, const char *k)
+void trace_arr_begin_k(struct trace *t, const char *k, size_t kl)
 {
     if (!t || t->skip || !t->depth)
         return;
-    key(t, k);
+    key(t, k, kl);
     putc1(t, '[');
     t->comma[t->depth - 1] = 0;
 }

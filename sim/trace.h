@@ -34,16 +34,56 @@ int trace_close(struct trace *t);
 void trace_begin(struct trace *t, const char *ev);
 /* End the record and write the line. */
 void trace_end(struct trace *t);
-/* Fields of the current record (or of the open nested object). */
-void trace_int(struct trace *t, const char *key, int64_t v);
-void trace_uint(struct trace *t, const char *key, uint64_t v);
-void trace_hex(struct trace *t, const char *key, uint64_t v);
-void trace_bool(struct trace *t, const char *key, int v);
-void trace_str(struct trace *t, const char *key, const char *s);
-void trace_strn(struct trace *t, const char *key, const char *s, size_t n);
-void trace_obj_begin(struct trace *t, const char *key);
+/* Fields of the current record (or of the open nested object).  key is
+ * NULL for array elements.  The _k forms take the key's length; the
+ * inline wrappers let the compiler count a literal key's length. */
+void trace_int_k(struct trace *t, const char *key, size_t kl, int64_t v);
+void trace_uint_k(struct trace *t, const char *key, size_t kl, uint64_t v);
+void trace_hex_k(struct trace *t, const char *key, size_t kl, uint64_t v);
+void trace_bool_k(struct trace *t, const char *key, size_t kl, int v);
+void trace_strn_k(struct trace *t, const char *key, size_t kl, const char *s, size_t n);
+void trace_obj_begin_k(struct trace *t, const char *key, size_t kl);
 void trace_obj_end(struct trace *t);
-void trace_arr_begin(struct trace *t, const char *key);
+void trace_arr_begin_k(struct trace *t, const char *key, size_t kl);
 void trace_arr_end(struct trace *t);
+
+static inline size_t trace_klen_(const char *k)
+{
+    return k ? __builtin_strlen(k) : 0;
+}
+static inline void trace_int(struct trace *t, const char *k, int64_t v)
+{
+    trace_int_k(t, k, trace_klen_(k), v);
+}
+static inline void trace_uint(struct trace *t, const char *k, uint64_t v)
+{
+    trace_uint_k(t, k, trace_klen_(k), v);
+}
+static inline void trace_hex(struct trace *t, const char *k, uint64_t v)
+{
+    trace_hex_k(t, k, trace_klen_(k), v);
+}
+static inline void trace_bool(struct trace *t, const char *k, int v)
+{
+    trace_bool_k(t, k, trace_klen_(k), v);
+}
+/* A NUL-terminated string, or null for NULL. */
+void trace_str_k(struct trace *t, const char *key, size_t kl, const char *s);
+static inline void trace_str(struct trace *t, const char *k, const char *s)
+{
+    trace_str_k(t, k, trace_klen_(k), s);
+}
+static inline void trace_strn(struct trace *t, const char *k, const char *s, size_t n)
+{
+    trace_strn_k(t, k, trace_klen_(k), s, n);
+}
+static inline void trace_obj_begin(struct trace *t, const char *k)
+{
+    trace_obj_begin_k(t, k, trace_klen_(k));
+}
+static inline void trace_arr_begin(struct trace *t, const char *k)
+{
+    trace_arr_begin_k(t, k, trace_klen_(k));
+}
 
 #endif
