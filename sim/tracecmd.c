@@ -489,8 +489,9 @@ int trace_show(const char *path, const char *filter, FILE *out, FILE *err)
             addf(p, C_PTES, "va %s  %s -> %s  %s", sv(r, rec, "va"), sv(r, rec, "old"),
                  sv(r, rec, "new"), sv(r, rec, "decoded"));
         } else if (!strcmp(ev, "fault"))
-            addf(p, C_REPORTS, "killed: signal %lld, %s %s at %s (pc %s)", iv(r, rec, "signal"),
-                 sv(r, rec, "kind"), sv(r, rec, "access"), sv(r, rec, "va"), sv(r, rec, "pc"));
+            addf(p, C_REPORTS, "killed: %s, %s, %s at %s (pc %s: %s)", sv(r, rec, "signal"),
+                 sv(r, rec, "kind"), sv(r, rec, "access"), sv(r, rec, "va"), sv(r, rec, "pc"),
+                 sv(r, rec, "insn"));
         else if (!strcmp(ev, "exit"))
             addf(p, C_REPORTS, "exit status %lld signal %lld after %lld kernel calls",
                  iv(r, rec, "status"), iv(r, rec, "signal"), iv(r, rec, "kcalls"));
