@@ -34,7 +34,7 @@ diff_time() { # diff_time N cmd... -> seconds for N extra iterations
 printf "%-7s %-8s %12s %12s %8s %10s\n" cpu bench "plain s" "traced s" ratio "events/s"
 for cpu in $cpus; do
   elf=$b/bench/$cpu/kcalls.elf
-  for bench in getpid:1000000 objinfo:200000 mmap:100000; do
+  for bench in getpid:2000000 objinfo:400000 mmap:200000; do
     name=${bench%%:*}; n=${bench##*:}
     plain=$(diff_time "$n" "$mmsim" run --cpu "$cpu" "$elf" "$name")
     traced=$(diff_time "$n" "$mmsim" run --cpu "$cpu" --trace "$tmp/t.jsonl" "$elf" "$name")
