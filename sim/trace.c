@@ -221,8 +221,7 @@ static inline void key(struct trace *t, const char *k, size_t kl)
     *c = 1;
     if (k) {
         *w++ = '"';
-        for (size_t i = 0; i < kl; i++)
-            w[i] = k[i];
+        memcpy(w, k, kl);
         w += kl;
         *w++ = '"';
         *w++ = ':';
@@ -352,6 +351,18 @@ void trace_uint_k(struct trace *t, const char *k, size_t kl, uint64_t v)
     put_uint(t, v);
 }
 
+/* "00" ... "ff": the hex digits of each byte value. */
+static char hex2[256][2];
+
+__attribute__((constructor)) static void hex2_init(void)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 0; i < 256; i++) {
+        hex2[i][0] = hex[i >> 4];
+        hex2[i][1] = hex[i & 15];
+    }
+}
+
 void trace_hex_k(struct trace *t, const char *k, size_t kl, uint64_t v)
 {
     static const char hex[] = "0123456789abcdef";
@@ -369,8 +380,11 @@ void trace_hex_k(struct trace *t, const char *k, size_t kl, uint64_t v)
     w[0] = '"';
     w[1] = '0';
     w[2] = 'x';
-    for (int i = n - 1; i >= 0; i--, v >>= 4)
-        w[3 + i] = hex[v & 15];
+    int i = n - 1;
+    for (; i >= 1; i -= 2, v >>= 8)      /* two digits per step */
+        memcpy(w + 2 + i, hex2[v & 0xff], 2);
+    if (i == 0)
+        w[3] = hex[v & 15];
     w[3 + n] = '"';
     b->len += (size_t)n + 4;
 }
