@@ -82,3 +82,5 @@ for cpu in $cpus; do
   hello=$(t "$mmsim" run --cpu "$cpu" "$b/guest/examples/$cpu/hello.elf")
   printf "%-6s hello world: %.1f ms wall (target < 50)\n" "$cpu" "$(calc "$hello * 1000")"
 done
+echo
+"$(dirname "$0")/trace.sh" "$b"

@@ -50,7 +50,8 @@
  *   Removals write both words as 0.
  * - R/C: pt_fill (and pt_touch) set R, and C on a write, in the PTE in
  *   RAM for a permitted access, as the 603e's TLB-miss handlers do; not
- *   reported through the hook, no flush flag.
+ *   a PTE write (hooks.pte_written) but reported through hooks.rc_set
+ *   when the word changes; no flush flag.
  * - Walk: the SR of EA[0:3] gives the VSID; primary PTEG slots 0..7, then
  *   secondary.  Not found: PTW_FAULT_L2 ("no PTE in either PTEG"), level
  *   2, raw 0, raw_pa = primary PTEG address.  Found: PTW_OK, raw = word0
@@ -284,11 +285,15 @@ static int pte_evict(struct pt *pt, uint32_t vsid, uint32_t va, struct pte *e)
 }
 
 /* Set R, and C for a write, in PTE e in RAM: no hook, no flush. */
-static void pte_set_rc(struct pt *pt, struct pte *e, bool write)
+static void pte_set_rc(struct pt *pt, struct pte *e, uint32_t va, bool write)
 {
     uint32_t w1 = e->w1 | W1_R | (write ? W1_C : 0);
-    if (w1 != e->w1 && phys_write32(pt->m->phys, e->pa + 4, pt->m->big_endian, w1) == 0)
+    if (w1 != e->w1 && phys_write32(pt->m->phys, e->pa + 4, pt->m->big_endian, w1) == 0) {
+        uint64_t old = pte_raw(e);
         e->w1 = w1;
+        if (pt->m->hooks.rc_set)
+            pt->m->hooks.rc_set(pt->m->hooks.ctx, pt, va, e->pa, old, pte_raw(e), write);
+    }
 }
 
 /* ---------------------------------------------------------------- */
@@ -627,7 +632,7 @@ static void ppc_touch(struct pt *pt, uint32_t va, bool write)
     struct pte e;
     ppc_lookup(pt, va, &w, &e);
     if (w.status == PTW_OK)
-        pte_set_rc(pt, &e, write);
+        pte_set_rc(pt, &e, va, write);
 }
 
 /* Walk va and, when access is permitted, set R (and C for a write) in the
@@ -638,7 +643,7 @@ static void ppc_fill(struct pt *pt, uint32_t va, unsigned access, struct pt_walk
     ppc_lookup(pt, va, w, &e);
     if (w->status != PTW_OK || !access || (w->d.uprot & access) != access)
         return;
-    pte_set_rc(pt, &e, access & PT_W);
+    pte_set_rc(pt, &e, va, access & PT_W);
     w->raw = pte_raw(&e);
     w->d.referenced = e.w1 & W1_R;
     w->d.changed = e.w1 & W1_C;

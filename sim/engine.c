@@ -16,6 +16,7 @@
 
 #include "checker.h"
 #include "devices.h"
+#include "mmtrace.h"
 #include "sim.h"
 #include "shadow.h"
 #include "trace.h"
@@ -108,7 +109,7 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     }
     pt_fill(pt, va, access, &w);
     if (w.status != PTW_OK || !(w.d.uprot & access)) {
-        enum mm_fault_kind k = mm_fault(p->mm, va, access);
+        enum mm_fault_kind k = tm_fault(p, va, access);
         if (k != MMF_RESOLVED)
             return refuse(p, va, access, k, &w);
         /* The flush flag stays set if the fault changed a valid entry (a

@@ -16,6 +16,7 @@
 #include "mmsim/kcall.h"
 #include "checker.h"
 #include "kcall.h"
+#include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"
 
@@ -40,22 +41,6 @@ int guest_errno(int e)
     case ETIMEDOUT:    return GE_ETIMEDOUT;
     default:           return e <= 34 ? e : GE_EINVAL;
     }
-}
-
-const char *kcall_errno_name(int e)
-{
-    static const struct { int e; const char *n; } t[] = {
-        {EPERM, "EPERM"}, {ENOENT, "ENOENT"}, {EIO, "EIO"}, {ENXIO, "ENXIO"},
-        {EBADF, "EBADF"}, {EAGAIN, "EAGAIN"}, {ENOMEM, "ENOMEM"}, {EACCES, "EACCES"},
-        {EFAULT, "EFAULT"}, {EBUSY, "EBUSY"}, {EEXIST, "EEXIST"}, {ENODEV, "ENODEV"},
-        {EINVAL, "EINVAL"}, {EMFILE, "EMFILE"}, {ENOSPC, "ENOSPC"}, {ERANGE, "ERANGE"},
-        {ENAMETOOLONG, "ENAMETOOLONG"}, {ENOSYS, "ENOSYS"}, {EOVERFLOW, "EOVERFLOW"},
-        {ENOTSUP, "ENOTSUP"}, {EIDRM, "EIDRM"}, {ENFILE, "ENFILE"},
-    };
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (t[i].e == e)
-            return t[i].n;
-    return "E?";
 }
 
 /* ---- process and console ------------------------------------------- */
@@ -84,7 +69,7 @@ static long k_write(struct call *c)
     int fd = (int)c->a[0];
     uint32_t va = c->a[1], len = c->a[2];
     if (!mm_fd_is_console(p->mm, fd))
-        return mm_fstat(p->mm, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+        return tm_fstat(p, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
     if (fd == 0)
         return -EBADF;
     FILE *f = fd == 2 ? p->sim->err : p->sim->out;
@@ -112,7 +97,7 @@ static long k_read(struct call *c)
     struct proc *p = c->p;
     int fd = (int)c->a[0];
     if (!mm_fd_is_console(p->mm, fd))
-        return mm_fstat(p->mm, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+        return tm_fstat(p, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
     if (fd != 0)
         return -EBADF;
     char buf[4096];
@@ -166,7 +151,7 @@ static long k_shm_open(struct call *c)
 {
     char name[NAME_MAX_GUEST];
     int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
-    return rc ? rc : mm_shm_open(c->p->mm, name, (int)c->a[1], c->a[2]);
+    return rc ? rc : tm_shm_open(c->p, name, (int)c->a[1], c->a[2]);
 }
 
 /* open(): only shared memory objects, under /dev/shmem/ as on QNX. */
@@ -179,19 +164,19 @@ static long k_open(struct call *c)
         return rc;
     if (strncmp(name, pfx, sizeof pfx - 1) != 0)
         return -ENOENT;
-    return mm_shm_open(c->p->mm, name + sizeof pfx - 2, (int)c->a[1], c->a[2]);
+    return tm_shm_open(c->p, name + sizeof pfx - 2, (int)c->a[1], c->a[2]);
 }
 
 static long k_shm_unlink(struct call *c)
 {
     char name[NAME_MAX_GUEST];
     int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
-    return rc ? rc : mm_shm_unlink(c->p->mm, name);
+    return rc ? rc : tm_shm_unlink(c->p, name);
 }
 
 static long k_close(struct call *c)
 {
-    return mm_close(c->p->mm, (int)c->a[0]);
+    return tm_close(c->p, (int)c->a[0]);
 }
 
 static long k_ftruncate(struct call *c)
@@ -199,7 +184,7 @@ static long k_ftruncate(struct call *c)
     int64_t len = (int64_t)kcall_arg64(c, 1);
     if (len < 0)
         return -EINVAL;
-    return mm_ftruncate(c->p->mm, (int)c->a[0], (uint64_t)len);
+    return tm_ftruncate(c->p, (int)c->a[0], (uint64_t)len);
 }
 
 /* fstat: encode the guest struct stat (guest_abi.h) in guest byte order. */
@@ -212,7 +197,7 @@ static long k_fstat(struct call *c)
         st.mode = 0020000 | 0620;   /* character device */
         st.nlink = 1;
     } else {
-        int rc = mm_fstat(p->mm, fd, &st);
+        int rc = tm_fstat(p, fd, &st);
         if (rc)
             return rc;
     }
@@ -231,7 +216,7 @@ static long k_shm_ctl(struct call *c)
     struct proc *p = c->p;
     bool special = (c->a[1] & KC_SHMCTL_SPECIAL_FLAG) != 0;
     int flags = (int)(c->a[1] & ~KC_SHMCTL_SPECIAL_FLAG);
-    long rc = mm_shm_ctl(p->mm, (int)c->a[0], flags, kcall_arg64(c, 2), kcall_arg64(c, 4), special, c->a[6]);
+    long rc = tm_shm_ctl(p, (int)c->a[0], flags, kcall_arg64(c, 2), kcall_arg64(c, 4), special, c->a[6]);
     if (rc == -EINVAL)
         c->why = mm_last_reason(p->mm);
     if (rc == 0 && (flags & MM_SHMCTL_PHYS))
@@ -244,7 +229,7 @@ static long k_shm_ctl(struct call *c)
 static long k_mmap(struct call *c)
 {
     uint32_t out = 0;
-    int rc = mm_mmap(c->p->mm, c->a[0], c->a[1], (int)c->a[2], (int)c->a[3], (int)c->a[4],
+    int rc = tm_mmap(c->p, c->a[0], c->a[1], (int)c->a[2], (int)c->a[3], (int)c->a[4],
                      kcall_arg64(c, 5), &out);
     if (rc)
         return rc;
@@ -255,17 +240,17 @@ static long k_mmap(struct call *c)
 
 static long k_munmap(struct call *c)
 {
-    return mm_munmap(c->p->mm, c->a[0], c->a[1]);
+    return tm_munmap(c->p, c->a[0], c->a[1]);
 }
 
 static long k_mprotect(struct call *c)
 {
-    return mm_mprotect(c->p->mm, c->a[0], c->a[1], (int)c->a[2]);
+    return tm_mprotect(c->p, c->a[0], c->a[1], (int)c->a[2]);
 }
 
 static long k_msync(struct call *c)
 {
-    return mm_msync(c->p->mm, c->a[0], c->a[1], (int)c->a[2]);
+    return tm_msync(c->p, c->a[0], c->a[1], (int)c->a[2]);
 }
 
 /* mem_offset(addr, fd, len, off_t *off, size_t *contig). */
@@ -274,7 +259,7 @@ static long k_mem_offset(struct call *c)
     struct proc *p = c->p;
     uint64_t off = 0;
     uint32_t contig = 0;
-    int rc = mm_mem_offset(p->mm, c->a[0], (int)c->a[1], c->a[2], &off, &contig);
+    int rc = tm_mem_offset(p, c->a[0], (int)c->a[1], c->a[2], &off, &contig);
     if (rc)
         return rc;
     uint8_t o[8], l[4];
@@ -282,8 +267,6 @@ static long k_mem_offset(struct call *c)
     p32(p, l, contig);
     if (copyout(p, c->a[3], o, sizeof o) || (c->a[4] && copyout(p, c->a[4], l, sizeof l)))
         return -EFAULT;
-    trace_hex(c->t, "paddr", off);
-    trace_hex(c->t, "contig", contig);
     checker_reveal(p->sim, off, contig, NULL);
     return 0;
 }
@@ -298,9 +281,6 @@ static long msg_mem_obj_info(struct call *c, const uint8_t *m, uint32_t sbytes)
     int fd = (int)g32(p, m + 4);
     uint64_t offset = g64(p, m + 8), length = g64(p, m + 16);
     trace_str(c->t, "msg", "_MEM_OBJ_INFO");
-    trace_int(c->t, "fd", fd);
-    trace_hex(c->t, "offset", offset);
-    trace_hex(c->t, "length", length);
     uint32_t rbytes = c->a[4];
     size_t max = rbytes / MEM_OBJ_SEGMENT_SIZE;
     if (max > MAX_SEGMENTS_PER_CALL)
@@ -308,26 +288,19 @@ static long msg_mem_obj_info(struct call *c, const uint8_t *m, uint32_t sbytes)
     struct mm_segment *seg = max ? calloc(max, sizeof *seg) : NULL;
     if (max && !seg)
         return -ENOMEM;
-    long n = mm_obj_info(p->mm, fd, zero, offset, length, seg, max);
+    long n = tm_obj_info(p, fd, zero, offset, length, seg, max);
     if (n > 0) {
         uint8_t *out = calloc((size_t)n, MEM_OBJ_SEGMENT_SIZE);
         if (!out) {
             free(seg);
             return -ENOMEM;
         }
-        trace_arr_begin(c->t, "segments");
         for (long i = 0; i < n; i++) {
             p64(p, out + i * 24 + 0, seg[i].offset);
             p64(p, out + i * 24 + 8, seg[i].paddr);
             p64(p, out + i * 24 + 16, seg[i].length);
-            trace_obj_begin(c->t, NULL);
-            trace_hex(c->t, "offset", seg[i].offset);
-            trace_hex(c->t, "paddr", seg[i].paddr);
-            trace_hex(c->t, "length", seg[i].length);
-            trace_obj_end(c->t);
             checker_reveal(p->sim, seg[i].paddr, seg[i].length, NULL);
         }
-        trace_arr_end(c->t);
         if (copyout(p, c->a[3], out, (uint32_t)n * MEM_OBJ_SEGMENT_SIZE) != 0)
             n = -EFAULT;
         free(out);
@@ -418,10 +391,7 @@ void kcall_dispatch(struct proc *p)
     trace_begin(c.t, "kcall");
     trace_uint(c.t, "pid", p->pid);
     trace_str(c.t, "call", d ? d->name : "unknown");
-    trace_arr_begin(c.t, "args");
-    for (int i = 0; i < (d ? d->nargs : 0); i++)
-        trace_hex(c.t, NULL, c.a[i]);
-    trace_arr_end(c.t);
+    kcall_trace_args(c.t, num, c.a, d ? d->nargs : 0);
 
     long r;
     if (d) {

@@ -50,6 +50,9 @@ static inline uint64_t kcall_arg64(const struct call *c, int i)
  * trace as "name".  0, -EFAULT or -ENAMETOOLONG. */
 int kcall_name_arg(struct call *c, uint32_t va, char *buf, uint32_t max);
 
+/* Write the decoded "args" object of call `num` (kcall_args.c). */
+void kcall_trace_args(struct trace *t, unsigned num, const uint32_t a[7], int nargs);
+
 /* Symbolic name of a host errno for traces ("EINVAL"). */
 const char *kcall_errno_name(int e);
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "mmsim/guest_abi.h"
+#include "mmtrace.h"
 #include "sim.h"
 
 #define PAGE_DOWN(x) ((x) & ~(uint64_t)MMSIM_PAGE_MASK)
@@ -101,8 +102,8 @@ static int protect_pages(struct proc *p, Elf *e, size_t nph, uint64_t lo, uint64
         if (prot == run_prot)
             continue;
         uint32_t len = (uint32_t)(va - run);
-        int rc = run_prot < 0 ? mm_munmap(p->mm, (uint32_t)run, len)
-                              : mm_mprotect(p->mm, (uint32_t)run, len, run_prot);
+        int rc = run_prot < 0 ? tm_munmap(p, (uint32_t)run, len)
+                              : tm_mprotect(p, (uint32_t)run, len, run_prot);
         if (rc)
             return rc;
         run = va;
@@ -146,7 +147,7 @@ static int load_image(struct proc *p, Elf *e, const char *img, size_t imgsz, uin
         return fail(why, n, ENOEXEC, "loadable span of %llu bytes is too large",
                     (unsigned long long)(hi - lo));
     uint32_t at;
-    rc = mm_mmap(p->mm, (uint32_t)lo, (uint32_t)(hi - lo), MM_PROT_READ | MM_PROT_WRITE | MM_PROT_EXEC,
+    rc = tm_mmap(p, (uint32_t)lo, (uint32_t)(hi - lo), MM_PROT_READ | MM_PROT_WRITE | MM_PROT_EXEC,
                  MM_MAP_PRIVATE | MM_MAP_ANON | MM_MAP_FIXED, MM_NOFD, 0, &at);
     if (rc)
         return fail(why, n, -rc, "cannot map the image: %s", strerror(-rc));
@@ -194,7 +195,7 @@ int loader_load(struct proc *p, const char *path, uint32_t *entry, char *why, si
 int loader_stack(struct proc *p, uint32_t *sp)
 {
     uint32_t at;
-    int rc = mm_mmap(p->mm, GUEST_STACK_TOP - GUEST_STACK_SIZE, GUEST_STACK_SIZE,
+    int rc = tm_mmap(p, GUEST_STACK_TOP - GUEST_STACK_SIZE, GUEST_STACK_SIZE,
                      MM_PROT_READ | MM_PROT_WRITE,
                      MM_MAP_PRIVATE | MM_MAP_ANON | MM_MAP_FIXED | MM_MAP_LAZY, MM_NOFD, 0, &at);
     if (rc)

@@ -8,6 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "replay.h"
+#include "scenario.h"
+#include "tracecmd.h"
 #include "sim.h"
 
 #ifndef MMSIM_GUEST_DIR
@@ -30,12 +33,18 @@ static void usage(FILE *f)
         "usage: mmsim run [options] prog.elf [args...]\n"
         "       mmsim demo [--cpu armv5|armv6|armv7|e500|ppc600]\n"
         "       mmsim pte [--cpu NAME] [--prot rw|ro|rx|rwx] [--nocache] [--special VALUE] [--json]\n"
+        "       mmsim replay [-q] TRACE          re-drive the memory manager from a trace\n"
+        "       mmsim scenario [--cpu NAME] FILE run a scenario script (traces/README.md)\n"
+        "       mmsim trace diff A B             differences between two traces, by event\n"
+        "       mmsim trace show TRACE [--filter CLASS]  per-process summary / matching events\n"
         "\n"
         "options:\n"
         "  --cpu NAME         CPU flavour: armv5, armv6, armv7, e500, ppc600 (default armv7)\n"
         "  --ram SIZE         simulated RAM, e.g. 256M, 2G (default 256M, max 3G)\n"
         "  --phys-frag SEED   pre-fragment free physical memory with this seed\n"
         "  --trace FILE       write a JSON Lines trace of kernel calls, PTE writes, faults\n"
+        "  --expect TRACE     compare the run's trace with TRACE as it runs; stop and\n"
+        "                     report at the first difference (exit 1)\n"
         "  --dump-pt          print the process's page tables (raw and decoded) at exit\n"
         "  --unprivileged     run without the physical-memory privilege\n"
         "  --max-insns N      stop the guest after N instructions (exact; slows execution)\n"
@@ -89,7 +98,7 @@ static int parse_u64(const char *s, uint64_t *out)
 }
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
-       OPT_STATS, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE };
+       OPT_STATS, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT };
 
 /* Parse --cache "SIZE,WAYS,LINE" (SIZE may end in K or M).  0 or -EINVAL
  * with the reason printed. */
@@ -123,6 +132,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"ram", required_argument, 0, OPT_RAM},
         {"phys-frag", required_argument, 0, OPT_FRAG},
         {"trace", required_argument, 0, OPT_TRACE},
+        {"expect", required_argument, 0, OPT_EXPECT},
         {"dump-pt", no_argument, 0, OPT_DUMP},
         {"unprivileged", no_argument, 0, OPT_UNPRIV},
         {"max-insns", required_argument, 0, OPT_MAXI},
@@ -160,6 +170,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
             o->frag = true;
             break;
         case OPT_TRACE: o->trace_path = optarg; break;
+        case OPT_EXPECT: o->expect_path = optarg; break;
         case OPT_DUMP: o->dump_pt = DUMP_FULL; break;
         case OPT_UNPRIV: o->unprivileged = true; break;
         case OPT_STATS: o->stats = true; break;
@@ -227,6 +238,20 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "pte"))
         return pte_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "replay"))
+        return replay_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "trace"))
+        return trace_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "scenario")) {
+        const char *cpu = NULL;
+        if (argc == 5 && !strcmp(argv[2], "--cpu"))
+            cpu = argv[3];
+        if (argc != 3 && !cpu) {
+            fprintf(stderr, "usage: mmsim scenario [--cpu NAME] FILE\n");
+            return 2;
+        }
+        return scenario_run(argv[argc - 1], cpu, stdout, stderr);
+    }
     if (!strcmp(cmd, "demo")) {
         int i = parse_opts(argc - 1, argv + 1, &o);
         if (i < 0)

@@ -10,8 +10,37 @@
 
 #include "checker.h"
 #include "devices.h"
+#include "expect.h"
+#include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"
+
+/* pt_describe(raw) through a small direct-mapped cache: the same few PTE
+ * values recur all through a run, and formatting them is the largest
+ * single cost of tracing a call-heavy guest. */
+#define DESC_CACHE 256
+struct desc_cache {
+    bool     valid[DESC_CACHE];
+    uint64_t raw[DESC_CACHE];
+    char     text[DESC_CACHE][160];
+};
+
+static const char *describe_cached(struct sim *s, uint64_t raw)
+{
+    static char one[160];
+    if (!s->desc && !(s->desc = calloc(1, sizeof *s->desc))) {
+        pt_describe(s->o.cpu, raw, one, sizeof one);
+        return one;
+    }
+    unsigned h = (unsigned)((raw ^ raw >> 12 ^ raw >> 29 ^ raw >> 44) % DESC_CACHE);
+    struct desc_cache *c = s->desc;
+    if (!c->valid[h] || c->raw[h] != raw) {
+        pt_describe(s->o.cpu, raw, c->text[h], sizeof c->text[h]);
+        c->raw[h] = raw;
+        c->valid[h] = true;
+    }
+    return c->text[h];
+}
 
 /* pt hook: every PTE write becomes a "pte" trace record. */
 static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t pte_pa,
@@ -21,8 +50,7 @@ static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t 
     checker_pte_written(s, old_raw, new_raw);
     if (!s->trace)
         return;
-    char d[160];
-    pt_describe(s->o.cpu, new_raw, d, sizeof d);
+    const char *d = describe_cached(s, new_raw);
     trace_begin(s->trace, "pte");
     trace_uint(s->trace, "asid", pt_asid(pt));
     trace_hex(s->trace, "va", va);
@@ -31,6 +59,68 @@ static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t 
     trace_hex(s->trace, "new", new_raw);
     trace_str(s->trace, "decoded", d);
     trace_end(s->trace);
+}
+
+/* pt hook: a referenced/changed update of a TLB fill (PPC 600 R/C)
+ * becomes an "rc" record, so replay can redo it (pt_touch). */
+static void on_rc_set(void *ctx, const struct pt *pt, uint32_t va, paddr_t pte_pa,
+                      uint64_t old_raw, uint64_t new_raw, bool write)
+{
+    struct sim *s = ctx;
+    if (!s->trace)
+        return;
+    trace_begin(s->trace, "rc");
+    trace_uint(s->trace, "asid", pt_asid(pt));
+    trace_hex(s->trace, "va", va);
+    trace_hex(s->trace, "pte_pa", pte_pa);
+    trace_hex(s->trace, "old", old_raw);
+    trace_hex(s->trace, "new", new_raw);
+    trace_str(s->trace, "access", write ? "w" : "r");
+    trace_end(s->trace);
+}
+
+/* The header record: format version, mmsim version and every option and
+ * layout fact that changes behaviour (traces/README.md). */
+static void trace_header(struct sim *s)
+{
+    struct trace *t = s->trace;
+    const struct sim_opts *o = &s->o;
+    trace_begin(t, "machine");
+    trace_uint(t, "format", TRACE_FORMAT);
+    trace_str(t, "mmsim", MMSIM_VERSION);
+    trace_str(t, "cpu", mmu_cpu_name(o->cpu));
+    trace_hex(t, "ram", o->ram);
+    trace_arr_begin(t, "banks");
+    for (int i = 0; i < s->phys.nbanks; i++) {
+        trace_obj_begin(t, NULL);
+        trace_hex(t, "base", s->phys.bank[i].base);
+        trace_hex(t, "size", s->phys.bank[i].size);
+        trace_obj_end(t);
+    }
+    trace_arr_end(t);
+    trace_arr_begin(t, "devices");
+    for (int i = 0; i < s->phys.ndevs; i++) {
+        trace_obj_begin(t, NULL);
+        trace_hex(t, "base", s->phys.dev[i].base);
+        trace_hex(t, "size", s->phys.dev[i].size);
+        trace_str(t, "name", s->phys.dev[i].name);
+        trace_obj_end(t);
+    }
+    trace_arr_end(t);
+    trace_bool(t, "frag", o->frag);
+    trace_uint(t, "frag_seed", o->frag_seed);
+    trace_bool(t, "unprivileged", o->unprivileged);
+    trace_uint(t, "max_insns", o->max_insns);
+    trace_uint(t, "timeout", o->timeout_s);
+    struct cache_geom g = o->cache_geom.size ? o->cache_geom : cache_default_geom(o->cpu);
+    trace_str(t, "check", o->check_error ? "error" : "report");
+    trace_str(t, "cache_model", o->cache_full ? "full" : "watched");
+    trace_obj_begin(t, "cache");
+    trace_uint(t, "size", g.size);
+    trace_uint(t, "ways", g.ways);
+    trace_uint(t, "line", g.line);
+    trace_obj_end(t);
+    trace_end(t);
 }
 
 int sim_init(struct sim *s, const struct sim_opts *o)
@@ -65,21 +155,20 @@ int sim_init(struct sim *s, const struct sim_opts *o)
         fprintf(stderr, "mmsim: cannot set up the devices: %s\n", strerror(-rc));
         return rc;
     }
-    if (o->trace_path) {
+    if (o->expect_path && !(s->expect = expect_open(o->expect_path)))
+        return -EINVAL;
+    if (o->trace_path || o->expect_path) {
         int err = 0;
         s->trace = trace_open(o->trace_path, &err);
         if (!s->trace) {
             fprintf(stderr, "mmsim: cannot write trace %s: %s\n", o->trace_path, strerror(err));
             return -err;
         }
-        trace_begin(s->trace, "machine");
-        trace_str(s->trace, "cpu", mmu_cpu_name(o->cpu));
-        trace_hex(s->trace, "ram", o->ram);
-        trace_bool(s->trace, "frag", o->frag);
-        trace_uint(s->trace, "frag_seed", o->frag_seed);
-        trace_end(s->trace);
+        if (s->expect)
+            trace_set_sink(s->trace, expect_sink, s);
+        trace_header(s);
     }
-    struct pt_hooks hooks = { .pte_written = on_pte_written, .ctx = s };
+    struct pt_hooks hooks = { .pte_written = on_pte_written, .ctx = s, .rc_set = on_rc_set };
     s->mmu = mmu_create(o->cpu, &s->phys, &s->frames, &hooks);
     s->mm = s->mmu ? mm_create(s->mmu, &s->phys, &s->frames) : NULL;
     if (!s->mm) {
@@ -101,6 +190,11 @@ void sim_fini(struct sim *s)
     if (s->trace && trace_close(s->trace) != 0)
         fprintf(stderr, "mmsim: error while writing the trace %s\n", s->o.trace_path);
     s->trace = NULL;
+    free(s->desc);
+    s->desc = NULL;
+    if (s->expect)
+        s->expect_diverged = expect_close(s->expect);
+    s->expect = NULL;
     frames_fini(&s->frames);
     phys_fini(&s->phys);
     if (s->out && s->out != stdout)
@@ -206,8 +300,7 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
     p->state = PROC_RUNNING;
     s->cur = p;
     int status = 125;
-    p->mm = mm_proc_create(s->mm, p->pid, !s->o.unprivileged);
-    if (!p->mm || engine_create(p) != 0) {
+    if (tm_proc_create(p, !s->o.unprivileged) != 0 || engine_create(p) != 0) {
         fprintf(stderr, "mmsim: cannot create process: out of memory\n");
         goto out;
     }
@@ -250,7 +343,7 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
 out:
     engine_destroy(p);
     if (p->mm)
-        mm_proc_destroy(p->mm);
+        tm_proc_destroy(p);
     free(p);
     s->cur = NULL;
     return status;
@@ -263,5 +356,9 @@ int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv)
     if (sim_init(&s, o) == 0)
         status = sim_run_program(&s, path, argc, argv);
     sim_fini(&s);
+    if (s.expect_diverged)
+        return 1;
+    if (o->expect_path && status == 0)
+        fprintf(stderr, "mmsim: --expect: the run matches %s\n", o->expect_path);
     return status;
 }

@@ -119,6 +119,7 @@ struct sim_opts {
     bool           frag;
     uint64_t       frag_seed;
     const char    *trace_path;
+    const char    *expect_path; /* --expect: compare the live trace with this one */
     enum dump_mode dump_pt;
     bool           unprivileged;
     uint64_t       max_insns;   /* 0: none (exact count; slows execution) */
@@ -132,6 +133,7 @@ struct sim_opts {
 };
 
 struct trace;
+struct desc_cache;
 
 struct sim {
     struct sim_opts  o;
@@ -143,6 +145,9 @@ struct sim {
     struct trace    *trace;
     struct checker  *chk;     /* cache and guard checker */
     struct devices  *dev;     /* DMA0, FIFO0 */
+    struct expect   *expect;   /* --expect */
+    struct desc_cache *desc;   /* decoded PTE texts of the trace (sim.c) */
+    bool             expect_diverged;
     struct proc     *cur;
     uint32_t         next_pid;
     FILE            *out;     /* guest fd 1 */

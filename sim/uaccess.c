@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "checker.h"
+#include "mmtrace.h"
 #include "sim.h"
 
 /* Physical address of guest `va` for `access` by the user, resolving lazy
@@ -27,7 +28,7 @@ static int translate(struct proc *p, uint32_t va, unsigned access, paddr_t *pa,
             *d = w.d;
             return 0;
         }
-        if (tries || mm_fault(p->mm, va, access) != MMF_RESOLVED)
+        if (tries || tm_fault(p, va, access) != MMF_RESOLVED)
             break;
     }
     return -EFAULT;

@@ -76,11 +76,15 @@ struct pt_walk {
 struct pt;
 struct mmu;
 
-/* Observer of PTE writes (trace writer).  May be NULL. */
+/* Observer of PTE writes (trace writer).  May be NULL.  rc_set (optional)
+ * sees the hardware-style referenced/changed updates of a TLB fill
+ * (PPC 600 R/C in the HTAB entry), which are not PTE writes by software. */
 struct pt_hooks {
     void (*pte_written)(void *ctx, const struct pt *pt, uint32_t va,
                         paddr_t pte_pa, uint64_t old_raw, uint64_t new_raw);
     void *ctx;
+    void (*rc_set)(void *ctx, const struct pt *pt, uint32_t va, paddr_t pte_pa,
+                   uint64_t old_raw, uint64_t new_raw, bool write);
 };
 
 /* Create the machine-wide MMU state for `cpu`.  NULL on ENOMEM/EINVAL. */

@@ -21,7 +21,9 @@ execute_process(
   COMMAND ${MMSIM} run --cpu ${CPU} --trace ${trace} ${name}
   WORKING_DIRECTORY ${dir}
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 50)
-if(NOT rc STREQUAL "0")
+# Any guest status is fine (the trace's "exit" record pins it: the bug
+# examples exit 1 or are killed); 125 means mmsim could not run it.
+if(NOT rc MATCHES "^[0-9]+$" OR rc STREQUAL "125")
   message(FATAL_ERROR "the golden program exited with '${rc}'\n--- stdout ---\n${out}--- stderr ---\n${err}")
 endif()
 if(UPDATE)

@@ -1,0 +1,93 @@
+/*
+ * kcall_args.c - the decoded "args" object of a "kcall" trace record: one
+ * spec string per call number, "name:kind ..." in register order, kind
+ * x (hex word), d (signed word) or q (64-bit value in two registers, low
+ * first).  Calls without a spec get their raw registers as r0, r1, ...
+ * A family adds its calls here with one line each.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mmsim/kcall.h"
+#include "kcall.h"
+#include "trace.h"
+
+static const struct { unsigned num; const char *spec; } specs[] = {
+    {KC_EXIT, "status:d"},
+    {KC_WRITE, "fd:d buf:x len:x"},
+    {KC_READ, "fd:d buf:x len:x"},
+    {KC_GETPID, ""},
+    {KC_CLOCK, ""},
+    {KC_ARGS, "buf:x len:x"},
+    {KC_SHM_OPEN, "name_ptr:x oflag:x mode:x"},
+    {KC_SHM_UNLINK, "name_ptr:x"},
+    {KC_CLOSE, "fd:d"},
+    {KC_FTRUNCATE, "fd:d len:q"},
+    {KC_FSTAT, "fd:d buf:x"},
+    {KC_SHM_CTL, "fd:d flags:x paddr:q size:q special:x"},
+    {KC_OPEN, "path_ptr:x oflag:x mode:x"},
+    {KC_MMAP, "addr:x len:x prot:x flags:x fd:d off:q"},
+    {KC_MUNMAP, "addr:x len:x"},
+    {KC_MPROTECT, "addr:x len:x prot:x"},
+    {KC_MSYNC, "addr:x len:x flags:x"},
+    {KC_MEM_OFFSET, "addr:x fd:d len:x off_ptr:x contig_ptr:x"},
+    {KC_MSGSEND, "coid:x smsg:x sbytes:x rmsg:x rbytes:x"},
+    {KC_CACHE_OP, "addr:x len:x op:d"},
+    {KC_CACHE_INFO, ""},
+};
+
+/* The spec of call `num`, or NULL (a linear search, cached per number). */
+static const char *spec_of(unsigned num)
+{
+    static const char *cache[128];
+    static bool known[128];
+    if (num < 128 && known[num])
+        return cache[num];
+    const char *spec = NULL;
+    for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++)
+        if (specs[i].num == num)
+            spec = specs[i].spec;
+    if (num < 128) {
+        cache[num] = spec;
+        known[num] = true;
+    }
+    return spec;
+}
+
+void kcall_trace_args(struct trace *t, unsigned num, const uint32_t a[7], int nargs)
+{
+    const char *spec = spec_of(num);
+    trace_obj_begin(t, "args");
+    if (!spec) {
+        for (int i = 0; i < nargs && i < 7; i++) {
+            char k[4] = {'r', (char)('0' + i), 0};
+            trace_hex(t, k, a[i]);
+        }
+        trace_obj_end(t);
+        return;
+    }
+    int r = 0;
+    for (const char *s = spec; *s && r < 7;) {
+        const char *colon = strchr(s, ':');
+        if (!colon)
+            break;
+        char k[32];
+        size_t n = (size_t)(colon - s) < sizeof k - 1 ? (size_t)(colon - s) : sizeof k - 1;
+        memcpy(k, s, n);
+        k[n] = 0;
+        char kind = colon[1];
+        if (kind == 'q' && r < 6) {
+            trace_hex(t, k, (uint64_t)a[r + 1] << 32 | a[r]);
+            r += 2;
+        } else if (kind == 'd') {
+            trace_int(t, k, (int32_t)a[r++]);
+        } else {
+            trace_hex(t, k, a[r++]);
+        }
+        s = colon + 2;
+        while (*s == ' ')
+            s++;
+    }
+    trace_obj_end(t);
+}

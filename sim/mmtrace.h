@@ -1,0 +1,42 @@
+/*
+ * mmtrace.h - the memory-manager calls sim/ makes, each traced as one "mm"
+ * record (traces/README.md): pid, op, decoded arguments, outputs, result.
+ * Records of PTE writes the call causes nest inside it.  `mmsim replay`
+ * re-issues exactly these calls (sim/replay.c), so every call that can
+ * change the memory manager's state must go through a tm_ function.
+ * Pure queries (mm_fd_is_console, mm_lookup, mm_foreach_map) need not.
+ */
+#ifndef MMSIM_MMTRACE_H
+#define MMSIM_MMTRACE_H
+
+#include "mmsim/memmgr.h"
+
+struct proc;
+
+/* Create / destroy p->mm (pid p->pid). */
+int  tm_proc_create(struct proc *p, bool privileged);
+void tm_proc_destroy(struct proc *p);
+
+int  tm_shm_open(struct proc *p, const char *name, int oflag, unsigned mode);
+int  tm_shm_unlink(struct proc *p, const char *name);
+int  tm_close(struct proc *p, int fd);
+int  tm_ftruncate(struct proc *p, int fd, uint64_t len);
+int  tm_fstat(struct proc *p, int fd, struct mm_stat *st);
+int  tm_shm_ctl(struct proc *p, int fd, int flags, uint64_t paddr, uint64_t size,
+                bool has_special, uint32_t special);
+int  tm_mmap(struct proc *p, uint32_t addr, uint32_t len, int prot, int flags, int fd,
+             uint64_t off, uint32_t *out);
+int  tm_munmap(struct proc *p, uint32_t addr, uint32_t len);
+int  tm_mprotect(struct proc *p, uint32_t addr, uint32_t len, int prot);
+int  tm_msync(struct proc *p, uint32_t addr, uint32_t len, int flags);
+int  tm_mem_offset(struct proc *p, uint32_t addr, int fd, uint32_t len, uint64_t *off,
+                   uint32_t *contig);
+long tm_obj_info(struct proc *p, int fd, uint16_t zero, uint64_t offset, uint64_t length,
+                 struct mm_segment *segs, size_t max);
+enum mm_fault_kind tm_fault(struct proc *p, uint32_t va, unsigned access);
+
+/* Names shared by the writer and the replayer. */
+const char *tm_fault_kind_name(enum mm_fault_kind k);
+const char *tm_access_name(unsigned access);   /* "r", "w", "x" */
+
+#endif

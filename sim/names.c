@@ -1,0 +1,43 @@
+/*
+ * names.c - symbolic names shared by the trace writer (kcall.c,
+ * mmtrace.c) and the trace readers (replay.c, scenario.c): errno names
+ * and fault verdicts.  Plain C, no CPU, so the trace library links
+ * without Unicorn.
+ */
+#include <errno.h>
+
+#include "kcall.h"
+#include "mmtrace.h"
+
+const char *kcall_errno_name(int e)
+{
+    static const struct { int e; const char *n; } t[] = {
+        {EPERM, "EPERM"}, {ENOENT, "ENOENT"}, {EIO, "EIO"}, {ENXIO, "ENXIO"},
+        {EBADF, "EBADF"}, {EAGAIN, "EAGAIN"}, {ENOMEM, "ENOMEM"}, {EACCES, "EACCES"},
+        {EFAULT, "EFAULT"}, {EBUSY, "EBUSY"}, {EEXIST, "EEXIST"}, {ENODEV, "ENODEV"},
+        {EINVAL, "EINVAL"}, {EMFILE, "EMFILE"}, {ENOSPC, "ENOSPC"}, {ERANGE, "ERANGE"},
+        {ENAMETOOLONG, "ENAMETOOLONG"}, {ENOSYS, "ENOSYS"}, {EOVERFLOW, "EOVERFLOW"},
+        {ENOTSUP, "ENOTSUP"}, {EIDRM, "EIDRM"}, {ENFILE, "ENFILE"},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (t[i].e == e)
+            return t[i].n;
+    return "E?";
+}
+
+const char *tm_fault_kind_name(enum mm_fault_kind k)
+{
+    switch (k) {
+    case MMF_RESOLVED:   return "resolved";
+    case MMF_UNMAPPED:   return "unmapped";
+    case MMF_PROTECTION: return "protection";
+    case MMF_PAST_END:   return "past_end";
+    case MMF_NOMEM:      return "nomem";
+    }
+    return "?";
+}
+
+const char *tm_access_name(unsigned access)
+{
+    return access == PT_W ? "w" : access == PT_X ? "x" : "r";
+}
