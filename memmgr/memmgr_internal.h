@@ -18,6 +18,17 @@
 
 struct mm_obj;
 struct mm_map;
+struct mm_shmseg;
+
+/* The System V shared memory table (sysvshm.c). */
+struct mm_shm_table {
+    struct mm_ipc_limits lim;
+    struct mm_shmseg   **slot;     /* slot[index], NULL if free */
+    size_t               nslots;   /* allocated entries of slot[] */
+    uint32_t             used;     /* segments in the table */
+    uint32_t             seq;      /* bumped for every new segment */
+    uint64_t             tot_pages;
+};
 
 /* One entry of the shm namespace (kept sorted by name). */
 struct mm_name {
@@ -36,6 +47,8 @@ struct mm {
     struct mm_proc *procs;        /* every live process (list head) */
     mm_cache_hook_fn cache_hook;  /* see mm_set_cache_hook() */
     void           *cache_ctx;
+    struct mm_shm_table shm;      /* System V segments */
+    uint32_t        now;          /* simulated seconds (mm_set_time) */
 };
 
 enum mm_fd_kind { FD_FREE = 0, FD_CONSOLE, FD_SHM };
@@ -50,7 +63,8 @@ struct mm_proc {
     struct mm      *m;
     uint32_t        pid;
     bool            privileged;   /* physical-memory privilege, uid 0 */
-    uint32_t        uid;
+    uint32_t        uid, euid;    /* real and effective user */
+    uint32_t        gid, egid;
     struct pt      *pt;
     struct mm_fd    fd[MM_FD_MAX];
     struct mm_map **maps;         /* sorted by start, never overlapping */
@@ -84,5 +98,8 @@ static inline bool mm_in_user(uint64_t start, uint64_t len)
 struct mm_obj *fd_shm(struct mm_proc *p, int fd, int *err);
 /* Namespace (shm.c): drop every name, for mm_destroy. */
 void ns_clear(struct mm *m);
+/* System V table (sysvshm.c): set defaults; destroy every segment. */
+void shmtab_init(struct mm *m);
+void shmtab_clear(struct mm *m);
 
 #endif

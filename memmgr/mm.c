@@ -16,6 +16,7 @@ struct mm *mm_create(struct mmu *mmu, struct phys *phys, struct frames *frames)
     m->phys = phys;
     m->frames = frames;
     m->next_id = 1;
+    shmtab_init(m);
     return m;
 }
 
@@ -27,6 +28,7 @@ void mm_destroy(struct mm *m)
     while (m->procs)
         mm_proc_destroy(m->procs);
     ns_clear(m);
+    shmtab_clear(m);
     while (m->objs) {                 /* only if references were leaked */
         m->objs->refs = 1;
         obj_unref(m->objs);
@@ -54,7 +56,8 @@ struct mm_proc *mm_proc_create(struct mm *m, uint32_t pid, bool privileged)
     p->m = m;
     p->pid = pid;
     p->privileged = privileged;
-    p->uid = privileged ? MM_UID_ROOT : MM_UID_USER;
+    p->uid = p->euid = privileged ? MM_UID_ROOT : MM_UID_USER;
+    p->gid = p->egid = p->uid;
     for (int fd = 0; fd < 3; fd++)
         p->fd[fd].kind = FD_CONSOLE;
     p->next = m->procs;

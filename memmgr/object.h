@@ -16,6 +16,7 @@ enum mm_obj_kind {
     OBJ_SHM,    /* named (or unlinked) POSIX shm object */
     OBJ_ANON,   /* MAP_ANON memory, or the private copies of a COW mapping */
     OBJ_PHYS,   /* MAP_PHYS window onto fixed physical memory */
+    OBJ_SYSV,   /* a System V shared memory segment (sysv set while in the table) */
 };
 
 struct mm_extent {
@@ -41,6 +42,7 @@ struct mm_obj {
     struct mm_extent *ext;
     size_t            n_ext, ext_cap;
     struct mm_map    *maps;        /* every mapping of this object (vm.c) */
+    struct mm_shmseg *sysv;        /* OBJ_SYSV: its segment, NULL once destroyed */
     struct mm_obj    *lprev, *lnext; /* m->objs */
 };
 

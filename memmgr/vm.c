@@ -2,6 +2,7 @@
  * vm.c - address-space map entries and their page-table entries (see vm.h).
  */
 #include "vm.h"
+#include "sysvshm.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -205,9 +206,12 @@ static int vm_reserve(struct mm_proc *p)
     return 0;
 }
 
-/* Add e to its object's list of mappings. */
+/* Add e to its object's list of mappings (a System V segment counts one
+ * more attach: see the contract in mmsim/memmgr.h). */
 static void vm_link(struct mm_map *e)
 {
+    if (e->obj->sysv)
+        shmseg_linked(e);
     e->rprev = NULL;
     e->rnext = e->obj->maps;
     if (e->obj->maps)
@@ -215,9 +219,12 @@ static void vm_link(struct mm_map *e)
     e->obj->maps = e;
 }
 
-/* Remove e from its object's list of mappings. */
+/* Remove e from its object's list of mappings (a System V segment
+ * counts one attach less, and may go with it). */
 static void vm_unlink(struct mm_map *e)
 {
+    if (e->obj->sysv)
+        shmseg_unlinked(e);
     if (e->rprev)
         e->rprev->rnext = e->rnext;
     else

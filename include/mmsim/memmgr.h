@@ -196,4 +196,103 @@ int mm_lookup(const struct mm_proc *p, uint32_t va, struct mm_map_info *info);
 void mm_foreach_map(const struct mm_proc *p,
                     void (*fn)(void *ctx, const struct mm_map_info *mi), void *ctx);
 
+/* ---- System V shared memory (sysvshm.c) -------------------------------
+ *
+ * Linux semantics (REFERENCE.md section 6, seed 004) with Linux's flag and
+ * command values, which the guest's <sys/ipc.h> and <sys/shm.h> use too.
+ *
+ * Contract with the address-space code (vm.c) and whoever creates or
+ * destroys processes: an attachment is an ordinary MAP_SHARED map entry
+ * of the segment's memory object (obj->sysv set).  shm_nattch counts the
+ * map entries of that object in every process and is kept by vm.c itself
+ * whenever an entry of such an object is linked (mmap-style insertion, a
+ * split, an entry copied for fork) or unlinked (munmap, shmdt, exit,
+ * exec).  So fork needs only to copy the entries with vm_insert (the child
+ * is counted), and exit/exec need only to unmap (the segment goes with its
+ * last attachment if IPC_RMID marked it).  As on Linux, splitting an
+ * attachment (mprotect or munmap of part of it) counts one more attach.
+ * shm_atime/shm_dtime/shm_lpid follow the same events; times come from
+ * mm_set_time().
+ *
+ * Ids are Linux's: index + seq * 32768 (seq counts created segments), the
+ * index the lowest free slot; keys are looked up linearly over the table
+ * (at most SHMMNI slots).  Segment memory is allocated on first touch,
+ * zero-filled. */
+#define MM_IPC_PRIVATE 0
+#define MM_IPC_CREAT   01000
+#define MM_IPC_EXCL    02000
+#define MM_IPC_NOWAIT  04000
+#define MM_IPC_RMID    0
+#define MM_IPC_SET     1
+#define MM_IPC_STAT    2
+#define MM_IPC_INFO    3
+#define MM_SHM_RDONLY  010000
+#define MM_SHM_RND     020000
+#define MM_SHM_REMAP   040000
+#define MM_SHM_EXEC    0100000
+#define MM_SHM_LOCK    11
+#define MM_SHM_UNLOCK  12
+#define MM_SHM_STAT    13
+#define MM_SHM_INFO    14
+#define MM_SHM_DEST    01000    /* in shm_perm.mode: IPC_RMID done, attaches remain */
+#define MM_SHM_LOCKED  02000    /* in shm_perm.mode: SHM_LOCK done */
+#define MM_SHMLBA      4096
+#define MM_IPC_SEQ_MULT 32768   /* id = index + seq * MM_IPC_SEQ_MULT */
+
+/* Limits (Linux names; SHMALL in pages).  Defaults are Linux 2.6's:
+ * SHMMIN 1, SHMMAX 32 MiB, SHMMNI 4096, SHMSEG = SHMMNI, SHMALL 2097152. */
+struct mm_ipc_limits {
+    uint64_t shmmin, shmmax, shmall, shmmni, shmseg;
+};
+
+struct mm_ipc_perm {
+    int32_t  key;
+    uint32_t uid, gid, cuid, cgid;
+    uint32_t mode;      /* 9 permission bits | MM_SHM_DEST | MM_SHM_LOCKED */
+    uint32_t seq;
+};
+
+struct mm_shmid_ds {
+    struct mm_ipc_perm perm;
+    uint64_t segsz;
+    uint32_t atime, dtime, ctime;
+    uint32_t cpid, lpid;
+    uint32_t nattch;
+};
+
+struct mm_shm_info {
+    uint32_t used_ids;
+    uint64_t shm_tot;   /* pages of every segment */
+    uint64_t shm_rss;   /* of them resident */
+};
+
+/* The defaults above. */
+void mm_ipc_limits_default(struct mm_ipc_limits *l);
+/* Replace the limits (SHMMNI at most MM_IPC_SEQ_MULT, SHMMIN >= 1,
+ * SHMMIN <= SHMMAX); 0 or -EINVAL.  Existing segments stay. */
+int mm_set_ipc_limits(struct mm *m, const struct mm_ipc_limits *l);
+void mm_get_ipc_limits(const struct mm *m, struct mm_ipc_limits *l);
+/* Simulated time, in seconds, for shm_atime/dtime/ctime. */
+void mm_set_time(struct mm *m, uint32_t now);
+
+/* Credentials: real and effective uid and gid (set together). */
+void mm_proc_set_creds(struct mm_proc *p, uint32_t uid, uint32_t gid);
+void mm_proc_creds(const struct mm_proc *p, uint32_t *uid, uint32_t *euid,
+                   uint32_t *gid, uint32_t *egid);
+
+/* shmget: the id, or -EEXIST/-ENOENT/-EINVAL/-ENOSPC/-EACCES/-ENOMEM. */
+int mm_shmget(struct mm_proc *p, int32_t key, uint64_t size, int flags);
+/* shmat: 0 and *out, or -EINVAL (bad id, alignment, overlap without
+ * SHM_REMAP, SHM_REMAP without address), -EACCES, -ENOMEM (no room). */
+int mm_shmat(struct mm_proc *p, int shmid, uint32_t addr, int flags, uint32_t *out);
+/* shmdt: -EINVAL unless an attachment begins at addr. */
+int mm_shmdt(struct mm_proc *p, uint32_t addr);
+/* shmctl IPC_RMID, IPC_SET (reads perm.uid/gid/mode of *ds), IPC_STAT,
+ * SHM_STAT (shmid is a table index; returns the id), SHM_LOCK,
+ * SHM_UNLOCK: 0 / id, or -EINVAL/-EACCES/-EPERM. */
+int mm_shmctl(struct mm_proc *p, int shmid, int cmd, struct mm_shmid_ds *ds);
+/* IPC_INFO and SHM_INFO: fill what is asked (either may be NULL) and
+ * return the highest index in use (0 if none), as Linux. */
+int mm_shm_info(struct mm *m, struct mm_ipc_limits *lim, struct mm_shm_info *info);
+
 #endif
