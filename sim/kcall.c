@@ -382,6 +382,7 @@ const struct kcall_table kcall_core_table = KCALL_TABLE(core_defs);
 /* Every family of calls; a number is looked up in each in turn. */
 static const struct kcall_table *const tables[] = {
     &kcall_core_table,
+    &kcall_ipc_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)

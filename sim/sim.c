@@ -79,6 +79,11 @@ int sim_init(struct sim *s, const struct sim_opts *o)
         fprintf(stderr, "mmsim: cannot create the MMU for --cpu %s\n", mmu_cpu_name(o->cpu));
         return -ENOMEM;
     }
+    if (o->set_ipc && mm_set_ipc_limits(s->mm, &o->ipc) != 0) {
+        fprintf(stderr, "mmsim: bad --ipc-limit values (need 1 <= shmmin <= shmmax, "
+                        "1 <= shmmni <= 32768, shmseg >= 1)\n");
+        return -EINVAL;
+    }
     return 0;
 }
 
@@ -201,6 +206,8 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
         fprintf(stderr, "mmsim: cannot create process: out of memory\n");
         goto out;
     }
+    if (s->o.set_creds)
+        mm_proc_set_creds(p->mm, s->o.uid, s->o.gid);
     uint32_t entry, sp;
     char why[256];
     int rc = loader_load(p, path, &entry, why, sizeof why);

@@ -115,6 +115,10 @@ struct sim_opts {
     bool           stats;       /* print run statistics on stderr at exit */
     bool           guest_quiet; /* guest console output is only traced */
     struct pte_capture *capture; /* filled at exit when set (demo) */
+    bool           set_creds;   /* --uid / --gid given */
+    uint32_t       uid, gid;    /* credentials of the first process */
+    bool           set_ipc;     /* --ipc-limit given */
+    struct mm_ipc_limits ipc;   /* System V limits (defaults + --ipc-limit) */
 };
 
 struct trace;

@@ -27,6 +27,11 @@ int ftruncate(int __fd, off_t __len);
 int ftruncate64(int __fd, off64_t __len);
 /* getpid(): this process's id. */
 pid_t getpid(void);
+/* getuid(), geteuid(), getgid(), getegid(): this process's credentials. */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
 /* _exit(status): end the process now: no atexit handlers, no stdio flush. */
 _Noreturn void _exit(int __status);
 /* sysconf(name): _SC_PAGESIZE gives 4096; others -1 with EINVAL. */

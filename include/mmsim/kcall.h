@@ -38,6 +38,16 @@
 
 #define KC_MSGSEND      30   /* (coid, smsg, sbytes, rmsg, rbytes) -> status */
 
+/* System V shared memory and credentials (sim/kcall_ipc.c). */
+#define KC_SHMGET       70   /* (key, size, shmflg) -> shmid */
+#define KC_SHMAT        71   /* (shmid, addr, shmflg) -> address */
+#define KC_SHMDT        72   /* (addr) -> 0 */
+#define KC_SHMCTL       73   /* (shmid, cmd, buf) -> 0, or an index / id (IPC_INFO, SHM_INFO, SHM_STAT) */
+#define KC_GETUID       74   /* () -> real uid */
+#define KC_GETEUID      75   /* () -> effective uid */
+#define KC_GETGID       76   /* () -> real gid */
+#define KC_GETEGID      77   /* () -> effective gid */
+
 #define KC_SHMCTL_SPECIAL_FLAG 0x80000000u
 
 /* Number ranges by family, so families grow without clashing:
