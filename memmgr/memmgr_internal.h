@@ -70,6 +70,7 @@ struct mm_proc {
     struct mm_map **maps;         /* sorted by start, never overlapping */
     size_t          nmaps, maps_cap;
     const char     *reason;       /* last -EINVAL reason (static string) */
+    bool            lock_future;  /* mlockall(MCL_FUTURE) */
     struct mm_proc *prev, *next;
 };
 

@@ -105,7 +105,7 @@ static void mm_info(const struct mm_map *e, struct mm_map_info *mi)
     *mi = (struct mm_map_info){
         .start = e->start, .len = e->end - e->start, .prot = e->prot, .flags = e->flags,
         .fd_hint = e->fd_hint, .objoff = e->objoff, .objsize = e->obj->size,
-        .objflags = e->obj->flags, .objid = e->obj->id,
+        .objflags = e->obj->flags, .objid = e->obj->id, .locked = e->locked,
     };
 }
 

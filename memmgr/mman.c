@@ -153,6 +153,11 @@ int mm_mmap(struct mm_proc *p, uint32_t addr, uint32_t len, int prot, int flags,
     if (!r)
         r = mmap_enter(p, base, span, prot, flags, &s);
     obj_unref(s.obj);
+    if (!r && p->lock_future) {          /* mlockall(MCL_FUTURE); failures ignored, as Linux */
+        struct mm_map *e = vm_find(p, base);
+        e->locked = true;
+        (void)vm_populate(e, e->start, e->end);
+    }
     if (!r)
         *out = base + inpage;
     return r;
@@ -216,7 +221,8 @@ static void msync_cache_maintain(struct mm_proc *p, uint32_t va, uint32_t len, i
 }
 
 /* msync: unaligned addr, unknown flags or MS_SYNC|MS_ASYNC is -EINVAL, an
- * unmapped page in the range -ENOMEM. */
+ * unmapped page in the range -ENOMEM, MS_INVALIDATE over a locked page
+ * -EBUSY. */
 int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags)
 {
     uint64_t end;
@@ -227,6 +233,10 @@ int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags)
     int r = mm_range(p, addr, len, &end);
     if (r || len == 0)
         return r;
+    if (flags & MM_MS_INVALIDATE)
+        for (size_t i = vm_index_from(p, addr); i < p->nmaps && p->maps[i]->start < end; i++)
+            if (p->maps[i]->locked)
+                return -EBUSY;                   /* Linux: invalidating locked pages */
     msync_cache_maintain(p, addr, (uint32_t)(end - addr), flags);
     return 0;
 }

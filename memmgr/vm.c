@@ -308,6 +308,23 @@ int vm_remove(struct mm_proc *p, uint32_t start, uint64_t end)
     return 0;
 }
 
+/* Move e to `to`: out of the sorted array, PTEs cleared, rebased, back in
+ * at its new index; the object's list of mappings is left alone. */
+int vm_move(struct mm_proc *p, struct mm_map *e, uint32_t to)
+{
+    size_t i = vm_index_from(p, e->start);
+    vm_clear(e, e->start, e->end);
+    memmove(&p->maps[i], &p->maps[i + 1], (p->nmaps - i - 1) * sizeof e);
+    p->nmaps--;
+    e->end = to + (e->end - e->start);
+    e->start = to;
+    size_t j = vm_index_from(p, to);
+    memmove(&p->maps[j + 1], &p->maps[j], (p->nmaps - j) * sizeof e);
+    p->maps[j] = e;
+    p->nmaps++;
+    return vm_sync(e, e->start, e->end);
+}
+
 /* Object o shrinks to pg pages: clear those pages in every mapping and
  * free the private copies past the new end. */
 void vm_obj_truncate(struct mm_obj *o, uint64_t pg)

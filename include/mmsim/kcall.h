@@ -48,6 +48,14 @@
 #define KC_GETGID       76   /* () -> real gid */
 #define KC_GETEGID      77   /* () -> effective gid */
 
+/* The rest of the mmap family (sim/kcall_file.c). */
+#define KC_MREMAP       90   /* (old, old_size, new_size, flags, new_addr) -> address */
+#define KC_MLOCK        91   /* (addr, len) -> 0 */
+#define KC_MUNLOCK      92   /* (addr, len) -> 0 */
+#define KC_MLOCKALL     93   /* (flags) -> 0 */
+#define KC_MUNLOCKALL   94   /* () -> 0 */
+#define KC_MADVISE      95   /* (addr, len, advice) -> 0  (posix_madvise) */
+
 #define KC_SHMCTL_SPECIAL_FLAG 0x80000000u
 
 /* Number ranges by family, so families grow without clashing:

@@ -125,6 +125,7 @@ struct mm_map_info {
     uint64_t objsize;
     uint32_t objflags;
     uint64_t objid;
+    bool     locked;       /* mlock / mlockall */
 };
 
 /* Machine-wide manager over one MMU (the privilege is per process, see
@@ -175,6 +176,43 @@ int mm_mmap(struct mm_proc *p, uint32_t addr, uint32_t len, int prot, int flags,
 int mm_munmap(struct mm_proc *p, uint32_t addr, uint32_t len);
 int mm_mprotect(struct mm_proc *p, uint32_t addr, uint32_t len, int prot);
 int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags);
+/* ---- the rest of the mmap family (mremap.c, mlock.c) ---------------
+ * mremap follows Linux (values MREMAP_MAYMOVE 1, MREMAP_FIXED 2): the old
+ * range must lie in one map entry (-EFAULT otherwise; entries are not
+ * merged back after a split, so a range that mprotect split once is two
+ * entries); shrinking only unmaps the tail, as Linux does before looking
+ * at the mapping.  Growing a private anonymous mapping grows its object
+ * (new pages zeroed, eager unless MAP_LAZY); growing a view of a shared
+ * object only widens the view (pages past the object's end SIGBUS).
+ * Moving keeps pages, COW copies and the System V attach count.
+ * mlock/munlock round addr down to a page as Linux and, as Linux, apply
+ * to the mapped run from addr up to the first hole before failing with
+ * -ENOMEM (mprotect stays all-or-nothing); locked pages are made
+ * resident as an access would (write for writable private mappings:
+ * copy-on-write broken), PROT_NONE and past-end pages are skipped, a
+ * failed allocation is -EAGAIN.  No privilege or RLIMIT_MEMLOCK applies
+ * (our choice).  mlockall(MCL_FUTURE) locks and populates later mmaps.
+ * msync(MS_INVALIDATE) over a locked page is -EBUSY (Linux).
+ * posix_madvise checks its arguments (EINVAL, ENOMEM for holes);
+ * POSIX_MADV_WILLNEED populates, the other advice changes nothing. */
+#define MM_MREMAP_MAYMOVE 1
+#define MM_MREMAP_FIXED   2
+#define MM_MCL_CURRENT    1
+#define MM_MCL_FUTURE     2
+#define MM_POSIX_MADV_NORMAL     0
+#define MM_POSIX_MADV_RANDOM     1
+#define MM_POSIX_MADV_SEQUENTIAL 2
+#define MM_POSIX_MADV_WILLNEED   3
+#define MM_POSIX_MADV_DONTNEED   4
+
+int mm_mremap(struct mm_proc *p, uint32_t old, uint32_t oldsize, uint32_t newsize,
+              int flags, uint32_t newaddr, uint32_t *out);
+int mm_mlock(struct mm_proc *p, uint32_t addr, uint32_t len);
+int mm_munlock(struct mm_proc *p, uint32_t addr, uint32_t len);
+int mm_mlockall(struct mm_proc *p, int flags);
+int mm_munlockall(struct mm_proc *p);
+int mm_madvise(struct mm_proc *p, uint32_t addr, uint32_t len, int advice);
+
 /* mem_offset: *off = physical address of addr, *contig = contiguous
  * length from there capped at len. */
 int mm_mem_offset(struct mm_proc *p, uint32_t addr, int fd, uint32_t len,
