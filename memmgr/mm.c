@@ -2,7 +2,7 @@
  * mm.c - the machine-wide memory manager and its processes: creation,
  * teardown, and the read-only views (mm_lookup, mm_foreach_map).
  */
-#include "vm.h"
+#include "file.h"
 
 #include <stdlib.h>
 
@@ -33,6 +33,7 @@ void mm_destroy(struct mm *m)
         m->objs->refs = 1;
         obj_unref(m->objs);
     }
+    file_table_clear(m);
     free(m);
 }
 

@@ -3,6 +3,7 @@
  */
 #include "vm.h"
 #include "sysvshm.h"
+#include "file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -281,6 +282,8 @@ static void vm_release(struct mm_map *e)
     uint64_t pg0 = vm_pgoff(e, e->start);
     uint64_t pg1 = pg0 + ((uint64_t)(e->end - e->start) >> MMSIM_PAGE_SHIFT);
     vm_clear(e, e->start, e->end);
+    if (e->obj->kind == OBJ_FILE && (e->flags & MM_MAP_TYPE) == MM_MAP_SHARED && e->may_write)
+        (void)file_writeback(e->obj, pg0, pg1);   /* munmap and exit write back */
     /* A failed drop (host out of memory while splitting an extent) only
      * keeps the frames until the object goes. */
     if (e->priv)

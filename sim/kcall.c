@@ -37,6 +37,7 @@ int guest_errno(int e)
     case ENOMSG:       return GE_ENOMSG;
     case ENOLCK:       return GE_ENOLCK;
     case ETIMEDOUT:    return GE_ETIMEDOUT;
+    case ELOOP:        return GE_ELOOP;
     default:           return e <= 34 ? e : GE_EINVAL;
     }
 }
@@ -50,6 +51,8 @@ const char *kcall_errno_name(int e)
         {EINVAL, "EINVAL"}, {EMFILE, "EMFILE"}, {ENOSPC, "ENOSPC"}, {ERANGE, "ERANGE"},
         {ENAMETOOLONG, "ENAMETOOLONG"}, {ENOSYS, "ENOSYS"}, {EOVERFLOW, "EOVERFLOW"},
         {ENOTSUP, "ENOTSUP"}, {EIDRM, "EIDRM"}, {ENFILE, "ENFILE"},
+        {EXDEV, "EXDEV"}, {EISDIR, "EISDIR"}, {ENOTDIR, "ENOTDIR"}, {ELOOP, "ELOOP"},
+        {ESPIPE, "ESPIPE"}, {EFBIG, "EFBIG"},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (t[i].e == e)
@@ -83,7 +86,7 @@ static long k_write(struct call *c)
     int fd = (int)c->a[0];
     uint32_t va = c->a[1], len = c->a[2];
     if (!mm_fd_is_console(p->mm, fd))
-        return mm_fstat(p->mm, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+        return kcall_file_rw(c, true);
     if (fd == 0)
         return -EBADF;
     FILE *f = fd == 2 ? p->sim->err : p->sim->out;
@@ -111,7 +114,7 @@ static long k_read(struct call *c)
     struct proc *p = c->p;
     int fd = (int)c->a[0];
     if (!mm_fd_is_console(p->mm, fd))
-        return mm_fstat(p->mm, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+        return kcall_file_rw(c, false);
     if (fd != 0)
         return -EBADF;
     char buf[4096];
@@ -168,7 +171,8 @@ static long k_shm_open(struct call *c)
     return rc ? rc : mm_shm_open(c->p->mm, name, (int)c->a[1], c->a[2]);
 }
 
-/* open(): only shared memory objects, under /dev/shmem/ as on QNX. */
+/* open(): shared memory objects under /dev/shmem/ as on QNX, anything
+ * else is a file under --root (kcall_file.c). */
 static long k_open(struct call *c)
 {
     static const char pfx[] = "/dev/shmem/";
@@ -177,7 +181,7 @@ static long k_open(struct call *c)
     if (rc)
         return rc;
     if (strncmp(name, pfx, sizeof pfx - 1) != 0)
-        return -ENOENT;
+        return kcall_file_open(c, name);
     return mm_shm_open(c->p->mm, name + sizeof pfx - 2, (int)c->a[1], c->a[2]);
 }
 
@@ -218,6 +222,9 @@ static long k_fstat(struct call *c)
     uint8_t g[GUEST_STAT_SIZE] = {0};
     p64(p, g + 0, st.ino);
     p64(p, g + 8, st.size);
+    p32(p, g + 16, st.dev);
+    p32(p, g + 24, st.uid);
+    p32(p, g + 28, st.gid);
     p32(p, g + 44, st.mode);
     p32(p, g + 48, st.nlink);
     p32(p, g + 52, MMSIM_PAGE_SIZE);

@@ -11,6 +11,7 @@
 #ifndef MMSIM_SIM_KCALL_H
 #define MMSIM_SIM_KCALL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -49,6 +50,11 @@ static inline uint64_t kcall_arg64(const struct call *c, int i)
 /* Fetch a guest string argument (at most max-1 chars) and note it in the
  * trace as "name".  0, -EFAULT or -ENAMETOOLONG. */
 int kcall_name_arg(struct call *c, uint32_t va, char *buf, uint32_t max);
+
+/* kcall_file.c: open() of a path that is not a /dev/shmem/ name (a file
+ * under --root), and read()/write() of any fd that is not the console. */
+long kcall_file_open(struct call *c, const char *path);
+long kcall_file_rw(struct call *c, bool write);
 
 /* Symbolic name of a host errno for traces ("EINVAL"). */
 const char *kcall_errno_name(int e);

@@ -40,6 +40,8 @@ static void usage(FILE *f)
         "  --max-insns N      stop the guest after N instructions (exact; slows execution)\n"
         "  --timeout SECONDS  stop the guest after this much wall-clock time (default 0: none)\n"
         "  --stats            print run statistics (TLB fills, flushes, host memory) at exit\n"
+        "  --root DIR         the guest's files: open/stat/unlink/mmap of paths inside DIR\n"
+        "                     (DIR is the guest's \"/\"; nothing outside it is reachable)\n"
         "  --uid U, --gid G   real and effective user / group of the first process\n"
         "                     (default 0/0, or 1000/1000 with --unprivileged)\n"
         "  --ipc-limit NAME=N System V limit: shmmin, shmmax (bytes), shmall (pages),\n"
@@ -85,7 +87,7 @@ static int parse_u64(const char *s, uint64_t *out)
 }
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
-       OPT_STATS, OPT_UID, OPT_GID, OPT_IPC };
+       OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT };
 
 /* --ipc-limit NAME=N into o->ipc.  0 or -EINVAL. */
 static int parse_ipc_limit(const char *arg, struct sim_opts *o)
@@ -129,6 +131,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"uid", required_argument, 0, OPT_UID},
         {"gid", required_argument, 0, OPT_GID},
         {"ipc-limit", required_argument, 0, OPT_IPC},
+        {"root", required_argument, 0, OPT_ROOT},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -161,6 +164,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         case OPT_DUMP: o->dump_pt = DUMP_FULL; break;
         case OPT_UNPRIV: o->unprivileged = true; break;
         case OPT_STATS: o->stats = true; break;
+        case OPT_ROOT: o->root = optarg; break;
         case OPT_UID:
         case OPT_GID:
             if (!o->set_creds) {

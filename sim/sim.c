@@ -6,7 +6,9 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "sim.h"
 #include "trace.h"
@@ -41,6 +43,12 @@ int sim_init(struct sim *s, const struct sim_opts *o)
     }
     s->err = stderr;
     s->next_pid = 1;
+    s->root_fd = -1;
+    if (o->root && (s->root_fd = open(o->root, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        int e = errno;
+        fprintf(stderr, "mmsim: --root %s: %s\n", o->root, strerror(e));
+        return -e;
+    }
     s->arch = arch_for(o->cpu);
     if (!s->arch) {
         fprintf(stderr, "mmsim: --cpu %s is not supported by this build\n", mmu_cpu_name(o->cpu));
@@ -100,6 +108,9 @@ void sim_fini(struct sim *s)
     phys_fini(&s->phys);
     if (s->out && s->out != stdout)
         fclose(s->out);
+    if (s->root_fd >= 0)
+        close(s->root_fd);
+    s->root_fd = -1;
     s->out = NULL;
 }
 

@@ -119,6 +119,7 @@ struct sim_opts {
     uint32_t       uid, gid;    /* credentials of the first process */
     bool           set_ipc;     /* --ipc-limit given */
     struct mm_ipc_limits ipc;   /* System V limits (defaults + --ipc-limit) */
+    const char    *root;        /* --root DIR: the guest's files, or NULL */
 };
 
 struct trace;
@@ -135,6 +136,7 @@ struct sim {
     uint32_t         next_pid;
     FILE            *out;     /* guest fd 1 */
     FILE            *err;     /* guest fd 2 and reports */
+    int              root_fd; /* --root directory (O_PATH), or -1 */
 };
 
 /* sim.c: build the machine (RAM, frames, MMU, memory manager, trace). */

@@ -47,6 +47,7 @@
 #define GE_ENAMETOOLONG 78
 #define GE_EOVERFLOW    79
 #define GE_ENOSYS       89
+#define GE_ELOOP        90
 #define GE_ETIMEDOUT   260
 
 /* Guest struct stat: 64 bytes, fields in guest byte order.

@@ -78,6 +78,7 @@
 #define MM_O_WRONLY 0x0001
 #define MM_O_RDWR   0x0002
 #define MM_O_ACCMODE 0x0003
+#define MM_O_APPEND 0x0008
 #define MM_O_TRUNC  0x0200
 #define MM_O_CREAT  0x0100
 #define MM_O_EXCL   0x0400
@@ -98,6 +99,8 @@ struct mm_stat {
     uint32_t mode;   /* shm: 0100000 (S_IFREG) | perms; console: 0020620 */
     uint32_t nlink;  /* 1 while named, 0 after shm_unlink */
     uint32_t objflags; /* shm_ctl flags incl. MM_SHMCTL_HAS_SPECIAL */
+    uint32_t dev;      /* 0: shm and console; MM_FILE_DEV: files under --root */
+    uint32_t uid, gid; /* files: the host's */
 };
 
 /* One _MEM_OBJ_INFO segment. */
@@ -233,6 +236,38 @@ int mm_lookup(const struct mm_proc *p, uint32_t va, struct mm_map_info *info);
 /* Call fn for every mapping in address order. */
 void mm_foreach_map(const struct mm_proc *p,
                     void (*fn)(void *ctx, const struct mm_map_info *mi), void *ctx);
+
+/* ---- regular files (file.c) ---------------------------------------
+ *
+ * sim/ resolves guest paths under --root and hands over host descriptors;
+ * the memory manager keeps one page-cache object per host file (shared by
+ * every open fd and mapping of it), so read/write and mmap see the same
+ * bytes, as on Linux.  Pages come from the host file on first touch
+ * (zero past its end); write() goes through the cache to the host file at
+ * once; MAP_SHARED stores reach the host file at msync (MS_SYNC and
+ * MS_ASYNC alike, synchronously), at munmap and at exit (the unmap of
+ * every mapping), whole resident pages clipped at the file's size.
+ * MAP_PRIVATE views are copy-on-write and never written back.  Guest
+ * st_ino numbers are given in first-seen order (deterministic), st_dev is
+ * MM_FILE_DEV, times are 0. */
+#define MM_FILE_DEV 1
+#define MM_SEEK_SET 0
+#define MM_SEEK_CUR 1
+#define MM_SEEK_END 2
+
+/* Open fd for a host regular file (hostfd is owned from here on, closed
+ * on error too); O_TRUNC and O_APPEND are done here, O_CREAT/O_EXCL were
+ * the host's job.  The lowest free fd, or -EMFILE/-EISDIR/-EIO/-ENOMEM. */
+int mm_file_open(struct mm_proc *p, int hostfd, int oflag);
+bool mm_fd_is_file(const struct mm_proc *p, int fd);
+/* read/write at the fd's offset (advanced): bytes done, or -EBADF (not
+ * open for that), -EIO, -EFBIG, -ENOMEM. */
+long mm_read(struct mm_proc *p, int fd, void *buf, uint32_t len);
+long mm_write(struct mm_proc *p, int fd, const void *buf, uint32_t len);
+/* lseek on a file or shm fd: 0 and *res, -ESPIPE (console), -EINVAL. */
+int mm_lseek(struct mm_proc *p, int fd, int64_t off, int whence, uint64_t *res);
+/* Guest st_ino of a host file (stat by path), assigned if new. */
+int mm_file_ino(struct mm *m, uint64_t hdev, uint64_t hino, uint64_t *gino);
 
 /* ---- System V shared memory (sysvshm.c) -------------------------------
  *
