@@ -87,13 +87,15 @@ int file_writeback(struct mm_obj *o, uint64_t pg0, uint64_t pg1)
     uint64_t pg = pg0, end = obj_npages(o);
     if (pg1 > end)
         pg1 = end;
+    if (!o->host_writable)
+        return 0;        /* never opened for writing: nothing can be dirty */
     int r = 0;
     while (pg < pg1 && obj_next_page(o, pg, &pg) && pg < pg1) {
         paddr_t pa;
         uint64_t off = pg << MMSIM_PAGE_SHIFT;
         uint64_t n = o->size - off < MMSIM_PAGE_SIZE ? o->size - off : MMSIM_PAGE_SIZE;
         obj_page(o, pg, &pa);
-        if (!o->host_writable || phys_read(o->m->phys, pa, buf, n) ||
+        if (phys_read(o->m->phys, pa, buf, n) ||
             pwrite(o->hostfd, buf, n, (off_t)off) != (ssize_t)n)
             r = -EIO;
         pg++;

@@ -154,6 +154,7 @@ static void mapped_files(void)
 		  "MAP_SHARED PROT_WRITE of a read-only fd");
 	REQUIRE_OK(s = mmap(NULL, 3 * PG, PROT_READ, MAP_SHARED, fd, 0), "map past the end");
 	CHECK_EQ(s[PG + 5], 'M', "read-only shared view");
+	CHECK_OK(msync(s, 2 * PG, MS_SYNC), "msync of a read-only shared view");
 	munmap(s, 3 * PG);
 	close(fd);
 
