@@ -55,6 +55,8 @@ static void private_segment(void)
 	CHECK_EQ(ds.shm_perm.cuid, geteuid(), "creator uid");
 	CHECK_EQ(ds.shm_perm.cgid, getegid(), "creator gid");
 	CHECK_EQ(ds.shm_perm.__key, IPC_PRIVATE, "key");
+	CHECK_ERR(shmctl(id, IPC_STAT, NULL), EFAULT, "IPC_STAT to a bad buffer");
+	CHECK_ERR(shmctl(id, IPC_SET, NULL), EFAULT, "IPC_SET from a bad buffer");
 
 	unsigned char *a, *b;
 	REQUIRE_OK(a = shmat(id, NULL, 0), "shmat(NULL)");
