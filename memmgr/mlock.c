@@ -65,6 +65,7 @@ static int lock_set(struct mm_proc *p, uint32_t start, uint64_t end, bool on)
         if (on && !r)
             r = vm_populate(e, e->start, e->end);
     }
+    vm_merge(p, start, end);
     return r;
 }
 

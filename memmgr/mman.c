@@ -207,6 +207,7 @@ int mm_mprotect(struct mm_proc *p, uint32_t addr, uint32_t len, int prot)
         if (vm_sync(p->maps[i], p->maps[i]->start, p->maps[i]->end))
             return -ENOMEM;
     }
+    vm_merge(p, addr, end);
     return 0;
 }
 

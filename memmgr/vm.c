@@ -296,6 +296,36 @@ static void vm_release(struct mm_map *e)
     free(e);
 }
 
+/* True if b continues a with the same objects and attributes. */
+static bool vm_mergeable(const struct mm_map *a, const struct mm_map *b)
+{
+    return a->end == b->start && a->obj == b->obj && a->priv == b->priv &&
+           !a->obj->sysv && a->objoff + (a->end - a->start) == b->objoff &&
+           a->prot == b->prot && a->flags == b->flags && a->fd_hint == b->fd_hint &&
+           a->cow == b->cow && a->own_pages == b->own_pages &&
+           a->may_write == b->may_write && a->locked == b->locked;
+}
+
+/* Merge back mergeable neighbours around [start, end]. */
+void vm_merge(struct mm_proc *p, uint32_t start, uint64_t end)
+{
+    size_t i = vm_index_from(p, start ? start - 1 : 0);
+    while (i + 1 < p->nmaps && p->maps[i]->start <= end) {
+        struct mm_map *a = p->maps[i], *b = p->maps[i + 1];
+        if (!vm_mergeable(a, b)) {
+            i++;
+            continue;
+        }
+        a->end = b->end;
+        vm_unlink(b);
+        obj_unref(b->obj);
+        obj_unref(b->priv);
+        free(b);
+        memmove(&p->maps[i + 1], &p->maps[i + 2], (p->nmaps - i - 2) * sizeof a);
+        p->nmaps--;
+    }
+}
+
 /* Unmap [start, end). */
 int vm_remove(struct mm_proc *p, uint32_t start, uint64_t end)
 {

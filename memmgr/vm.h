@@ -63,6 +63,13 @@ int vm_find_free(const struct mm_proc *p, uint32_t hint, uint64_t len, uint32_t 
 int vm_insert(struct mm_proc *p, struct mm_map *e);
 /* Split the entry containing va so that an entry starts at va. 0 or -ENOMEM. */
 int vm_split(struct mm_proc *p, uint32_t va);
+/* Merge back neighbours in [start, end] (the entry ending at start and the
+ * one starting at end included) that map the same objects contiguously
+ * with the same attributes, undoing splits as Linux merges VMAs.  Entries
+ * of System V segments are never merged (each counts as an attach, as
+ * Linux never merges shm VMAs). */
+void vm_merge(struct mm_proc *p, uint32_t start, uint64_t end);
+
 /* Unmap [start, end): split, clear PTEs, release pages and references. */
 int vm_remove(struct mm_proc *p, uint32_t start, uint64_t end);
 

@@ -181,10 +181,9 @@ int mm_mprotect(struct mm_proc *p, uint32_t addr, uint32_t len, int prot);
 int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags);
 /* ---- the rest of the mmap family (mremap.c, mlock.c) ---------------
  * mremap follows Linux (values MREMAP_MAYMOVE 1, MREMAP_FIXED 2): the old
- * range must lie in one map entry (-EFAULT otherwise; entries are not
- * merged back after a split, so a range that mprotect split once is two
- * entries); shrinking only unmaps the tail, as Linux does before looking
- * at the mapping.  Growing a private anonymous mapping grows its object
+ * range must lie in one map entry (-EFAULT otherwise; like Linux VMAs,
+ * entries split by mprotect/mlock merge back when their attributes match
+ * again, except System V attaches); shrinking only unmaps the tail.  Growing a private anonymous mapping grows its object
  * (new pages zeroed, eager unless MAP_LAZY); growing a view of a shared
  * object only widens the view (pages past the object's end SIGBUS).
  * Moving keeps pages, COW copies and the System V attach count.

@@ -151,6 +151,16 @@ static void t_mremap(void)
 	CHECK(h[0] == 30 && mapped(h + PG, PG) && h[PG] == 21, "first page replaced, second kept");
 	munmap(h, 2 * PG);
 	munmap(a, PG);
+	/* a range split by mprotect and joined again moves as one */
+	unsigned char *j = anon(3, 40), *jm;
+	CHECK_OK(mprotect(j + PG, PG, PROT_READ), "split by mprotect");
+	CHECK_ERR(mremap(j, 3 * PG, 4 * PG, MREMAP_MAYMOVE), EFAULT, "a range over two mappings");
+	CHECK_OK(mprotect(j + PG, PG, PROT_READ | PROT_WRITE), "joined again");
+	CHECK_OK(jm = mremap(j, 3 * PG, 50 * PG, MREMAP_MAYMOVE), "mremap of the joined range");
+	if (jm != MAP_FAILED) {
+		CHECK(jm[0] == 40 && jm[PG] == 41 && jm[2 * PG] == 42, "all three pages moved");
+		munmap(jm, 50 * PG);
+	}
 	/* old size 0: a second view of shared pages */
 	unsigned char *s = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANON, -1, 0);
 	REQUIRE(s != MAP_FAILED, "shared anonymous page");

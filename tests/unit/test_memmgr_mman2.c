@@ -145,6 +145,36 @@ Test(mman2, mremap_move_keeps_pages_and_cow_copies)
     mm_close(P, fd);
 }
 
+Test(mman2, mprotect_and_munlock_merge_entries_back)
+{
+    uint32_t a;
+    struct mm_map_info mi;
+    cr_assert_eq(mm_mmap(P, 0, 4 * PG, RW, ANONP, MM_NOFD, 0, &a), 0);
+    cr_assert_eq(mm_mprotect(P, a + PG, PG, MM_PROT_READ), 0);
+    cr_assert_eq(mm_lookup(P, a, &mi), 0);
+    cr_expect_eq(mi.len, PG, "split in three");
+    cr_assert_eq(mm_mprotect(P, a + PG, PG, RW), 0);
+    cr_assert_eq(mm_lookup(P, a + 3 * PG, &mi), 0);
+    cr_expect(mi.start == a && mi.len == 4 * PG, "one entry again");
+    cr_assert_eq(mm_mlock(P, a + 2 * PG, PG), 0);
+    cr_assert_eq(mm_lookup(P, a, &mi), 0);
+    cr_expect_eq(mi.len, 2 * PG);
+    cr_assert_eq(mm_munlock(P, a, 4 * PG), 0);
+    cr_assert_eq(mm_lookup(P, a, &mi), 0);
+    cr_expect_eq(mi.len, 4 * PG, "munlock joined them");
+    /* System V attaches never merge: each piece is an attach */
+    int id = mm_shmget(P, MM_IPC_PRIVATE, 2 * PG, 0600);
+    uint32_t s;
+    cr_assert_eq(mm_shmat(P, id, 0, 0, &s), 0);
+    cr_assert_eq(mm_mprotect(P, s, PG, MM_PROT_READ), 0);
+    cr_assert_eq(mm_mprotect(P, s, PG, RW), 0);
+    cr_assert_eq(mm_lookup(P, s, &mi), 0);
+    cr_expect_eq(mi.len, PG);
+    struct mm_shmid_ds ds;
+    cr_assert_eq(mm_shmctl(P, id, MM_IPC_STAT, &ds), 0);
+    cr_expect_eq(ds.nattch, 2);
+}
+
 Test(mman2, mremap_of_split_private_pieces_is_refused)
 {
     /* Documented limitation: a private anonymous piece cannot grow into
