@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "mmsim/guest_abi.h"
 #include "mmsim/kcall.h"
@@ -59,20 +60,21 @@ static uint32_t clamp32(uint64_t v)
 /* struct shmid_ds, guest layout. */
 static void put_shmid_ds(const struct proc *p, uint8_t *g, const struct mm_shmid_ds *ds)
 {
-    p32(p, g + 0, ds->perm.uid);
-    p32(p, g + 4, ds->perm.gid);
-    p32(p, g + 8, ds->perm.cuid);
-    p32(p, g + 12, ds->perm.cgid);
+    memset(g, 0, GUEST_SHMID_DS_SIZE);      /* _reserved[] included */
+    p32(p, g + 0, ds->perm.cuid);
+    p32(p, g + 4, ds->perm.cgid);
+    p32(p, g + 8, ds->perm.uid);
+    p32(p, g + 12, ds->perm.gid);
     p32(p, g + 16, ds->perm.mode);
     p32(p, g + 20, ds->perm.seq);
     p32(p, g + 24, (uint32_t)ds->perm.key);
-    p32(p, g + 28, clamp32(ds->segsz));
-    p32(p, g + 32, ds->atime);
-    p32(p, g + 36, ds->dtime);
-    p32(p, g + 40, ds->ctime);
-    p32(p, g + 44, ds->cpid);
-    p32(p, g + 48, ds->lpid);
-    p32(p, g + 52, ds->nattch);
+    p32(p, g + 44, clamp32(ds->segsz));
+    p32(p, g + 48, ds->atime);
+    p32(p, g + 52, ds->dtime);
+    p32(p, g + 56, ds->ctime);
+    p32(p, g + 60, ds->cpid);
+    p32(p, g + 64, ds->lpid);
+    p32(p, g + 68, ds->nattch);
 }
 
 /* IPC_INFO (struct shminfo) or SHM_INFO (struct shm_info). */
@@ -113,8 +115,8 @@ static long k_shmctl(struct call *c)
     if (cmd == MM_IPC_SET) {
         if (copyin(p, g, c->a[2], sizeof g))
             return -EFAULT;
-        ds.perm.uid = g32(p, g + 0);
-        ds.perm.gid = g32(p, g + 4);
+        ds.perm.uid = g32(p, g + 8);
+        ds.perm.gid = g32(p, g + 12);
         ds.perm.mode = g32(p, g + 16);
     }
     int r = mm_shmctl(p->mm, id, cmd, &ds);

@@ -58,15 +58,17 @@
 #define GUEST_STAT_SIZE 64
 
 /* Guest System V layouts (<sys/ipc.h>, <sys/shm.h>): every field 32 bits,
- * in guest byte order, Linux field meanings.
- *   struct ipc_perm  (28): 0 uid 4 gid 8 cuid 12 cgid 16 mode 20 seq 24 key
- *   struct shmid_ds  (56): 0 shm_perm 28 shm_segsz 32 shm_atime 36 shm_dtime
- *                          40 shm_ctime 44 shm_cpid 48 shm_lpid 52 shm_nattch
+ * in guest byte order, Linux field meanings.  ipc_perm has QNX's field
+ * order (creator first, four reserved words), shared with <sys/sem.h>.
+ *   struct ipc_perm  (44): 0 cuid 4 cgid 8 uid 12 gid 16 mode 20 seq 24 key
+ *                          28 _reserved[4]
+ *   struct shmid_ds  (72): 0 shm_perm 44 shm_segsz 48 shm_atime 52 shm_dtime
+ *                          56 shm_ctime 60 shm_cpid 64 shm_lpid 68 shm_nattch
  *   struct shminfo   (20): 0 shmmax 4 shmmin 8 shmmni 12 shmseg 16 shmall
  *   struct shm_info  (24): 0 used_ids 4 shm_tot 8 shm_rss 12 shm_swp
  *                          16 swap_attempts 20 swap_successes */
-#define GUEST_IPC_PERM_SIZE 28
-#define GUEST_SHMID_DS_SIZE 56
+#define GUEST_IPC_PERM_SIZE 44
+#define GUEST_SHMID_DS_SIZE 72
 #define GUEST_SHMINFO_SIZE  20
 #define GUEST_SHM_INFO_SIZE 24
 

@@ -1,7 +1,8 @@
 /*
  * <sys/ipc.h> - System V IPC common definitions.  Flag and command values
- * are Linux's (the simulator decodes these); struct ipc_perm is mmsim's
- * 32-bit layout (mmsim/guest_abi.h), with Linux's field meanings.  `key`
+ * are Linux's (the simulator decodes these; QNX has the same IPC_CREAT,
+ * IPC_EXCL, IPC_NOWAIT, IPC_RMID, IPC_SET, IPC_STAT); struct ipc_perm has
+ * QNX's field order (mmsim/guest_abi.h) and Linux's meanings.  `key`
  * and `seq` are also reachable as glibc's `__key` and `__seq`, so sources
  * written for Linux compile unchanged.
  */
@@ -12,13 +13,14 @@
 #include <mmsim/guest_abi.h>
 
 struct ipc_perm {
-	uid_t  uid;     /*  0 owner's effective uid */
-	gid_t  gid;     /*  4 owner's effective gid */
-	uid_t  cuid;    /*  8 creator's effective uid */
-	gid_t  cgid;    /* 12 creator's effective gid */
+	uid_t  cuid;    /*  0 creator's effective uid */
+	gid_t  cgid;    /*  4 creator's effective gid */
+	uid_t  uid;     /*  8 owner's effective uid */
+	gid_t  gid;     /* 12 owner's effective gid */
 	mode_t mode;    /* 16 permission bits | SHM_DEST | SHM_LOCKED */
 	union { unsigned int seq; unsigned int __seq; };   /* 20 sequence number */
 	union { key_t key; key_t __key; };                 /* 24 key given to *get() */
+	int    _reserved[4];                               /* 28 */
 };
 _Static_assert(sizeof(struct ipc_perm) == GUEST_IPC_PERM_SIZE, "struct ipc_perm must match mmsim/guest_abi.h");
 

@@ -27,13 +27,13 @@ typedef unsigned int shmatt_t;
 
 struct shmid_ds {
 	struct ipc_perm shm_perm;   /*  0 */
-	size_t   shm_segsz;         /* 28 size in bytes, as given to shmget */
-	time_t   shm_atime;         /* 32 last attach (guest seconds) */
-	time_t   shm_dtime;         /* 36 last detach */
-	time_t   shm_ctime;         /* 40 creation or last IPC_SET */
-	pid_t    shm_cpid;          /* 44 creator */
-	pid_t    shm_lpid;          /* 48 last attach / detach */
-	shmatt_t shm_nattch;        /* 52 current attaches */
+	size_t   shm_segsz;         /* 44 size in bytes, as given to shmget */
+	time_t   shm_atime;         /* 48 last attach (guest seconds) */
+	time_t   shm_dtime;         /* 52 last detach */
+	time_t   shm_ctime;         /* 56 creation or last IPC_SET */
+	pid_t    shm_cpid;          /* 60 creator */
+	pid_t    shm_lpid;          /* 64 last attach / detach */
+	shmatt_t shm_nattch;        /* 68 current attaches */
 };
 _Static_assert(sizeof(struct shmid_ds) == GUEST_SHMID_DS_SIZE, "struct shmid_ds must match mmsim/guest_abi.h");
 
