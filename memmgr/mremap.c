@@ -27,36 +27,42 @@ static bool obj_pages_shared(const struct mm_map *e, uint64_t pg0, uint64_t pg1)
     return false;
 }
 
-/* Can e grow to len bytes?  Views of shared objects always can; a private
- * anonymous entry only if nobody else maps the object pages it takes. */
+/* True if e is private anonymous memory: its own (own_pages) or, after
+ * a fork froze it, a copy-on-write view of an anonymous object. */
+static bool anon_private(const struct mm_map *e)
+{
+    return (e->flags & MM_MAP_TYPE) == MM_MAP_PRIVATE && e->obj->kind == OBJ_ANON;
+}
+
+/* Can e grow to len bytes?  Views of shared objects always can; private
+ * anonymous memory only if nobody else maps the object pages it takes. */
 static bool grow_ok(const struct mm_map *e, uint64_t len)
 {
     uint64_t pg0, pg1;
-    if (!e->own_pages)
+    if (!anon_private(e))
         return true;
     grow_pages(e, len, &pg0, &pg1);
     return !obj_pages_shared(e, pg0, pg1);
 }
 
-/* Make e len bytes long from its start (range beyond it is free): a
- * private anonymous object grows with zeroed pages (eager unless lazy). */
+/* Make e len bytes long from its start (range beyond it is free).
+ * Private anonymous memory grows its object with zero pages: stale pages
+ * there (left by a shrink of frozen, copy-on-write memory) are dropped;
+ * memory of its own is allocated now unless lazy, a frozen view gets
+ * zero pages on first touch. */
 static int grow(struct mm_map *e, uint64_t len)
 {
     uint64_t pg0, pg1;
     uint32_t old_end = e->end;
     grow_pages(e, len, &pg0, &pg1);
-    if (e->own_pages) {
+    if (anon_private(e)) {
         struct mm_obj *o = e->obj;
+        if (obj_drop(o, pg0, pg1) || (e->priv && obj_drop(e->priv, pg0, pg1)))
+            return -ENOMEM;
         if (obj_npages(o) < pg1)
             o->size = pg1 << MMSIM_PAGE_SHIFT;
-        if (!(e->flags & MM_MAP_LAZY))
-            for (uint64_t pg = pg0; pg < pg1; pg++) {
-                paddr_t pa;
-                if (!obj_page(o, pg, &pa) && obj_fill(o, pg, 1, false)) {
-                    obj_drop(o, pg0, pg);
-                    return -ENOMEM;
-                }
-            }
+        if (e->own_pages && !(e->flags & MM_MAP_LAZY) && obj_fill(o, pg0, pg1 - pg0, false))
+            return -ENOMEM;
     }
     e->end = (uint32_t)(e->start + len);
     if (vm_sync(e, old_end, e->end))

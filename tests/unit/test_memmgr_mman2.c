@@ -7,6 +7,7 @@
 #include <errno.h>
 
 #include "memmgr_fixture.h"
+#include "../../memmgr/vm.h"     /* to freeze an entry as fork() does */
 
 TestSuite(mman2, .init = mmfx_setup, .fini = mmfx_teardown_checked);
 
@@ -185,4 +186,31 @@ Test(mman2, mremap_of_split_private_pieces_is_refused)
     cr_expect_eq(mm_mremap(P, a, PG, 2 * PG, MM_MREMAP_MAYMOVE, 0, &out), -ENOMEM);
     cr_assert_eq(mm_munmap(P, a + PG, 2 * PG), 0);
     cr_expect_eq(mm_mremap(P, a, PG, 2 * PG, 0, 0, &out), 0, "free again once unmapped");
+}
+
+Test(mman2, mremap_grows_forked_private_memory_with_zero_pages)
+{
+    /* fork (issue 6a, memmgr/fork.c) freezes private anonymous memory: the
+     * entry becomes a copy-on-write view of its object.  Growing it back
+     * after a shrink must give zero pages, not the object's old ones. */
+    uint32_t a, out;
+    cr_assert_eq(mm_mmap(P, 0x50000000, 3 * PG, RW, ANONP | MM_MAP_FIXED, MM_NOFD, 0, &a), 0);
+    uint8_t x = 'X', v = 1;
+    for (int i = 0; i < 3; i++)
+        phys_write(&ph, pte_pa(a + i * PG), &x, 1);
+    struct mm_map *e = vm_find(P, a);
+    e->own_pages = false;
+    e->cow = true;
+    cr_assert_eq(vm_sync(e, e->start, e->end), 0);
+    cr_assert_eq(mm_mremap(P, a, 3 * PG, PG, 0, 0, &out), 0, "shrink");
+    cr_assert_eq(mm_mremap(P, a, PG, 3 * PG, 0, 0, &out), 0, "grow in place");
+    cr_expect_eq(out, a);
+    cr_assert_eq(mm_fault(P, a + 2 * PG, PT_R), MMF_RESOLVED, "not past the end");
+    phys_read(&ph, pte_pa(a + 2 * PG), &v, 1);
+    cr_expect_eq(v, 0, "a zero page, not the old contents");
+    phys_read(&ph, pte_pa(a), &v, 1);
+    cr_expect_eq(v, 'X', "the kept page is intact");
+    cr_assert_eq(mm_fault(P, a + PG, PT_W), MMF_RESOLVED, "a write copies");
+    phys_read(&ph, pte_pa(a + PG), &v, 1);
+    cr_expect_eq(v, 0);
 }
