@@ -73,7 +73,8 @@ int file_page_in(struct mm_obj *o, uint64_t pg)
         obj_drop(o, pg, pg + 1);
         return -EIO;
     }
-    if (n > 0 && obj_page(o, pg, &pa) && phys_write(o->m->phys, pa, buf, (uint64_t)n)) {
+    if (n > 0 && obj_page(o, pg, &pa) &&
+        (mm_kmem(o->m, pa, (uint64_t)n), phys_write(o->m->phys, pa, buf, (uint64_t)n))) {
         obj_drop(o, pg, pg + 1);
         return -EIO;
     }
@@ -95,6 +96,7 @@ int file_writeback(struct mm_obj *o, uint64_t pg0, uint64_t pg1)
         uint64_t off = pg << MMSIM_PAGE_SHIFT;
         uint64_t n = o->size - off < MMSIM_PAGE_SIZE ? o->size - off : MMSIM_PAGE_SIZE;
         obj_page(o, pg, &pa);
+        mm_kmem(o->m, pa, n);                 /* the cache model makes RAM current */
         if (phys_read(o->m->phys, pa, buf, n) ||
             pwrite(o->hostfd, buf, n, (off_t)off) != (ssize_t)n)
             r = -EIO;
@@ -200,6 +202,7 @@ long mm_read(struct mm_proc *p, int fd, void *buf, uint32_t len)
         if (chunk > n - done)
             chunk = n - done;
         if (obj_page(o, pg, &pa)) {
+            mm_kmem(p->m, pa + (off & MMSIM_PAGE_MASK), chunk);
             if (phys_read(p->m->phys, pa + (off & MMSIM_PAGE_MASK), (uint8_t *)buf + done, chunk))
                 return -EIO;
         } else {
@@ -235,8 +238,10 @@ long mm_write(struct mm_proc *p, int fd, const void *buf, uint32_t len)
         paddr_t pa;
         if (chunk > (uint64_t)w - done)
             chunk = (uint64_t)w - done;
-        if (obj_page(o, at >> MMSIM_PAGE_SHIFT, &pa))
+        if (obj_page(o, at >> MMSIM_PAGE_SHIFT, &pa)) {
+            mm_kmem(p->m, pa + (at & MMSIM_PAGE_MASK), chunk);
             phys_write(p->m->phys, pa + (at & MMSIM_PAGE_MASK), (const uint8_t *)buf + done, chunk);
+        }
         done += chunk;
     }
     if (off + (uint64_t)w > o->size)
@@ -269,8 +274,10 @@ int mm_lseek(struct mm_proc *p, int fd, int64_t off, int whence, uint64_t *res)
 static void file_zero_tail(struct mm_obj *o, uint64_t from, uint64_t to)
 {
     paddr_t pa;
-    if (from < to && obj_page(o, from >> MMSIM_PAGE_SHIFT, &pa))
+    if (from < to && obj_page(o, from >> MMSIM_PAGE_SHIFT, &pa)) {
+        mm_kmem(o->m, pa + (from & MMSIM_PAGE_MASK), to - from);
         phys_zero(o->m->phys, pa + (from & MMSIM_PAGE_MASK), to - from);
+    }
 }
 
 /* Resize the host file and its cache to len bytes. */

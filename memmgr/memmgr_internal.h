@@ -59,6 +59,8 @@ struct mm {
     uint32_t        now;          /* simulated seconds (mm_set_time) */
     struct mm_file_id *files;     /* every host file seen (file.c) */
     size_t          nfiles, files_cap;
+    mm_kmem_hook_fn kmem_hook;    /* see mm_set_kmem_hook() */
+    void           *kmem_ctx;
 };
 
 enum mm_fd_kind { FD_FREE = 0, FD_CONSOLE, FD_SHM, FD_FILE };
@@ -122,5 +124,8 @@ int file_fstat(const struct mm_obj *o, struct mm_stat *st);
 /* System V table (sysvshm.c): set defaults; destroy every segment. */
 void shmtab_init(struct mm *m);
 void shmtab_clear(struct mm *m);
+
+/* Announce that the manager is about to touch frame contents (mm.c). */
+void mm_kmem(struct mm *m, paddr_t pa, uint64_t len);
 
 #endif
