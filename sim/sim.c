@@ -6,7 +6,9 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "checker.h"
 #include "devices.h"
@@ -134,6 +136,12 @@ int sim_init(struct sim *s, const struct sim_opts *o)
     }
     s->err = stderr;
     s->next_pid = 1;
+    s->root_fd = -1;
+    if (o->root && (s->root_fd = open(o->root, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        int e = errno;
+        fprintf(stderr, "mmsim: --root %s: %s\n", o->root, strerror(e));
+        return -e;
+    }
     s->arch = arch_for(o->cpu);
     if (!s->arch) {
         fprintf(stderr, "mmsim: --cpu %s is not supported by this build\n", mmu_cpu_name(o->cpu));
@@ -175,6 +183,11 @@ int sim_init(struct sim *s, const struct sim_opts *o)
         fprintf(stderr, "mmsim: cannot create the MMU for --cpu %s\n", mmu_cpu_name(o->cpu));
         return -ENOMEM;
     }
+    if (o->set_ipc && mm_set_ipc_limits(s->mm, &o->ipc) != 0) {
+        fprintf(stderr, "mmsim: bad --ipc-limit values (need 1 <= shmmin <= shmmax, "
+                        "1 <= shmmni <= 32768, shmseg >= 1)\n");
+        return -EINVAL;
+    }
     return checker_create(s);
 }
 
@@ -199,6 +212,9 @@ void sim_fini(struct sim *s)
     phys_fini(&s->phys);
     if (s->out && s->out != stdout)
         fclose(s->out);
+    if (s->root_fd >= 0)
+        close(s->root_fd);
+    s->root_fd = -1;
     s->out = NULL;
 }
 
@@ -304,6 +320,8 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
         fprintf(stderr, "mmsim: cannot create process: out of memory\n");
         goto out;
     }
+    if (s->o.set_creds)
+        mm_proc_set_creds(p->mm, s->o.uid, s->o.gid);
     uint32_t entry, sp;
     char why[256];
     int rc = loader_load(p, path, &entry, why, sizeof why);
