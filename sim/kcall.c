@@ -50,6 +50,9 @@ const char *kcall_errno_name(int e)
         {EINVAL, "EINVAL"}, {EMFILE, "EMFILE"}, {ENOSPC, "ENOSPC"}, {ERANGE, "ERANGE"},
         {ENAMETOOLONG, "ENAMETOOLONG"}, {ENOSYS, "ENOSYS"}, {EOVERFLOW, "EOVERFLOW"},
         {ENOTSUP, "ENOTSUP"}, {EIDRM, "EIDRM"}, {ENFILE, "ENFILE"},
+        {ESRCH, "ESRCH"}, {EINTR, "EINTR"}, {E2BIG, "E2BIG"}, {ENOEXEC, "ENOEXEC"},
+        {ECHILD, "ECHILD"}, {ETIMEDOUT, "ETIMEDOUT"}, {EDEADLK, "EDEADLK"}, {ERANGE, "ERANGE"},
+        {ENOSPC, "ENOSPC"}, {EFBIG, "EFBIG"},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (t[i].e == e)
@@ -61,8 +64,7 @@ const char *kcall_errno_name(int e)
 
 static long k_exit(struct call *c)
 {
-    c->p->state = PROC_EXITED;
-    c->p->exit_status = (int)(c->a[0] & 0xff);
+    sched_terminate(c->p, (int)(c->a[0] & 0xff), 0);
     return 0;
 }
 
@@ -382,6 +384,7 @@ const struct kcall_table kcall_core_table = KCALL_TABLE(core_defs);
 /* Every family of calls; a number is looked up in each in turn. */
 static const struct kcall_table *const tables[] = {
     &kcall_core_table,
+    &kcall_proc_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)
@@ -414,11 +417,28 @@ void kcall_dispatch(struct proc *p)
     trace_arr_end(c.t);
 
     long r;
-    if (d) {
+    struct thread *t = s->running;
+    s->now_ns += 1000;                  /* simulated time: 1 us per call */
+    if (t && t->has_result) {           /* completed while it was blocked */
+        t->has_result = false;
+        r = t->result;
+        trace_bool(c.t, "completed", 1);
+    } else if (d) {
         r = d->fn(&c);
     } else {
         c.why = "unknown kernel call number";
         r = -ENOSYS;
+    }
+    if (r == KC_BLOCKED) {
+        /* re-issue the call when woken: back onto the trap instruction */
+        trace_bool(c.t, "blocked", 1);
+        trace_end(c.t);
+        uint32_t pc = 0;
+        uc_reg_read(p->uc, a->reg_pc, &pc);
+        pc -= 4;
+        uc_reg_write(p->uc, a->reg_pc, &pc);
+        sched_flush_events(s);
+        return;
     }
     trace_int(c.t, "ret", r < 0 && r >= -4095 ? -1 : r);
     if (r < 0 && r >= -4095) {
@@ -428,6 +448,7 @@ void kcall_dispatch(struct proc *p)
     }
     trace_end(c.t);
 
+    sched_flush_events(s);
     if (p->state == PROC_RUNNING) {
         uint32_t ret = r < 0 && r >= -4095 ? (uint32_t)-guest_errno((int)-r) : (uint32_t)r;
         uc_reg_write(p->uc, a->reg_ret, &ret);

@@ -37,12 +37,17 @@ static void usage(FILE *f)
         "  --trace FILE       write a JSON Lines trace of kernel calls, PTE writes, faults\n"
         "  --dump-pt          print the process's page tables (raw and decoded) at exit\n"
         "  --unprivileged     run without the physical-memory privilege\n"
-        "  --max-insns N      stop the guest after N instructions (exact; slows execution)\n"
+        "  --max-insns N      stop the guest after N instructions (exact; slows execution;\n"
+        "                     without --quantum: per uninterrupted run of a thread)\n"
+        "  --quantum N        pre-empt a thread after N guest instructions (deterministic\n"
+        "                     round robin; default: a thread runs until it blocks or exits)\n"
         "  --timeout SECONDS  stop the guest after this much wall-clock time (default 0: none)\n"
         "  --stats            print run statistics (TLB fills, flushes, host memory) at exit\n"
         "\n"
         "Exit status: the guest's; 128+signal if a fault killed it (QNX numbers:\n"
-        "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11); 125 if mmsim could not run it.\n");
+        "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11, SIGTERM 15); 125 if mmsim could not\n"
+        "run it; 124 if every process blocked forever (deadlock, reported on stderr).\n"
+        "With several processes, the status is that of process 1, the first program.\n");
 }
 
 /* Parse "256M", "2G", "4096K" or bytes.  0 or -EINVAL. */
@@ -81,7 +86,7 @@ static int parse_u64(const char *s, uint64_t *out)
 }
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
-       OPT_STATS };
+       OPT_STATS, OPT_QUANTUM };
 
 /* Parse options up to the program name.  Returns argv index of the
  * program, or -1 after printing an error. */
@@ -97,6 +102,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"max-insns", required_argument, 0, OPT_MAXI},
         {"timeout", required_argument, 0, OPT_TIMEOUT},
         {"stats", no_argument, 0, OPT_STATS},
+        {"quantum", required_argument, 0, OPT_QUANTUM},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -132,6 +138,12 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         case OPT_MAXI:
             if (parse_u64(optarg, &o->max_insns) != 0 || o->max_insns == 0) {
                 fprintf(stderr, "mmsim: bad --max-insns '%s' (a positive number)\n", optarg);
+                return -1;
+            }
+            break;
+        case OPT_QUANTUM:
+            if (parse_u64(optarg, &o->quantum) != 0 || o->quantum == 0) {
+                fprintf(stderr, "mmsim: bad --quantum '%s' (a positive number of instructions)\n", optarg);
                 return -1;
             }
             break;
