@@ -400,7 +400,31 @@ static long k_futex_wake(struct call *c)
     return sched_wake_n(c->p->sim, key, c->a[1], 0);
 }
 
+/* atomic_cas(addr, old, new, int *prev): one compare-and-swap, never
+ * pre-empted (the ARMv5 guest's atomics). */
+static long k_atomic_cas(struct call *c)
+{
+    struct proc *p = c->p;
+    paddr_t pa;
+    uint8_t w[4];
+    if (c->a[0] & 3)
+        return -EINVAL;
+    if (uaddr_phys(p, c->a[0], true, &pa) != 0 || copyin(p, w, c->a[0], 4) != 0)
+        return -EFAULT;
+    engine_sync_tlb(p);
+    uint32_t old = g32(p, w);
+    if (c->a[3] && copyout(p, c->a[3], w, 4) != 0)
+        return -EFAULT;
+    if (old == c->a[1]) {
+        p32(p, w, c->a[2]);
+        if (copyout(p, c->a[0], w, 4) != 0)
+            return -EFAULT;
+    }
+    return 0;
+}
+
 static const struct kcall_def proc_defs[] = {
+    {KC_ATOMIC_CAS, "atomic_cas", 4, k_atomic_cas},
     {KC_FORK, "fork", 0, k_fork},
     {KC_SPAWN, "spawn", 3, k_spawn},
     {KC_WAITPID, "waitpid", 3, k_waitpid},

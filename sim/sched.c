@@ -246,32 +246,40 @@ fail:
     return NULL;
 }
 
+/* Copy the user registers of p's engine into c's (fresh, user mode). */
+static int copy_regs(struct proc *p, struct proc *c)
+{
+    const struct arch_ops *a = p->sim->arch;
+    if (a->init_regs(c->uc, 0, 0) != 0)
+        return -EIO;
+    for (unsigned i = 0; i < a->n_fork_regs; i++) {
+        uint32_t v = 0;
+        if (uc_reg_read(p->uc, a->fork_regs[i], &v) != UC_ERR_OK ||
+            uc_reg_write(c->uc, a->fork_regs[i], &v) != UC_ERR_OK)
+            return -EIO;
+    }
+    return 0;
+}
+
 long sched_fork(struct proc *p)
 {
     struct sim *s = p->sim;
     struct proc *c = proc_new(s, p);
     if (!c)
         return -ENOMEM;
-    uc_context *ctx = NULL;
-    long rc = -ENOMEM;
     uint32_t zero = 0;
     if (argv_set(c, p->argc, p->argv) || !(c->mm = mm_proc_fork(p->mm, c->pid)) ||
         engine_create(c) != 0)
         goto fail;
     struct thread *t = thread_new(c);
-    if (!t || uc_context_alloc(p->uc, &ctx) != UC_ERR_OK ||
-        uc_context_save(p->uc, ctx) != UC_ERR_OK || uc_context_restore(c->uc, ctx) != UC_ERR_OK ||
-        uc_reg_write(c->uc, s->arch->reg_ret, &zero) != UC_ERR_OK)
+    if (!t || copy_regs(p, c) != 0 || uc_reg_write(c->uc, s->arch->reg_ret, &zero) != UC_ERR_OK)
         goto fail;
-    uc_context_free(ctx);
     c->loaded = t;
     ev_push(s, "fork", p->pid, 0, c->pid, NULL);
     return c->pid;
 fail:
-    if (ctx)
-        uc_context_free(ctx);
     proc_free(c);
-    return rc;
+    return -ENOMEM;
 }
 
 long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, uint32_t a1)

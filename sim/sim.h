@@ -51,6 +51,11 @@ struct arch_ops {
     bool (*mem_address)(uc_engine *uc, const struct cs_insn *insn, uint32_t pc, uint32_t *ea);
     /* Elf e_machine this flavour runs. */
     unsigned    elf_machine;
+    /* The user registers a fork copies into the child's engine, after
+     * init_regs (a uc_context holds host pointers of its own engine on
+     * PowerPC, so contexts never move between engines). */
+    const int  *fork_regs;
+    unsigned    n_fork_regs;
 };
 
 /* The arch glue for `cpu`, or NULL if this build has none. */

@@ -27,6 +27,14 @@ int ftruncate(int __fd, off_t __len);
 int ftruncate64(int __fd, off64_t __len);
 /* getpid(): this process's id. */
 pid_t getpid(void);
+/* fork(): a new process with a copy-on-write copy of this one; the
+ * child's pid in the parent, 0 in the child, or -1 and errno (ENOMEM). */
+pid_t fork(void);
+/* getppid(): the parent's pid (1 once the parent has ended). */
+pid_t getppid(void);
+/* sleep(s) / usleep(us): block for simulated time; 0. */
+unsigned sleep(unsigned __seconds);
+int usleep(unsigned __usec);
 /* _exit(status): end the process now: no atexit handlers, no stdio flush. */
 _Noreturn void _exit(int __status);
 /* sysconf(name): _SC_PAGESIZE gives 4096; others -1 with EINVAL. */

@@ -14,9 +14,6 @@
 #include <sys/mmsim.h>
 #include "libc.h"
 
-/* The errno of the (single-threaded) guest. */
-int errno;
-
 #define KC0(n)                   __kcall((n), 0, 0, 0, 0, 0, 0, 0)
 #define KC1(n, a)                __kcall((n), (a), 0, 0, 0, 0, 0, 0)
 #define KC2(n, a, b)             __kcall((n), (a), (b), 0, 0, 0, 0, 0)
