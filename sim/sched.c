@@ -289,12 +289,23 @@ long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, 
     struct thread *t = thread_new(p);
     if (!t)
         return -EAGAIN;
-    /* The new context: the creator's registers, then pc, sp, arguments. */
-    if (uc_context_save(p->uc, t->ctx) != UC_ERR_OK ||
-        uc_context_reg_write(t->ctx, a->reg_pc, &pc) != UC_ERR_OK ||
-        uc_context_reg_write(t->ctx, a->reg_sp, &sp) != UC_ERR_OK ||
-        uc_context_reg_write(t->ctx, a->reg_arg[0], &a0) != UC_ERR_OK ||
-        uc_context_reg_write(t->ctx, a->reg_arg[1], &a1) != UC_ERR_OK) {
+    /* The new context: the creator's registers with pc, sp and the
+     * arguments replaced, made in the engine itself and saved (Unicorn
+     * 2.1's uc_context_reg_write crashes for ARM), then the creator's
+     * registers put back. */
+    uc_context *mine = NULL;
+    bool ok = uc_context_alloc(p->uc, &mine) == UC_ERR_OK &&
+              uc_context_save(p->uc, mine) == UC_ERR_OK &&
+              uc_reg_write(p->uc, a->reg_pc, &pc) == UC_ERR_OK &&
+              uc_reg_write(p->uc, a->reg_sp, &sp) == UC_ERR_OK &&
+              uc_reg_write(p->uc, a->reg_arg[0], &a0) == UC_ERR_OK &&
+              uc_reg_write(p->uc, a->reg_arg[1], &a1) == UC_ERR_OK &&
+              uc_context_save(p->uc, t->ctx) == UC_ERR_OK;
+    if (mine) {
+        ok &= uc_context_restore(p->uc, mine) == UC_ERR_OK;
+        uc_context_free(mine);
+    }
+    if (!ok) {
         t->state = TS_DONE;
         p->nthreads--;
         return -EAGAIN;

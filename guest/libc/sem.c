@@ -83,14 +83,14 @@ int sem_timedwait(sem_t *s, const struct timespec *abs)
 		errno = EINVAL;
 		return -1;
 	}
+	/* checked before trying, as Linux (glibc) does */
+	if (abs && (abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000L)) {
+		errno = EINVAL;
+		return -1;
+	}
 	for (;;) {
 		if (try_take(s) == 0)
 			return 0;
-		/* POSIX: the timeout is only checked when the call would block */
-		if (abs && (abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000L)) {
-			errno = EINVAL;
-			return -1;
-		}
 		__fetch_add((volatile int *)&s->__waiters, 1);
 		long r = __futex_wait(&s->__value, 0, abs);
 		__fetch_add((volatile int *)&s->__waiters, -1);
