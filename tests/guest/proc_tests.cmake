@@ -8,7 +8,7 @@
 #                                 expectations hold on a real kernel
 #   guest_determinism_<name>_<cpu> two runs with --quantum: identical trace
 
-set(GT_PROC_TESTS test_proc test_threads)
+set(GT_PROC_TESTS test_proc test_threads test_sem)
 set(GT_PROC_QUANTUM 997)
 
 foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
