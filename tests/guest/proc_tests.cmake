@@ -40,3 +40,32 @@ foreach(name IN LISTS GT_PROC_TESTS)
   add_test(NAME native_${short} COMMAND native_${name})
   set_tests_properties(native_${short} PROPERTIES TIMEOUT ${GT_TIMEOUT})
 endforeach()
+
+# How mmsim ends with several processes: deadlock (status 124 and a report
+# naming every blocked thread), timers instead of a deadlock, a process
+# killing itself, an orphan outliving its parent (mmsim's status is
+# process 1's).
+foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
+  gt_build(proc_misc ${cpu})
+  if(NOT GT_ELF)
+    continue()
+  endif()
+  set(run --cpu ${cpu})
+  gt_expect(guest_deadlock1_${cpu} ${GT_ELF} CODE 124 OPTS ${run} ARGS deadlock1
+            STDOUT "waiting forever\n"
+            STDERR "mmsim: deadlock: every thread is blocked" "  process 1 thread 1 blocked in futex_wait"
+                   "exit status 124")
+  gt_expect(guest_deadlock2_${cpu} ${GT_ELF} CODE 124 OPTS ${run} ARGS deadlock2
+            STDERR "mmsim: deadlock" "  process 1 thread 1 blocked in futex_wait"
+                   "  process 2 thread 1 blocked in futex_wait"
+            NOT_STDERR "killed by")
+  gt_expect(guest_deadlock2_q_${cpu} ${GT_ELF} CODE 124 OPTS ${run} --quantum 50 ARGS deadlock2
+            STDERR "mmsim: deadlock" "  process 2 thread 1 blocked in futex_wait")
+  gt_expect(guest_sleepers_${cpu} ${GT_ELF} CODE 0 OPTS ${run} ARGS sleepers
+            STDOUT "both slept: ok\n" NOT_STDERR "deadlock")
+  gt_expect(guest_selfkill_${cpu} ${GT_ELF} CODE 143 OPTS ${run} ARGS selfkill
+            STDOUT "raising SIGTERM\n"
+            STDERR "mmsim: process 1 killed by SIGTERM \\(signal 15\\)" "sent by kill\\(\\) from process 1")
+  gt_expect(guest_orphan_${cpu} ${GT_ELF} CODE 5 OPTS ${run} ARGS orphan
+            STDOUT "parent exits first\n" "orphan: ppid 1\n")
+endforeach()
