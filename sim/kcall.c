@@ -385,6 +385,7 @@ const struct kcall_table kcall_core_table = KCALL_TABLE(core_defs);
 static const struct kcall_table *const tables[] = {
     &kcall_core_table,
     &kcall_proc_table,
+    &kcall_sem_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)

@@ -108,6 +108,7 @@ static struct thread *thread_new(struct proc *p)
     t->p = p;
     t->tid = ++p->next_tid;
     t->seq = ++p->sim->thread_seq;
+    t->semw.semid = -1;
     t->state = TS_RUNNABLE;
     struct thread **pp = &p->sim->threads;
     while (*pp)
@@ -155,6 +156,11 @@ static struct proc *proc_new(struct sim *s, struct proc *parent)
     p->parent = parent;
     p->ppid = parent ? parent->pid : 0;
     p->state = PROC_RUNNING;
+    p->uid = p->gid = s->o.unprivileged ? 1000 : 0;
+    if (parent) {
+        p->uid = parent->uid;
+        p->gid = parent->gid;
+    }
     struct proc **pp = &s->procs;
     while (*pp)
         pp = &(*pp)->next;
@@ -421,6 +427,7 @@ static void proc_finish(struct proc *p)
             sim_capture(p);
     }
     p->term_seq = ++s->term_seq;
+    sem_proc_exit(p);
     proc_release(p);
     /* Children become orphans: reaped by mmsim at their end. */
     for (struct proc *c = s->procs, *n; c; c = n) {

@@ -71,6 +71,10 @@ int sim_init(struct sim *s, const struct sim_opts *o)
         trace_uint(s->trace, "frag_seed", o->frag_seed);
         trace_end(s->trace);
     }
+    if (!(s->semtab = semtab_create(NULL))) {
+        fprintf(stderr, "mmsim: out of memory\n");
+        return -ENOMEM;
+    }
     struct pt_hooks hooks = { .pte_written = on_pte_written, .ctx = s };
     s->mmu = mmu_create(o->cpu, &s->phys, &s->frames, &hooks);
     s->mm = s->mmu ? mm_create(s->mmu, &s->phys, &s->frames) : NULL;
@@ -83,6 +87,8 @@ int sim_init(struct sim *s, const struct sim_opts *o)
 
 void sim_fini(struct sim *s)
 {
+    semtab_destroy(s->semtab);
+    s->semtab = NULL;
     if (s->mm)
         mm_destroy(s->mm);
     if (s->mmu)

@@ -18,6 +18,7 @@
 
 #include "mmsim/memmgr.h"
 #include "mmsim/pt.h"
+#include "ipc/semtab.h"
 
 struct sim;
 struct proc;
@@ -91,6 +92,7 @@ struct thread {
     uc_context       *ctx;           /* saved registers while not loaded */
     uint32_t          exit_value;    /* pthread_exit value */
     bool              detached, joined;
+    struct semtab_wait semw;         /* what a blocked semop counts in */
     struct thread    *next;          /* sim->threads, creation order */
 };
 
@@ -108,6 +110,7 @@ struct proc {
     uint64_t        term_seq;      /* order of termination (waitpid) */
     bool            reaped;        /* waited for: may be freed */
     char          **own_argv;      /* argv copy owned by this process */
+    uint32_t        uid, gid;      /* credentials for System V IPC (0 if privileged, else 1000) */
     struct mm_proc *mm;
     uc_engine      *uc;
     uc_hook         h_tlb, h_intr, h_invalid;
@@ -182,6 +185,7 @@ struct sim {
     size_t           nev, evcap;
     uint64_t         term_seq;
     uint64_t         thread_seq;
+    struct semtab   *semtab;      /* System V semaphores (kcall_sem.c) */
     FILE            *out;     /* guest fd 1 */
     FILE            *err;     /* guest fd 2 and reports */
 };
@@ -276,6 +280,8 @@ struct proc *sched_find(struct sim *s, uint32_t pid);
 /* Write the queued process events (fork, block, wake...) to the trace;
  * called where no trace record is open. */
 void sched_flush_events(struct sim *s);
+/* kcall_sem.c: p ends: its blocked semops stop counting, SEM_UNDO applied. */
+void sem_proc_exit(struct proc *p);
 /* Sleep channels: a kind in the top byte, a value below. */
 #define CHAN(kind, v) (((uint64_t)(kind) << 56) | ((uint64_t)(v) & 0x00ffffffffffffffull))
 enum { CHAN_CHILD = 1, CHAN_JOIN, CHAN_FUTEX, CHAN_SEM, CHAN_TIMER };

@@ -8,7 +8,7 @@
 #                                 expectations hold on a real kernel
 #   guest_determinism_<name>_<cpu> two runs with --quantum: identical trace
 
-set(GT_PROC_TESTS test_proc test_threads test_sem)
+set(GT_PROC_TESTS test_proc test_threads test_sem test_sysvsem)
 set(GT_PROC_QUANTUM 997)
 
 foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
@@ -68,4 +68,12 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
             STDERR "mmsim: process 1 killed by SIGTERM \\(signal 15\\)" "sent by kill\\(\\) from process 1")
   gt_expect(guest_orphan_${cpu} ${GT_ELF} CODE 5 OPTS ${run} ARGS orphan
             STDOUT "parent exits first\n" "orphan: ppid 1\n")
+endforeach()
+
+# System V semaphores as uid 1000: permission errors.
+foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
+  gt_build(test_sysvsem ${cpu})
+  if(GT_ELF)
+    gt_selfcheck(guest_sysvsem_unpriv_${cpu} ${GT_ELF} OPTS --cpu ${cpu} --unprivileged ARGS unpriv)
+  endif()
 endforeach()
