@@ -423,7 +423,19 @@ static long k_atomic_cas(struct call *c)
     return 0;
 }
 
+static long k_getuid(struct call *c)
+{
+    return c->p->uid;
+}
+
+static long k_getgid(struct call *c)
+{
+    return c->p->gid;
+}
+
 static const struct kcall_def proc_defs[] = {
+    {KC_GETUID, "getuid", 0, k_getuid},
+    {KC_GETGID, "getgid", 0, k_getgid},
     {KC_ATOMIC_CAS, "atomic_cas", 4, k_atomic_cas},
     {KC_FORK, "fork", 0, k_fork},
     {KC_SPAWN, "spawn", 3, k_spawn},

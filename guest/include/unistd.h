@@ -35,6 +35,12 @@ pid_t getppid(void);
 /* sleep(s) / usleep(us): block for simulated time; 0. */
 unsigned sleep(unsigned __seconds);
 int usleep(unsigned __usec);
+/* getuid()/geteuid()/getgid()/getegid(): 0 for a privileged process,
+ * 1000 under mmsim --unprivileged. */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
 /* _exit(status): end the process now: no atexit handlers, no stdio flush. */
 _Noreturn void _exit(int __status);
 /* sysconf(name): _SC_PAGESIZE gives 4096; others -1 with EINVAL. */

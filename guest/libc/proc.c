@@ -130,3 +130,25 @@ int sched_yield(void)
 {
 	return (int)__kcall(KC_SCHED_YIELD, 0, 0, 0, 0, 0, 0, 0);
 }
+
+/* getuid()/getgid() and the effective ones (no set-id programs exist).
+ * Weak: the System V shared-memory runtime may define its own. */
+__attribute__((weak)) uid_t getuid(void)
+{
+	return (uid_t)__kcall(KC_GETUID, 0, 0, 0, 0, 0, 0, 0);
+}
+
+__attribute__((weak)) uid_t geteuid(void)
+{
+	return getuid();
+}
+
+__attribute__((weak)) gid_t getgid(void)
+{
+	return (gid_t)__kcall(KC_GETGID, 0, 0, 0, 0, 0, 0, 0);
+}
+
+__attribute__((weak)) gid_t getegid(void)
+{
+	return getgid();
+}

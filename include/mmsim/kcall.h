@@ -54,6 +54,8 @@
 #define KC_NANOSLEEP    52   /* (const struct timespec *req, struct timespec *rem) -> 0 */
 #define KC_SCHED_YIELD  53   /* () -> 0 */
 #define KC_THREAD_DETACH 54  /* (tid) -> 0 */
+#define KC_GETUID       56   /* () -> uid (0 privileged, 1000 --unprivileged) */
+#define KC_GETGID       57   /* () -> gid */
 #define KC_ATOMIC_CAS   55   /* (addr, old, new, int *prev) -> 0; ARMv5 has no ldrex/strex */
 #define KC_SEMGET       60   /* (key, nsems, semflg) -> semid */
 #define KC_SEMOP        61   /* (semid, struct sembuf *, nsops) -> 0 */
