@@ -8,7 +8,7 @@
 #                                 expectations hold on a real kernel
 #   guest_determinism_<name>_<cpu> two runs with --quantum: identical trace
 
-set(GT_PROC_TESTS test_proc test_threads test_sem test_sysvsem test_mon_shm)
+set(GT_PROC_TESTS test_proc test_threads test_sem test_sysvsem test_mon_shm test_mon_shm_kill)
 set(GT_PROC_QUANTUM 997)
 
 foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
@@ -37,7 +37,7 @@ foreach(name IN LISTS GT_PROC_TESTS)
   target_include_directories(native_${name} PRIVATE ${GT_SRC})
   target_compile_options(native_${name} PRIVATE -Wno-unused-result)
   target_link_libraries(native_${name} PRIVATE pthread rt)
-  if(name STREQUAL "test_mon_shm")
+  if(name MATCHES "^test_mon_shm")
     target_sources(native_${name} PRIVATE ${CMAKE_SOURCE_DIR}/guest/mon_shm/mon_shm.c
                                           ${CMAKE_SOURCE_DIR}/guest/mon_shm/rbuf.c)
     target_include_directories(native_${name} PRIVATE ${CMAKE_BINARY_DIR}/mon_inc)
