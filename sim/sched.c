@@ -589,6 +589,9 @@ static void run_slice(struct sim *s, struct thread *t, uint64_t deadline)
         engine_kill(p, 4, "cannot switch thread registers");
         return;
     }
+    /* another process may have changed this one's table (ftruncate
+     * shrinking a shared object clears PTEs in every process) */
+    engine_sync_tlb(p);
     uint64_t count = s->o.max_insns;
     if (s->o.quantum) {
         count = s->o.quantum;

@@ -190,6 +190,21 @@ static void test_spawn(void)
 	char *argv2[] = { "no_such_program.elf", NULL };
 	rc = posix_spawn(&pid, "no_such_program.elf", NULL, NULL, argv2, NULL);
 	CHECK_EQ(rc, ENOENT, "posix_spawn of a missing program -> ENOENT");
+#ifndef NATIVE
+	/* mmsim: only programs in the directory of the first one */
+	/* (argv asks any program that does start to exit at once) */
+	CHECK_EQ(posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, NULL), EACCES,
+		 "posix_spawn of a host program outside the program directory -> EACCES");
+	CHECK_EQ(posix_spawn(&pid, "../../../mmsim", NULL, NULL, argv, NULL), EACCES,
+		 "a relative name escaping the directory with .. -> EACCES");
+	CHECK_EQ(posix_spawn(&pid, "", NULL, NULL, argv, NULL), ENOENT, "an empty name -> ENOENT");
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	fa.__count = 1;
+	CHECK_EQ(posix_spawn(&pid, prog, &fa, NULL, argv, NULL), ENOSYS, "file actions -> ENOSYS");
+	CHECK_EQ(posix_spawn(&pid, prog, NULL, NULL, argv, NULL) == 0 ? reap(pid) : -1, 0x900,
+		 "spawn again after the refusals");
+#endif
 }
 
 int main(int argc, char **argv)
