@@ -35,7 +35,10 @@ foreach(name IN LISTS GT_PROC_TESTS)
   add_executable(native_${name} ${GT_SRC}/${name}.c)
   target_compile_definitions(native_${name} PRIVATE NATIVE=1)
   target_include_directories(native_${name} PRIVATE ${GT_SRC})
-  target_compile_options(native_${name} PRIVATE -Wno-unused-result)
+  # No sanitizers: these programs fault on purpose (children die of
+  # SIGSEGV/SIGBUS), which ASan/UBSan would turn into their own reports.
+  target_compile_options(native_${name} PRIVATE -Wno-unused-result -fno-sanitize=all)
+  target_link_options(native_${name} PRIVATE -fno-sanitize=all)
   target_link_libraries(native_${name} PRIVATE pthread rt)
   if(name MATCHES "^test_mon_shm")
     target_sources(native_${name} PRIVATE ${CMAKE_SOURCE_DIR}/guest/mon_shm/mon_shm.c
