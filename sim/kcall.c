@@ -14,6 +14,7 @@
 
 #include "mmsim/guest_abi.h"
 #include "mmsim/kcall.h"
+#include "checker.h"
 #include "kcall.h"
 #include "sim.h"
 #include "trace.h"
@@ -235,6 +236,8 @@ static long k_shm_ctl(struct call *c)
     long rc = mm_shm_ctl(p->mm, (int)c->a[0], flags, kcall_arg64(c, 2), kcall_arg64(c, 4), special, c->a[6]);
     if (rc == -EINVAL)
         c->why = mm_last_reason(p->mm);
+    if (rc == 0 && (flags & MM_SHMCTL_PHYS))
+        checker_reveal(p->sim, kcall_arg64(c, 2), kcall_arg64(c, 4), NULL);
     return rc;
 }
 
@@ -245,7 +248,11 @@ static long k_mmap(struct call *c)
     uint32_t out = 0;
     int rc = mm_mmap(c->p->mm, c->a[0], c->a[1], (int)c->a[2], (int)c->a[3], (int)c->a[4],
                      kcall_arg64(c, 5), &out);
-    return rc ? rc : (long)out;
+    if (rc)
+        return rc;
+    if (((int)c->a[3] & MM_MAP_PHYS) && !((int)c->a[3] & MM_MAP_ANON))
+        checker_reveal(c->p->sim, kcall_arg64(c, 5), c->a[1], NULL);
+    return (long)out;
 }
 
 static long k_munmap(struct call *c)
@@ -279,6 +286,7 @@ static long k_mem_offset(struct call *c)
         return -EFAULT;
     trace_hex(c->t, "paddr", off);
     trace_hex(c->t, "contig", contig);
+    checker_reveal(p->sim, off, contig, NULL);
     return 0;
 }
 
@@ -319,6 +327,7 @@ static long msg_mem_obj_info(struct call *c, const uint8_t *m, uint32_t sbytes)
             trace_hex(c->t, "paddr", seg[i].paddr);
             trace_hex(c->t, "length", seg[i].length);
             trace_obj_end(c->t);
+            checker_reveal(p->sim, seg[i].paddr, seg[i].length, NULL);
         }
         trace_arr_end(c->t);
         if (copyout(p, c->a[3], out, (uint32_t)n * MEM_OBJ_SEGMENT_SIZE) != 0)
@@ -386,6 +395,7 @@ static const struct kcall_table *const tables[] = {
     &kcall_core_table,
     &kcall_proc_table,
     &kcall_sem_table,
+    &kcall_cache_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)

@@ -57,5 +57,6 @@ const char *kcall_errno_name(int e);
 extern const struct kcall_table kcall_core_table;
 extern const struct kcall_table kcall_proc_table;
 extern const struct kcall_table kcall_sem_table;
+extern const struct kcall_table kcall_cache_table;
 
 #endif

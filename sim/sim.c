@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checker.h"
+#include "devices.h"
 #include "sim.h"
 #include "trace.h"
 
@@ -15,6 +17,7 @@ static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t 
                            uint64_t old_raw, uint64_t new_raw)
 {
     struct sim *s = ctx;
+    checker_pte_written(s, old_raw, new_raw);
     if (!s->trace)
         return;
     char d[160];
@@ -57,6 +60,10 @@ int sim_init(struct sim *s, const struct sim_opts *o)
     }
     if (o->frag)
         frames_fragment(&s->frames, o->frag_seed);
+    if ((rc = devices_init(s)) != 0) {
+        fprintf(stderr, "mmsim: cannot set up the devices: %s\n", strerror(-rc));
+        return rc;
+    }
     if (o->trace_path) {
         int err = 0;
         s->trace = trace_open(o->trace_path, &err);
@@ -82,17 +89,20 @@ int sim_init(struct sim *s, const struct sim_opts *o)
         fprintf(stderr, "mmsim: cannot create the MMU for --cpu %s\n", mmu_cpu_name(o->cpu));
         return -ENOMEM;
     }
-    return 0;
+    return checker_create(s);
 }
 
 void sim_fini(struct sim *s)
 {
+    checker_summary(s);
     semtab_destroy(s->semtab);
     s->semtab = NULL;
     if (s->mm)
         mm_destroy(s->mm);
     if (s->mmu)
         mmu_destroy(s->mmu);
+    checker_destroy(s);
+    devices_fini(s);
     if (s->trace && trace_close(s->trace) != 0)
         fprintf(stderr, "mmsim: error while writing the trace %s\n", s->o.trace_path);
     s->trace = NULL;
