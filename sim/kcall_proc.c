@@ -136,8 +136,8 @@ static long k_spawn(struct call *c)
     int argc;
     if ((rc = copy_args(p, c->a[1], name, &argv, &argc)) != 0)
         return rc;
-    uint8_t w[4];
-    if (c->a[2] && (rc = copyout(p, c->a[2], w, 0)) != 0) {
+    uint8_t w[4] = {0};
+    if (c->a[2] && (rc = copyout(p, c->a[2], w, 4)) != 0) {   /* check it first */
         free_args(argv, argc);
         return rc;
     }

@@ -85,3 +85,11 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
     gt_selfcheck(guest_sysvsem_unpriv_${cpu} ${GT_ELF} OPTS --cpu ${cpu} --unprivileged ARGS unpriv)
   endif()
 endforeach()
+
+# Hostile arguments to the calls of this family (mmsim only).
+foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
+  gt_build(test_proc_hostile ${cpu})
+  if(GT_ELF)
+    gt_selfcheck(guest_proc_hostile_${cpu} ${GT_ELF} OPTS --cpu ${cpu})
+  endif()
+endforeach()

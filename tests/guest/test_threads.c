@@ -280,6 +280,44 @@ static void test_pshared_mutex(void)
 	munmap(sh, sizeof *sh);
 }
 
+/* A process-shared condition variable: the child waits, the parent signals. */
+static void test_pshared_cond(void)
+{
+	struct pc { pthread_mutex_t m; pthread_cond_t c; volatile int ready, seen; } *sh;
+	sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANON, -1, 0);
+	REQUIRE(sh != MAP_FAILED, "mmap shared");
+	pthread_mutexattr_t ma;
+	pthread_condattr_t ca;
+	pthread_mutexattr_init(&ma);
+	pthread_mutexattr_setpshared(&ma, PTHREAD_PROCESS_SHARED);
+	pthread_condattr_init(&ca);
+	CHECK_EQ(pthread_condattr_setpshared(&ca, PTHREAD_PROCESS_SHARED), 0, "condattr_setpshared");
+	pthread_mutex_init(&sh->m, &ma);
+	pthread_cond_init(&sh->c, &ca);
+	sh->ready = sh->seen = 0;
+	pid_t c = fork();
+	if (c < 0)
+		REQUIRE(0, "fork failed");
+	if (c == 0) {
+		pthread_mutex_lock(&sh->m);
+		while (!sh->ready)
+			pthread_cond_wait(&sh->c, &sh->m);
+		sh->seen = 1;
+		pthread_mutex_unlock(&sh->m);
+		_exit(0);
+	}
+	struct timespec req = { 0, 5000000 };
+	nanosleep(&req, NULL);
+	pthread_mutex_lock(&sh->m);
+	sh->ready = 1;
+	pthread_cond_signal(&sh->c);
+	pthread_mutex_unlock(&sh->m);
+	int st;
+	CHECK_EQ(waitpid(c, &st, 0), c, "waitpid");
+	CHECK(WIFEXITED(st) && sh->seen == 1, "the child woke from the shared condition variable");
+	munmap(sh, sizeof *sh);
+}
+
 int main(void)
 {
 	test_create_join();
@@ -287,5 +325,6 @@ int main(void)
 	test_cond();
 	test_time();
 	test_pshared_mutex();
+	test_pshared_cond();
 	return done();
 }
