@@ -83,4 +83,16 @@ for cpu in $cpus; do
   printf "%-6s hello world: %.1f ms wall (target < 50)\n" "$cpu" "$(calc "$hello * 1000")"
 done
 echo
+# Ping-pong between two processes over a pair of process-shared POSIX
+# semaphores in shared memory (bench/guest/pingpong.c, the same source
+# natively): round trips per second, and mmsim's share of native.
+n=${MMSIM_BENCH_PINGPONG:-20000}
+nat=$(diff_time $n "$b/bench/native_pingpong")
+natrt=$(calc "$n / $nat")
+printf "native Linux ping-pong: %10.0f round trips/s\n" "$natrt"
+for cpu in $cpus; do
+  p=$(diff_time $n "$mmsim" run --cpu "$cpu" "$b/bench/$cpu/pingpong.elf")
+  printf "%-6s ping-pong:      %10.0f round trips/s, %.3fx native\n" "$cpu" \
+    "$(calc "$n / $p")" "$(calc "$n / $p / $natrt")"
+done
 "$(dirname "$0")/trace.sh" "$b"

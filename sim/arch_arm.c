@@ -91,6 +91,14 @@ static bool arm_mem_address(uc_engine *uc, const cs_insn *insn, uint32_t pc, uin
     return false;
 }
 
+/* CPSR first: it selects the register bank the others go to. */
+static const int arm_fork_regs[] = {
+    UC_ARM_REG_CPSR, UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3,
+    UC_ARM_REG_R4, UC_ARM_REG_R5, UC_ARM_REG_R6, UC_ARM_REG_R7, UC_ARM_REG_R8,
+    UC_ARM_REG_R9, UC_ARM_REG_R10, UC_ARM_REG_R11, UC_ARM_REG_R12, UC_ARM_REG_SP,
+    UC_ARM_REG_LR, UC_ARM_REG_PC,
+};
+
 #define ARM_COMMON                                                        \
     .uc_arch = UC_ARCH_ARM, .uc_mode = UC_MODE_ARM, .big_endian = false,   \
     .svc_intno = 2, .reg_pc = UC_ARM_REG_PC, .reg_sp = UC_ARM_REG_SP, .reg_lr = UC_ARM_REG_LR,      \
@@ -101,7 +109,9 @@ static bool arm_mem_address(uc_engine *uc, const cs_insn *insn, uint32_t pc, uin
     .init_regs = arm_init_regs, .exception = arm_exception,               \
     .data_fault = "data abort", .fetch_fault = "prefetch abort",           \
     .mem_address = arm_mem_address,                                        \
-    .elf_machine = EM_ARM
+    .elf_machine = EM_ARM,                                                 \
+    .fork_regs = arm_fork_regs,                                            \
+    .n_fork_regs = sizeof arm_fork_regs / sizeof arm_fork_regs[0]
 
 const struct arch_ops arch_armv6 = { .name = "armv6", .uc_model = UC_CPU_ARM_1176, ARM_COMMON };
 const struct arch_ops arch_armv7 = { .name = "armv7", .uc_model = UC_CPU_ARM_CORTEX_A9, ARM_COMMON };

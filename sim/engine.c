@@ -154,6 +154,8 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
         } else {
             engine_sync_tlb(p);
             checker_after_kcall(p);
+            if (p->sim->resched)          /* blocked, yielded, thread exit */
+                uc_emu_stop(uc);
         }
         return;
     }
@@ -272,43 +274,46 @@ static int fault_signal(enum mm_fault_kind k)
     return (k == MMF_PAST_END || k == MMF_NOMEM) ? 10 /* SIGBUS */ : 11 /* SIGSEGV */;
 }
 
-void engine_run(struct proc *p, uint32_t entry, uint32_t sp)
+void engine_kill(struct proc *p, int sig, const char *note)
+{
+    snprintf(p->fault_note, sizeof p->fault_note, "%s", note);
+    p->state = PROC_KILLED;
+    p->signal = sig;
+    p->exit_status = 128 + sig;
+}
+
+enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us)
 {
     struct sim *s = p->sim;
-    if (s->arch->init_regs(p->uc, entry, sp) != 0) {
-        snprintf(p->fault_note, sizeof p->fault_note, "cannot set the initial registers");
-        p->state = PROC_KILLED;
-        p->signal = 4;
-        p->exit_status = 128 + 4;
-        return;
-    }
-    uint64_t timeout_us = (uint64_t)s->o.timeout_s * 1000000u;
-    uc_err err = uc_emu_start(p->uc, entry, RUN_UNTIL, timeout_us, s->o.max_insns);
-    if (p->state != PROC_RUNNING)
-        return;
     uint32_t pc = 0;
+    uc_reg_read(p->uc, s->arch->reg_pc, &pc);
+    s->resched = false;
+    uc_err err = uc_emu_start(p->uc, pc, RUN_UNTIL, timeout_us, count);
+    if (p->state != PROC_RUNNING)
+        return SLICE_DEAD;
+    if (err == UC_ERR_OK && s->resched)
+        return SLICE_STOPPED;
     uc_reg_read(p->uc, s->arch->reg_pc, &pc);
     if (err == UC_ERR_EXCEPTION && p->fault.pending) {
         p->state = PROC_KILLED;
         p->signal = fault_signal(p->fault.kind);
         p->exit_status = 128 + p->signal;
-        return;
+        return SLICE_DEAD;
     }
-    p->state = PROC_KILLED;
     if (err == UC_ERR_OK && (pc & ~(uint32_t)MMSIM_PAGE_MASK) == RUN_UNTIL_PAGE) {
         snprintf(p->fault_note, sizeof p->fault_note,
                  "instruction fetch from kernel space at 0x%08x", pc);
+        p->state = PROC_KILLED;
         p->signal = 11;
-    } else if (err == UC_ERR_OK) {
-        snprintf(p->fault_note, sizeof p->fault_note,
-                 s->o.max_insns ? "stopped: instruction limit (--max-insns %llu) reached at pc 0x%08x"
-                                : "stopped: time limit (--timeout %llu s) reached at pc 0x%08x",
-                 (unsigned long long)(s->o.max_insns ? s->o.max_insns : s->o.timeout_s), pc);
-        p->signal = 9; /* SIGKILL */
-    } else {
-        snprintf(p->fault_note, sizeof p->fault_note, "%s at pc 0x%08x",
-                 err == UC_ERR_INSN_INVALID ? "undefined instruction" : uc_strerror(err), pc);
-        p->signal = (err == UC_ERR_INSN_INVALID) ? 4 : 11;
+        p->exit_status = 128 + 11;
+        return SLICE_DEAD;
     }
+    if (err == UC_ERR_OK)
+        return SLICE_EXPIRED;
+    snprintf(p->fault_note, sizeof p->fault_note, "%s at pc 0x%08x",
+             err == UC_ERR_INSN_INVALID ? "undefined instruction" : uc_strerror(err), pc);
+    p->state = PROC_KILLED;
+    p->signal = (err == UC_ERR_INSN_INVALID) ? 4 : 11;
     p->exit_status = 128 + p->signal;
+    return SLICE_DEAD;
 }

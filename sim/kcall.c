@@ -48,8 +48,7 @@ int guest_errno(int e)
 
 static long k_exit(struct call *c)
 {
-    c->p->state = PROC_EXITED;
-    c->p->exit_status = (int)(c->a[0] & 0xff);
+    sched_terminate(c->p, (int)(c->a[0] & 0xff), 0);
     return 0;
 }
 
@@ -371,6 +370,8 @@ static const struct kcall_table *const tables[] = {
     &kcall_core_table,
     &kcall_ipc_table,
     &kcall_file_table,
+    &kcall_proc_table,
+    &kcall_sem_table,
     &kcall_cache_table,
 };
 
@@ -401,11 +402,28 @@ void kcall_dispatch(struct proc *p)
     kcall_trace_args(c.t, num, c.a, d ? d->nargs : 0);
 
     long r;
-    if (d) {
+    struct thread *t = s->running;
+    s->now_ns += 1000;                  /* simulated time: 1 us per call */
+    if (t && t->has_result) {           /* completed while it was blocked */
+        t->has_result = false;
+        r = t->result;
+        trace_bool(c.t, "completed", 1);
+    } else if (d) {
         r = d->fn(&c);
     } else {
         c.why = "unknown kernel call number";
         r = -ENOSYS;
+    }
+    if (r == KC_BLOCKED) {
+        /* re-issue the call when woken: back onto the trap instruction */
+        trace_bool(c.t, "blocked", 1);
+        trace_end(c.t);
+        uint32_t pc = 0;
+        uc_reg_read(p->uc, a->reg_pc, &pc);
+        pc -= 4;
+        uc_reg_write(p->uc, a->reg_pc, &pc);
+        sched_flush_events(s);
+        return;
     }
     trace_int(c.t, "ret", r < 0 && r >= -4095 ? -1 : r);
     if (r < 0 && r >= -4095) {
@@ -415,6 +433,7 @@ void kcall_dispatch(struct proc *p)
     }
     trace_end(c.t);
 
+    sched_flush_events(s);
     if (p->state == PROC_RUNNING) {
         uint32_t ret = r < 0 && r >= -4095 ? (uint32_t)-guest_errno((int)-r) : (uint32_t)r;
         uc_reg_write(p->uc, a->reg_ret, &ret);

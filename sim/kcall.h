@@ -65,6 +65,8 @@ const char *kcall_errno_name(int e);
 extern const struct kcall_table kcall_core_table;
 extern const struct kcall_table kcall_ipc_table;      /* kcall_ipc.c: System V shm, credentials */
 extern const struct kcall_table kcall_file_table;     /* kcall_file.c: files, rest of the mmap family */
+extern const struct kcall_table kcall_proc_table;
+extern const struct kcall_table kcall_sem_table;
 extern const struct kcall_table kcall_cache_table;
 
 #endif

@@ -47,7 +47,10 @@ static void usage(FILE *f)
         "                     report at the first difference (exit 1)\n"
         "  --dump-pt          print the process's page tables (raw and decoded) at exit\n"
         "  --unprivileged     run without the physical-memory privilege\n"
-        "  --max-insns N      stop the guest after N instructions (exact; slows execution)\n"
+        "  --max-insns N      stop the guest after N instructions (exact; slows execution;\n"
+        "                     without --quantum: per uninterrupted run of a thread)\n"
+        "  --quantum N        pre-empt a thread after N guest instructions (deterministic\n"
+        "                     round robin; default: a thread runs until it blocks or exits)\n"
         "  --timeout SECONDS  stop the guest after this much wall-clock time (default 0: none)\n"
         "  --stats            print run statistics (TLB fills, flushes, host memory) at exit\n"
         "  --root DIR         the guest's files: open/stat/unlink/mmap of paths inside DIR\n"
@@ -64,8 +67,10 @@ static void usage(FILE *f)
         "                     (default: the modelled core's L1 data cache)\n"
         "\n"
         "Exit status: the guest's; 128+signal if a fault killed it (QNX numbers:\n"
-        "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11); 3 if --check=error stopped it;\n"
-        "125 if mmsim could not run it.\n");
+        "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11, SIGTERM 15); 3 if --check=error\n"
+        "stopped it; 125 if mmsim could not run it; 124 if every process blocked\n"
+        "forever (deadlock, reported on stderr).  With several processes, the status\n"
+        "is that of process 1, the first program.\n");
 }
 
 /* Parse "256M", "2G", "4096K" or bytes.  0 or -EINVAL. */
@@ -104,7 +109,7 @@ static int parse_u64(const char *s, uint64_t *out)
 }
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
-       OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT };
+       OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT, OPT_QUANTUM };
 
 /* --ipc-limit NAME=N into o->ipc.  0 or -EINVAL. */
 static int parse_ipc_limit(const char *arg, struct sim_opts *o)
@@ -173,6 +178,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"gid", required_argument, 0, OPT_GID},
         {"ipc-limit", required_argument, 0, OPT_IPC},
         {"root", required_argument, 0, OPT_ROOT},
+        {"quantum", required_argument, 0, OPT_QUANTUM},
         {"check", required_argument, 0, OPT_CHECK},
         {"cache-model", required_argument, 0, OPT_CACHE_MODEL},
         {"cache", required_argument, 0, OPT_CACHE},
@@ -231,6 +237,12 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         case OPT_MAXI:
             if (parse_u64(optarg, &o->max_insns) != 0 || o->max_insns == 0) {
                 fprintf(stderr, "mmsim: bad --max-insns '%s' (a positive number)\n", optarg);
+                return -1;
+            }
+            break;
+        case OPT_QUANTUM:
+            if (parse_u64(optarg, &o->quantum) != 0 || o->quantum == 0) {
+                fprintf(stderr, "mmsim: bad --quantum '%s' (a positive number of instructions)\n", optarg);
                 return -1;
             }
             break;

@@ -54,6 +54,15 @@ int tm_proc_create(struct proc *p, bool privileged)
     return (int)done(p, t, p->mm ? 0 : -ENOMEM);
 }
 
+int tm_proc_fork(struct proc *p, struct proc *c)
+{
+    struct trace *t = rec(p, "proc_fork");
+    trace_uint(t, "child", c->pid);
+    args_done(t);
+    c->mm = mm_proc_fork(p->mm, c->pid);
+    return (int)done(p, t, c->mm ? 0 : -ENOMEM);
+}
+
 void tm_proc_destroy(struct proc *p)
 {
     struct trace *t = rec(p, "proc_destroy");

@@ -16,6 +16,8 @@ struct proc;
 /* Create / destroy p->mm (pid p->pid). */
 int  tm_proc_create(struct proc *p, bool privileged);
 void tm_proc_destroy(struct proc *p);
+/* fork's address space: c->mm becomes a copy of p's (mm_proc_fork). */
+int  tm_proc_fork(struct proc *p, struct proc *c);
 
 int  tm_shm_open(struct proc *p, const char *name, int oflag, unsigned mode);
 int  tm_shm_unlink(struct proc *p, const char *name);

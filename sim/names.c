@@ -19,7 +19,9 @@ const char *kcall_errno_name(int e)
         {ENAMETOOLONG, "ENAMETOOLONG"}, {ENOSYS, "ENOSYS"}, {EOVERFLOW, "EOVERFLOW"},
         {ENOTSUP, "ENOTSUP"}, {EIDRM, "EIDRM"}, {ENFILE, "ENFILE"},
         {EXDEV, "EXDEV"}, {EISDIR, "EISDIR"}, {ENOTDIR, "ENOTDIR"}, {ELOOP, "ELOOP"},
-        {ESPIPE, "ESPIPE"}, {EFBIG, "EFBIG"},
+        {ESPIPE, "ESPIPE"}, {EFBIG, "EFBIG"}, {ESRCH, "ESRCH"}, {EINTR, "EINTR"},
+        {E2BIG, "E2BIG"}, {ENOEXEC, "ENOEXEC"}, {ECHILD, "ECHILD"}, {ETIMEDOUT, "ETIMEDOUT"},
+        {EDEADLK, "EDEADLK"},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (t[i].e == e)

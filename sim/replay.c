@@ -279,6 +279,30 @@ static int op_proc_destroy(struct opctx *o)
     return cmp_result(rp, o->r, o->rec, 0, NULL);
 }
 
+/* fork: a new process whose address space copies the recording one's. */
+static int op_proc_fork(struct opctx *o)
+{
+    int64_t child;
+    INT("child", child);
+    struct replay *rp = o->rp;
+    if (rp->nprocs == rp->capprocs) {
+        size_t cap = rp->capprocs ? rp->capprocs * 2 : 8;
+        struct rproc *v = realloc(rp->procs, cap * sizeof *v);
+        if (!v)
+            return tf_fail(o->r, "out of memory");
+        size_t at = (size_t)(o->proc - rp->procs);
+        rp->procs = v;
+        rp->capprocs = cap;
+        o->proc = &rp->procs[at];
+    }
+    struct rproc *c = &rp->procs[rp->nprocs];
+    c->pid = (uint32_t)child;
+    c->mm = mm_proc_fork(o->proc->mm, c->pid);
+    if (c->mm)
+        rp->nprocs++;
+    return cmp_result(rp, o->r, o->rec, c->mm ? 0 : -ENOMEM, NULL);
+}
+
 static int op_shm_open(struct opctx *o)
 {
     const char *name;
@@ -495,6 +519,7 @@ static const struct rp_op {
 } ops[] = {
     {"proc_create", "privileged:b", "", op_proc_create, true},
     {"proc_destroy", "", "", op_proc_destroy, false},
+    {"proc_fork", "child:d", "", op_proc_fork, false},
     {"shm_open", "name:s oflag:x mode:x", "", op_shm_open, false},
     {"shm_unlink", "name:s", "", op_shm_unlink, false},
     {"close", "fd:d", "", op_close, false},
@@ -688,6 +713,11 @@ static const struct rp_event {
     {"check", EV_INFO, NULL},    /* cache/DMA checker reports (devices) */
     {"dma", EV_INFO, NULL},
     {"dev", EV_INFO, NULL},
+    {"fork", EV_INFO, NULL},     /* the "mm" proc_fork record is re-driven */
+    {"thread", EV_INFO, NULL},   /* threads share their process's memory manager state */
+    {"block", EV_INFO, NULL},    /* scheduling: no memory-manager effect */
+    {"wake", EV_INFO, NULL},
+    {"deadlock", EV_INFO, NULL},
 };
 
 /* Keep the start of the line for the context of a later report. */

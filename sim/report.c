@@ -15,6 +15,16 @@
 static const char *sig_name(int sig)
 {
     switch (sig) {
+    case 1:  return "SIGHUP";
+    case 2:  return "SIGINT";
+    case 3:  return "SIGQUIT";
+    case 6:  return "SIGABRT";
+    case 8:  return "SIGFPE";
+    case 13: return "SIGPIPE";
+    case 14: return "SIGALRM";
+    case 15: return "SIGTERM";
+    case 16: return "SIGUSR1";
+    case 17: return "SIGUSR2";
     case 4:  return "SIGILL";
     case 5:  return "SIGTRAP";
     case 9:  return "SIGKILL";

@@ -176,6 +176,10 @@ int sim_init(struct sim *s, const struct sim_opts *o)
             trace_set_sink(s->trace, expect_sink, s);
         trace_header(s);
     }
+    if (!(s->semtab = semtab_create(NULL))) {
+        fprintf(stderr, "mmsim: out of memory\n");
+        return -ENOMEM;
+    }
     struct pt_hooks hooks = { .pte_written = on_pte_written, .ctx = s, .rc_set = on_rc_set };
     s->mmu = mmu_create(o->cpu, &s->phys, &s->frames, &hooks);
     s->mm = s->mmu ? mm_create(s->mmu, &s->phys, &s->frames) : NULL;
@@ -194,6 +198,8 @@ int sim_init(struct sim *s, const struct sim_opts *o)
 void sim_fini(struct sim *s)
 {
     checker_summary(s);
+    semtab_destroy(s->semtab);
+    s->semtab = NULL;
     if (s->mm)
         mm_destroy(s->mm);
     if (s->mmu)
@@ -290,81 +296,33 @@ static void dump_tables(struct proc *p)
     fflush(out);
 }
 
-/* --stats: counters of the run and the host's peak memory, on stderr.
- * (Host figures vary between machines; they never go into traces.) */
-static void print_stats(const struct proc *p)
+void sim_dump_tables(struct proc *p)
 {
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    fprintf(p->sim->err,
-            "mmsim stats: kcalls=%" PRIu64 " tlb_fills=%" PRIu64 " tlb_flushes=%" PRIu64
-            " faults_resolved=%" PRIu64 " frames_free=%" PRIu64 "/%" PRIu64
-            " host_peak_rss_kib=%ld\n",
-            p->kcalls, p->tlb_fills, p->tlb_flushes, p->faults_resolved,
-            p->sim->frames.nfree, p->sim->phys.ram_size / MMSIM_PAGE_SIZE, ru.ru_maxrss);
+    dump_tables(p);
+}
+
+void sim_capture(struct proc *p)
+{
+    mm_foreach_map(p->mm, capture_map, p);
 }
 
 int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
 {
-    struct proc *p = calloc(1, sizeof *p);
-    if (!p)
-        return 125;
-    p->sim = s;
-    p->pid = s->next_pid++;
-    p->argc = argc;
-    p->argv = argv;
-    p->state = PROC_RUNNING;
-    s->cur = p;
-    int status = 125;
-    if (tm_proc_create(p, !s->o.unprivileged) != 0 || engine_create(p) != 0) {
-        fprintf(stderr, "mmsim: cannot create process: out of memory\n");
-        goto out;
-    }
-    if (s->o.set_creds)
-        mm_proc_set_creds(p->mm, s->o.uid, s->o.gid);
-    uint32_t entry, sp;
     char why[256];
-    int rc = loader_load(p, path, &entry, why, sizeof why);
-    if (rc) {
+    int err = 0;
+    /* spawn() resolves program names in the directory of the first one */
+    const char *slash = strrchr(path, '/');
+    if (slash && (size_t)(slash - path) < sizeof s->prog_dir)
+        snprintf(s->prog_dir, sizeof s->prog_dir, "%.*s", (int)(slash - path), path);
+    else
+        snprintf(s->prog_dir, sizeof s->prog_dir, ".");
+    if (!slash || slash == path)
+        snprintf(s->prog_dir, sizeof s->prog_dir, slash ? "/" : ".");
+    if (!sched_spawn(s, NULL, path, argc, argv, &err, why, sizeof why)) {
         fprintf(stderr, "mmsim: %s: %s\n", path, why);
-        goto out;
+        return 125;
     }
-    rc = loader_stack(p, &sp);
-    if (rc) {
-        fprintf(stderr, "mmsim: cannot map the stack: %s\n", strerror(-rc));
-        goto out;
-    }
-    trace_begin(s->trace, "spawn");
-    trace_uint(s->trace, "pid", p->pid);
-    trace_str(s->trace, "path", argv[0]);
-    trace_hex(s->trace, "entry", entry);
-    trace_hex(s->trace, "sp", sp);
-    trace_end(s->trace);
-
-    engine_run(p, entry, sp);
-    fflush(s->out);
-    if (p->state == PROC_KILLED)
-        report_fault(p, s->err);
-    trace_begin(s->trace, "exit");
-    trace_uint(s->trace, "pid", p->pid);
-    trace_int(s->trace, "status", p->exit_status);
-    trace_int(s->trace, "signal", p->state == PROC_KILLED ? p->signal : 0);
-    trace_uint(s->trace, "kcalls", p->kcalls);
-    trace_end(s->trace);
-    if (s->o.dump_pt)
-        dump_tables(p);
-    if (s->o.stats)
-        print_stats(p);
-    if (s->o.capture)
-        mm_foreach_map(p->mm, capture_map, p);
-    status = p->exit_status;
-out:
-    engine_destroy(p);
-    if (p->mm)
-        tm_proc_destroy(p);
-    free(p);
-    s->cur = NULL;
-    return status;
+    return sched_run(s);
 }
 
 int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv)

@@ -19,6 +19,7 @@
 #include "mmsim/cache.h"
 #include "mmsim/memmgr.h"
 #include "mmsim/pt.h"
+#include "ipc/semtab.h"
 
 struct sim;
 struct proc;
@@ -55,6 +56,11 @@ struct arch_ops {
     bool (*mem_address)(uc_engine *uc, const struct cs_insn *insn, uint32_t pc, uint32_t *ea);
     /* Elf e_machine this flavour runs. */
     unsigned    elf_machine;
+    /* The user registers a fork copies into the child's engine, after
+     * init_regs (a uc_context holds host pointers of its own engine on
+     * PowerPC, so contexts never move between engines). */
+    const int  *fork_regs;
+    unsigned    n_fork_regs;
 };
 
 /* The arch glue for `cpu`, or NULL if this build has none. */
@@ -72,9 +78,42 @@ struct fault_info {
 /* Why a process stopped running. */
 enum proc_state { PROC_RUNNING, PROC_EXITED, PROC_KILLED };
 
+/* A thread: its own register context on its process's engine (sched.c). */
+enum thread_state { TS_RUNNABLE, TS_BLOCKED, TS_DONE };
+
+struct thread {
+    struct proc      *p;
+    uint32_t          tid;           /* 1 for the first thread of a process */
+    enum thread_state state;
+    uint64_t          chan;          /* sleep channel while TS_BLOCKED */
+    const char       *wait_what;     /* the blocking call, for deadlock reports */
+    uint64_t          wake_at;       /* simulated ns of a timeout, 0: none */
+    long              timeout_ret;   /* result when the timeout fires */
+    bool              has_result;    /* a waker completed the blocked call */
+    long              result;        /* ... with this result */
+    uint64_t          block_seq;     /* order of blocking (FIFO wakeups) */
+    uint64_t          seq;           /* creation order, machine-wide */
+    uc_context       *ctx;           /* saved registers while not loaded */
+    uint32_t          exit_value;    /* pthread_exit value */
+    bool              detached, joined;
+    struct semtab_wait semw;         /* what a blocked semop counts in */
+    struct thread    *next;          /* sim->threads, creation order */
+};
+
 struct proc {
     struct sim     *sim;
     uint32_t        pid;
+    uint32_t        ppid;          /* 1 once the parent is gone */
+    struct proc    *parent;        /* NULL: orphan (reaped automatically) */
+    struct proc    *next;          /* sim->procs, by pid */
+    struct thread  *loaded;        /* thread whose registers are in uc */
+    uint32_t        next_tid;
+    unsigned        nthreads;      /* threads not TS_DONE */
+    bool            torn_down;     /* engine and address space released */
+    bool            quiet_kill;    /* killed by mmsim itself: no fault report */
+    uint64_t        term_seq;      /* order of termination (waitpid) */
+    bool            reaped;        /* waited for: may be freed */
+    char          **own_argv;      /* argv copy owned by this process */
     struct mm_proc *mm;
     uc_engine      *uc;
     uc_hook         h_tlb, h_intr, h_invalid;
@@ -123,6 +162,7 @@ struct sim_opts {
     enum dump_mode dump_pt;
     bool           unprivileged;
     uint64_t       max_insns;   /* 0: none (exact count; slows execution) */
+    uint64_t       quantum;     /* 0: run until block/exit; N: pre-empt every N insns */
     unsigned       timeout_s;   /* wall-clock safety net, 0: none */
     bool           stats;       /* print run statistics on stderr at exit */
     bool           guest_quiet; /* guest console output is only traced */
@@ -155,6 +195,22 @@ struct sim {
     bool             expect_diverged;
     struct proc     *cur;
     uint32_t         next_pid;
+    /* processes and threads (sched.c) */
+    struct proc     *procs;       /* by pid */
+    struct thread   *threads;     /* creation order */
+    struct thread   *running;     /* thread in uc_emu_start, or NULL */
+    bool             resched;     /* a kernel call stopped the running thread */
+    uint64_t         now_ns;      /* simulated time */
+    uint64_t         block_seq;
+    uint64_t         insns_used;  /* --max-insns with --quantum: expired slices */
+    int              init_status; /* exit status of process 1 */
+    bool             deadlock;
+    char             prog_dir[4096]; /* spawn resolves names here */
+    struct sched_ev *evq;         /* queued trace events (sched.c) */
+    size_t           nev, evcap;
+    uint64_t         term_seq;
+    uint64_t         thread_seq;
+    struct semtab   *semtab;      /* System V semaphores (kcall_sem.c) */
     FILE            *out;     /* guest fd 1 */
     FILE            *err;     /* guest fd 2 and reports */
     int              root_fd; /* --root directory (O_PATH), or -1 */
@@ -168,6 +224,10 @@ void sim_fini(struct sim *s);
  * simulator errors, with a message on stderr). */
 int  sim_run_program(struct sim *s, const char *path, int argc, char **argv);
 
+/* --dump-pt output and the demo's PTE capture for process p (at its exit). */
+void sim_dump_tables(struct proc *p);
+void sim_capture(struct proc *p);
+
 /* main.c: a whole run (machine up, program, machine down); exit status. */
 int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv);
 
@@ -179,8 +239,15 @@ int pte_main(int argc, char **argv);
 /* engine.c */
 int  engine_create(struct proc *p);
 void engine_destroy(struct proc *p);
-/* Run until the process exits or is killed. */
-void engine_run(struct proc *p, uint32_t entry, uint32_t sp);
+/* How a slice of execution ended. */
+enum slice_end { SLICE_STOPPED, SLICE_EXPIRED, SLICE_DEAD };
+/* Run the loaded thread of p from its PC for at most `count` instructions
+ * (0: no limit) and `timeout_us` of host time (0: none).  SLICE_STOPPED: a
+ * kernel call stopped it (block, exit, yield); SLICE_EXPIRED: count or
+ * timeout reached; SLICE_DEAD: p was killed (state, signal, note set). */
+enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us);
+/* Kill p with `sig` from outside a fault (kill(), limits): state, note. */
+void engine_kill(struct proc *p, int sig, const char *note);
 /* Flush Unicorn's TLB if the page table asks for it. */
 void engine_sync_tlb(struct proc *p);
 /* Put an instruction hook on p's engine (once) so that proc_pc() is exact
@@ -202,6 +269,9 @@ int copyout(struct proc *p, uint32_t va, const void *src, uint32_t len);
 /* Copy a NUL-terminated string of at most max-1 chars; -EFAULT or
  * -ENAMETOOLONG when no NUL within max. */
 int copyinstr(struct proc *p, char *dst, uint32_t va, uint32_t max);
+/* Physical address of guest va as a user read (write: a user write,
+ * making a copy-on-write page private first).  0 or -EFAULT. */
+int uaddr_phys(struct proc *p, uint32_t va, bool write, paddr_t *pa);
 /* Guest byte order helpers. */
 uint16_t g16(const struct proc *p, const void *b);
 uint32_t g32(const struct proc *p, const void *b);
@@ -220,6 +290,43 @@ int  guest_errno(int host_errno);
 int  loader_load(struct proc *p, const char *path, uint32_t *entry, char *why, size_t n);
 /* Map the stack and return the initial sp. */
 int  loader_stack(struct proc *p, uint32_t *sp);
+
+/* sched.c: the process table and the deterministic scheduler. */
+/* A new process running `path` with argv (copied); parent may be NULL.
+ * NULL with *err (-errno) and a message in why. */
+struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, int argc,
+                         char *const *argv, int *err, char *why, size_t n);
+/* fork of the running thread of p: the child's pid or -errno. */
+long sched_fork(struct proc *p);
+/* Run every process until all are gone; mmsim's exit status. */
+int  sched_run(struct sim *s);
+/* A new thread of p starting at pc with sp and arguments a0, a1: tid or -errno. */
+long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, uint32_t a1);
+/* The running thread blocks on chan until woken (or wake_at, then the
+ * call returns timeout_ret); its kernel call is re-issued when woken. */
+long sched_sleep(struct proc *p, uint64_t chan, uint64_t wake_at, long timeout_ret,
+                 const char *what);
+/* Wake every thread sleeping on chan (they re-issue their calls). */
+void sched_wakeup(struct sim *s, uint64_t chan);
+/* Wake at most n threads on chan in blocking order, completing their
+ * calls with `result`; the number woken. */
+unsigned sched_wake_n(struct sim *s, uint64_t chan, unsigned n, long result);
+/* End process p: exit status or signal (sig > 0: killed). */
+void sched_terminate(struct proc *p, int status, int sig);
+/* The thread running p's current kernel call. */
+struct thread *sched_current(struct proc *p);
+/* The process with `pid`, alive or zombie, or NULL. */
+struct proc *sched_find(struct sim *s, uint32_t pid);
+/* Write the queued process events (fork, block, wake...) to the trace;
+ * called where no trace record is open. */
+void sched_flush_events(struct sim *s);
+/* kcall_sem.c: p ends: its blocked semops stop counting, SEM_UNDO applied. */
+void sem_proc_exit(struct proc *p);
+/* Sleep channels: a kind in the top byte, a value below. */
+#define CHAN(kind, v) (((uint64_t)(kind) << 56) | ((uint64_t)(v) & 0x00ffffffffffffffull))
+enum { CHAN_CHILD = 1, CHAN_JOIN, CHAN_FUTEX, CHAN_SEM, CHAN_TIMER };
+/* Returned by a handler that called sched_sleep (never a real result). */
+#define KC_BLOCKED (-0x7fff0000L)
 
 /* report.c: print a fault report for a killed process. */
 void report_fault(struct proc *p, FILE *out);

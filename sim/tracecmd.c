@@ -495,7 +495,11 @@ int trace_show(const char *path, const char *filter, FILE *out, FILE *err)
         else if (!strcmp(ev, "exit"))
             addf(p, C_REPORTS, "exit status %lld signal %lld after %lld kernel calls",
                  iv(r, rec, "status"), iv(r, rec, "signal"), iv(r, rec, "kcalls"));
-        else if (!strcmp(ev, "check") || !strcmp(ev, "dma") || !strcmp(ev, "dev"))
+        else if (!strcmp(ev, "check"))
+            addf(p, C_REPORTS, "checker: %s at pc %s (%s), pa %s", sv(r, rec, "class"),
+                 sv(r, rec, "pc"), sv(r, rec, "insn"), sv(r, rec, "pa"));
+        else if (!strcmp(ev, "dma") || !strcmp(ev, "dev") || !strcmp(ev, "fork") ||
+                 !strcmp(ev, "deadlock"))
             addf(p, C_REPORTS, "%s: %.200s", ev, r->raw);
     }
     if (rc < 0) {

@@ -34,6 +34,12 @@ static int translate(struct proc *p, uint32_t va, unsigned access, paddr_t *pa,
     return -EFAULT;
 }
 
+int uaddr_phys(struct proc *p, uint32_t va, bool write, paddr_t *pa)
+{
+    struct pt_decoded d;
+    return translate(p, va, write ? PT_W : PT_R, pa, &d);
+}
+
 /* Copy len bytes between host buffer and guest va, page by page. */
 static int xfer(struct proc *p, uint32_t va, void *buf, uint32_t len, unsigned access)
 {

@@ -4,8 +4,13 @@
 
 #include <mmsim/guest_abi.h>
 
-/* Set by a failing library call; guests are single-threaded. */
+/* Set by a failing library call; one per thread. */
+int *__errno(void);
+#ifndef errno           /* (the host build of libc parts names its own) */
+#define errno (*__errno())
+#else
 extern int errno;
+#endif
 
 #define EOK          0
 #define EPERM        GE_EPERM

@@ -38,6 +38,14 @@ ssize_t pwrite(int __fd, const void *__buf, size_t __n, off_t __off);
 int unlink(const char *__path);
 /* getpid(): this process's id. */
 pid_t getpid(void);
+/* fork(): a new process with a copy-on-write copy of this one; the
+ * child's pid in the parent, 0 in the child, or -1 and errno (ENOMEM). */
+pid_t fork(void);
+/* getppid(): the parent's pid (1 once the parent has ended). */
+pid_t getppid(void);
+/* sleep(s) / usleep(us): block for simulated time; 0. */
+unsigned sleep(unsigned __seconds);
+int usleep(unsigned __usec);
 /* getuid(), geteuid(), getgid(), getegid(): this process's credentials. */
 uid_t getuid(void);
 uid_t geteuid(void);

@@ -14,8 +14,6 @@
 #include <sys/mmsim.h>
 #include "libc.h"
 
-/* The errno of the (single-threaded) guest. */
-int errno;
 
 /* _exit(status): end the process now: no atexit handlers, no stdio flush. */
 _Noreturn void _exit(int status)

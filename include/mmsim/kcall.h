@@ -38,6 +38,27 @@
 
 #define KC_MSGSEND      30   /* (coid, smsg, sbytes, rmsg, rbytes) -> status */
 
+/* Processes, threads, synchronisation, time (sim/kcall_proc.c, sim/sched.c). */
+#define KC_FORK         40   /* () -> child pid in the parent, 0 in the child */
+#define KC_SPAWN        41   /* (path, argv, pid_t *pid) -> 0 (pid stored) */
+#define KC_WAITPID      42   /* (pid, int *status, options) -> pid, 0 (WNOHANG) */
+#define KC_GETPPID      43   /* () -> parent pid (1 once orphaned) */
+#define KC_KILL         44   /* (pid, sig) -> 0 */
+#define KC_THREAD_CREATE 45  /* (start_pc, sp, arg0, arg1) -> tid */
+#define KC_THREAD_EXIT  46   /* (value) -> does not return */
+#define KC_THREAD_JOIN  47   /* (tid, uint32_t *value) -> 0 */
+#define KC_GETTID       48   /* () -> tid of the calling thread */
+#define KC_FUTEX_WAIT   49   /* (addr, val, const struct timespec *abs or 0) -> 0; EAGAIN if *addr != val */
+#define KC_FUTEX_WAKE   50   /* (addr, n) -> threads woken */
+#define KC_CLOCK_GETTIME 51  /* (clockid, struct timespec *) -> 0 */
+#define KC_NANOSLEEP    52   /* (const struct timespec *req, struct timespec *rem) -> 0 */
+#define KC_SCHED_YIELD  53   /* () -> 0 */
+#define KC_THREAD_DETACH 54  /* (tid) -> 0 */
+#define KC_ATOMIC_CAS   55   /* (addr, old, new, int *prev) -> 0; ARMv5 has no ldrex/strex */
+#define KC_SEMGET       60   /* (key, nsems, semflg) -> semid */
+#define KC_SEMOP        61   /* (semid, struct sembuf *, nsops) -> 0 */
+#define KC_SEMCTL       62   /* (semid, semnum, cmd, arg) -> value */
+
 /* System V shared memory and credentials (sim/kcall_ipc.c). */
 #define KC_SHMGET       70   /* (key, size, shmflg) -> shmid */
 #define KC_SHMAT        71   /* (shmid, addr, shmflg) -> address */

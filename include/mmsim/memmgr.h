@@ -158,6 +158,11 @@ void mm_set_kmem_hook(struct mm *m, mm_kmem_hook_fn fn, void *ctx);
  * false: uid 1000, shm mode bits apply.  NULL on ENOMEM. */
 struct mm_proc *mm_proc_create(struct mm *m, uint32_t pid, bool privileged);
 void mm_proc_destroy(struct mm_proc *p);
+/* fork(): a new process `pid` with a copy of p's fd table (shm objects
+ * referenced again) and of its address space: MAP_SHARED entries shared,
+ * MAP_PRIVATE ones copy-on-write in both (memmgr/fork.c).  p's PTEs turn
+ * read-only: ask pt_take_flush() on p's table.  NULL on ENOMEM. */
+struct mm_proc *mm_proc_fork(struct mm_proc *p, uint32_t pid);
 struct pt *mm_proc_pt(struct mm_proc *p);
 
 /* True if fd is an open console descriptor (0-2 until closed). */

@@ -1,0 +1,154 @@
+/*
+ * proc.c - processes and time: fork, posix_spawn, waitpid, kill, getppid,
+ * clock_gettime, nanosleep, sleep, sched_yield (kernel calls 40-53 of
+ * include/mmsim/kcall.h; sim/kcall_proc.c serves them).
+ */
+#include <errno.h>
+#include <sched.h>
+#include <signal.h>
+#include <spawn.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include "libc.h"
+#include "thread.h"
+
+/* fork(): the child's pid, 0 in the child, or -1 and errno. */
+pid_t fork(void)
+{
+	long r = __kcall(KC_FORK, 0, 0, 0, 0, 0, 0, 0);
+	if (r == 0)
+		__thread_after_fork();
+	return (pid_t)__kc_ret(r);
+}
+
+/* getppid(): the parent's pid. */
+pid_t getppid(void)
+{
+	return (pid_t)__kcall(KC_GETPPID, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/* posix_spawn: only empty file actions and attributes (see <spawn.h>). */
+int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
+		const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
+{
+	(void)envp;
+	if ((fa && fa->__count) || (attr && attr->__flags))
+		return ENOSYS;
+	long r = __kcall(KC_SPAWN, KA_PTR(path), KA_PTR(argv), KA_PTR(pid), 0, 0, 0, 0);
+	return __kc_failed(r) ? (int)-r : 0;
+}
+
+/* posix_spawnp: the same as posix_spawn. */
+int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
+		 const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
+{
+	return posix_spawn(pid, file, fa, attr, argv, envp);
+}
+
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa)
+{
+	fa->__count = 0;
+	return 0;
+}
+
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa)
+{
+	(void)fa;
+	return 0;
+}
+
+int posix_spawnattr_init(posix_spawnattr_t *attr)
+{
+	attr->__flags = 0;
+	return 0;
+}
+
+int posix_spawnattr_destroy(posix_spawnattr_t *attr)
+{
+	(void)attr;
+	return 0;
+}
+
+/* waitpid(pid, status, options): see <sys/wait.h>. */
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+	return (pid_t)__kc_ret(__kcall(KC_WAITPID, pid, KA_PTR(status), options, 0, 0, 0, 0));
+}
+
+/* wait(status): any child. */
+pid_t wait(int *status)
+{
+	return waitpid(-1, status, 0);
+}
+
+/* kill(pid, sig): 0, or -1 and errno. */
+int kill(pid_t pid, int sig)
+{
+	return (int)__kc_ret(__kcall(KC_KILL, pid, sig, 0, 0, 0, 0, 0));
+}
+
+/* raise(sig): signal this process. */
+int raise(int sig)
+{
+	return kill(getpid(), sig);
+}
+
+/* clock_gettime(id, ts): simulated time. */
+int clock_gettime(clockid_t id, struct timespec *ts)
+{
+	return (int)__kc_ret(__kcall(KC_CLOCK_GETTIME, id, KA_PTR(ts), 0, 0, 0, 0, 0));
+}
+
+/* nanosleep(req, rem): block for simulated time. */
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+	return (int)__kc_ret(__kcall(KC_NANOSLEEP, KA_PTR(req), KA_PTR(rem), 0, 0, 0, 0, 0));
+}
+
+/* sleep(s): 0 (never interrupted). */
+unsigned sleep(unsigned s)
+{
+	struct timespec ts = { s, 0 };
+	nanosleep(&ts, 0);
+	return 0;
+}
+
+/* usleep(us): 0, or -1 and EINVAL for us >= 1000000. */
+int usleep(unsigned us)
+{
+	if (us >= 1000000u) {
+		errno = EINVAL;
+		return -1;
+	}
+	struct timespec ts = { 0, (long)us * 1000 };
+	return nanosleep(&ts, 0);
+}
+
+/* sched_yield(): 0. */
+int sched_yield(void)
+{
+	return (int)__kcall(KC_SCHED_YIELD, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/* getuid()/getgid() and the effective ones (no set-id programs exist).
+ * Weak: the System V shared-memory runtime may define its own. */
+__attribute__((weak)) uid_t getuid(void)
+{
+	return (uid_t)__kcall(KC_GETUID, 0, 0, 0, 0, 0, 0, 0);
+}
+
+__attribute__((weak)) uid_t geteuid(void)
+{
+	return getuid();
+}
+
+__attribute__((weak)) gid_t getgid(void)
+{
+	return (gid_t)__kcall(KC_GETGID, 0, 0, 0, 0, 0, 0, 0);
+}
+
+__attribute__((weak)) gid_t getegid(void)
+{
+	return getgid();
+}

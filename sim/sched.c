@@ -1,0 +1,649 @@
+/*
+ * sched.c - the process table, threads and the deterministic scheduler.
+ *
+ * Every process has its own Unicorn engine and address space; its threads
+ * share the engine, each with its own saved register context (uc_context),
+ * restored into the engine when the thread is picked.  One thread runs at
+ * a time: it runs until it blocks, exits or is killed; with --quantum N
+ * it is also pre-empted after N guest instructions.  The next thread is
+ * the first runnable one after it in creation order (round robin), so a
+ * program and its flags always give the same interleaving.
+ *
+ * Blocking is xv6's sleep/wakeup: a kernel call that must wait calls
+ * sched_sleep(chan), returns KC_BLOCKED, the dispatcher puts the PC back
+ * on the trap instruction and stops the engine; when woken the thread
+ * issues the same call again.  A waker may instead complete the call with
+ * a result (sched_wake_n, timeouts): the re-issued call then returns it
+ * at once without running its handler.
+ *
+ * Simulated time (ns) advances 1000 per kernel call and, with --quantum,
+ * by the length of each expired slice (one instruction = 1 ns); when
+ * every thread is blocked and some wait with a timeout, time jumps to
+ * the earliest one.  If every thread is blocked with no timeout, mmsim
+ * reports the deadlock on stderr and exits with status 124.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "mmtrace.h"
+#include "sim.h"
+#include "trace.h"
+
+#define DEADLOCK_STATUS 124
+
+/* A queued trace event. */
+struct sched_ev {
+    const char *ev;
+    uint32_t    pid, tid, other;
+    const char *what;
+};
+
+/* Queue event `ev` (written by sched_flush_events). */
+static void ev_push(struct sim *s, const char *ev, uint32_t pid, uint32_t tid, uint32_t other,
+                    const char *what)
+{
+    if (!s->trace)
+        return;
+    if (s->nev == s->evcap) {
+        size_t cap = s->evcap ? s->evcap * 2 : 16;
+        struct sched_ev *v = realloc(s->evq, cap * sizeof *v);
+        if (!v)
+            return;
+        s->evq = v;
+        s->evcap = cap;
+    }
+    s->evq[s->nev++] = (struct sched_ev){ ev, pid, tid, other, what };
+}
+
+void sched_flush_events(struct sim *s)
+{
+    for (size_t i = 0; i < s->nev; i++) {
+        const struct sched_ev *e = &s->evq[i];
+        trace_begin(s->trace, e->ev);
+        trace_uint(s->trace, "pid", e->pid);
+        if (e->tid)
+            trace_uint(s->trace, "tid", e->tid);
+        if (!strcmp(e->ev, "fork"))
+            trace_uint(s->trace, "child", e->other);
+        if (!strcmp(e->ev, "kill")) {
+            trace_uint(s->trace, "target", e->other);
+        }
+        if (e->what)
+            trace_str(s->trace, !strcmp(e->ev, "block") ? "in" : "what", e->what);
+        trace_uint(s->trace, "now_ns", s->now_ns);
+        trace_end(s->trace);
+    }
+    s->nev = 0;
+}
+
+/* ---- the tables ----------------------------------------------------- */
+
+struct proc *sched_find(struct sim *s, uint32_t pid)
+{
+    for (struct proc *p = s->procs; p; p = p->next)
+        if (p->pid == pid)
+            return p;
+    return NULL;
+}
+
+struct thread *sched_current(struct proc *p)
+{
+    return p->sim->running;
+}
+
+/* A new runnable thread of p (context allocated on p's engine). */
+static struct thread *thread_new(struct proc *p)
+{
+    struct thread *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    if (uc_context_alloc(p->uc, &t->ctx) != UC_ERR_OK) {
+        free(t);
+        return NULL;
+    }
+    t->p = p;
+    t->tid = ++p->next_tid;
+    t->seq = ++p->sim->thread_seq;
+    t->semw.semid = -1;
+    t->state = TS_RUNNABLE;
+    struct thread **pp = &p->sim->threads;
+    while (*pp)
+        pp = &(*pp)->next;
+    *pp = t;
+    p->nthreads++;
+    return t;
+}
+
+/* Forget thread t (unlinked and freed). */
+static void thread_free(struct sim *s, struct thread *t)
+{
+    for (struct thread **pp = &s->threads; *pp; pp = &(*pp)->next)
+        if (*pp == t) {
+            *pp = t->next;
+            break;
+        }
+    if (t->ctx)
+        uc_context_free(t->ctx);
+    free(t);
+}
+
+/* Copy argv (argc strings) into p. 0 or -ENOMEM. */
+static int argv_set(struct proc *p, int argc, char *const *argv)
+{
+    p->own_argv = calloc((size_t)argc + 1, sizeof *p->own_argv);
+    if (!p->own_argv)
+        return -ENOMEM;
+    for (int i = 0; i < argc; i++)
+        if (!(p->own_argv[i] = strdup(argv[i])))
+            return -ENOMEM;
+    p->argv = p->own_argv;
+    p->argc = argc;
+    return 0;
+}
+
+/* A new process table entry (no engine, no address space yet). */
+static struct proc *proc_new(struct sim *s, struct proc *parent)
+{
+    struct proc *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->sim = s;
+    p->pid = s->next_pid++;
+    p->parent = parent;
+    p->ppid = parent ? parent->pid : 0;
+    p->state = PROC_RUNNING;
+    struct proc **pp = &s->procs;
+    while (*pp)
+        pp = &(*pp)->next;
+    *pp = p;
+    return p;
+}
+
+/* Release p's engine, threads and address space (idempotent). */
+static void proc_release(struct proc *p)
+{
+    struct sim *s = p->sim;
+    for (struct thread *t = s->threads, *n; t; t = n) {
+        n = t->next;
+        if (t->p == p)
+            thread_free(s, t);
+    }
+    p->loaded = NULL;
+    p->nthreads = 0;
+    engine_destroy(p);
+    if (p->mm)
+        tm_proc_destroy(p);
+    p->mm = NULL;
+    p->torn_down = true;
+}
+
+/* Unlink and free p (torn down). */
+static void proc_free(struct proc *p)
+{
+    struct sim *s = p->sim;
+    proc_release(p);
+    for (struct proc **pp = &s->procs; *pp; pp = &(*pp)->next)
+        if (*pp == p) {
+            *pp = p->next;
+            break;
+        }
+    if (p->own_argv)
+        for (int i = 0; i < p->argc; i++)
+            free(p->own_argv[i]);
+    free(p->own_argv);
+    free(p);
+}
+
+/* ---- creation ------------------------------------------------------- */
+
+struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, int argc,
+                         char *const *argv, int *err, char *why, size_t n)
+{
+    struct proc *p = proc_new(s, parent);
+    if (!p) {
+        *err = -ENOMEM;
+        snprintf(why, n, "out of memory");
+        return NULL;
+    }
+    uint32_t entry, sp;
+    int rc = argv_set(p, argc, argv);
+    if (!rc && tm_proc_create(p, !s->o.unprivileged) != 0)
+        rc = -ENOMEM;
+    if (!rc && !parent && s->o.set_creds)          /* --uid / --gid: the first process */
+        mm_proc_set_creds(p->mm, s->o.uid, s->o.gid);
+    if (!rc && parent) {                           /* spawn keeps the parent's credentials */
+        uint32_t uid, euid, gid, egid;
+        mm_proc_creds(parent->mm, &uid, &euid, &gid, &egid);
+        mm_proc_set_creds(p->mm, uid, gid);
+    }
+    if (!rc)
+        rc = engine_create(p);
+    if (rc) {
+        snprintf(why, n, "cannot create process: out of memory");
+        goto fail;
+    }
+    if ((rc = loader_load(p, path, &entry, why, n)) != 0)
+        goto fail;
+    if ((rc = loader_stack(p, &sp)) != 0) {
+        snprintf(why, n, "cannot map the stack: %s", strerror(-rc));
+        goto fail;
+    }
+    struct thread *t = thread_new(p);
+    if (!t || s->arch->init_regs(p->uc, entry, sp) != 0) {
+        rc = -ENOMEM;
+        snprintf(why, n, "cannot set the initial registers");
+        goto fail;
+    }
+    p->loaded = t;
+    trace_begin(s->trace, "spawn");
+    trace_uint(s->trace, "pid", p->pid);
+    if (parent)
+        trace_uint(s->trace, "ppid", parent->pid);
+    trace_str(s->trace, "path", argv[0]);
+    trace_hex(s->trace, "entry", entry);
+    trace_hex(s->trace, "sp", sp);
+    trace_end(s->trace);
+    return p;
+fail:
+    *err = rc < 0 ? rc : -rc;
+    proc_free(p);
+    return NULL;
+}
+
+/* Copy the user registers of p's engine into c's (fresh, user mode). */
+static int copy_regs(struct proc *p, struct proc *c)
+{
+    const struct arch_ops *a = p->sim->arch;
+    if (a->init_regs(c->uc, 0, 0) != 0)
+        return -EIO;
+    for (unsigned i = 0; i < a->n_fork_regs; i++) {
+        uint32_t v = 0;
+        if (uc_reg_read(p->uc, a->fork_regs[i], &v) != UC_ERR_OK ||
+            uc_reg_write(c->uc, a->fork_regs[i], &v) != UC_ERR_OK)
+            return -EIO;
+    }
+    return 0;
+}
+
+long sched_fork(struct proc *p)
+{
+    struct sim *s = p->sim;
+    struct proc *c = proc_new(s, p);
+    if (!c)
+        return -ENOMEM;
+    uint32_t zero = 0;
+    if (argv_set(c, p->argc, p->argv) || tm_proc_fork(p, c) != 0 || engine_create(c) != 0)
+        goto fail;
+    struct thread *t = thread_new(c);
+    if (!t || copy_regs(p, c) != 0 || uc_reg_write(c->uc, s->arch->reg_ret, &zero) != UC_ERR_OK)
+        goto fail;
+    c->loaded = t;
+    ev_push(s, "fork", p->pid, 0, c->pid, NULL);
+    return c->pid;
+fail:
+    proc_free(c);
+    return -ENOMEM;
+}
+
+long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, uint32_t a1)
+{
+    struct sim *s = p->sim;
+    const struct arch_ops *a = s->arch;
+    struct thread *t = thread_new(p);
+    if (!t)
+        return -EAGAIN;
+    /* The new context: the creator's registers with pc, sp and the
+     * arguments replaced, made in the engine itself and saved (Unicorn
+     * 2.1's uc_context_reg_write crashes for ARM), then the creator's
+     * registers put back. */
+    uc_context *mine = NULL;
+    bool ok = uc_context_alloc(p->uc, &mine) == UC_ERR_OK &&
+              uc_context_save(p->uc, mine) == UC_ERR_OK &&
+              uc_reg_write(p->uc, a->reg_pc, &pc) == UC_ERR_OK &&
+              uc_reg_write(p->uc, a->reg_sp, &sp) == UC_ERR_OK &&
+              uc_reg_write(p->uc, a->reg_arg[0], &a0) == UC_ERR_OK &&
+              uc_reg_write(p->uc, a->reg_arg[1], &a1) == UC_ERR_OK &&
+              uc_context_save(p->uc, t->ctx) == UC_ERR_OK;
+    if (mine) {
+        ok &= uc_context_restore(p->uc, mine) == UC_ERR_OK;
+        uc_context_free(mine);
+    }
+    if (!ok) {
+        t->state = TS_DONE;
+        p->nthreads--;
+        return -EAGAIN;
+    }
+    ev_push(s, "thread", p->pid, t->tid, 0, NULL);
+    return t->tid;
+}
+
+/* ---- sleep and wakeup ----------------------------------------------- */
+
+long sched_sleep(struct proc *p, uint64_t chan, uint64_t wake_at, long timeout_ret,
+                 const char *what)
+{
+    struct sim *s = p->sim;
+    struct thread *t = s->running;
+    t->state = TS_BLOCKED;
+    t->chan = chan;
+    t->wake_at = wake_at;
+    t->timeout_ret = timeout_ret;
+    t->wait_what = what;
+    t->block_seq = ++s->block_seq;
+    s->resched = true;
+    ev_push(s, "block", p->pid, t->tid, 0, what);
+    return KC_BLOCKED;
+}
+
+/* Make blocked thread t runnable; complete its call with r if `complete`. */
+static void wake(struct sim *s, struct thread *t, bool complete, long r)
+{
+    t->state = TS_RUNNABLE;
+    t->wake_at = 0;
+    t->has_result = complete;
+    t->result = r;
+    ev_push(s, "wake", t->p->pid, t->tid, 0, NULL);
+}
+
+void sched_wakeup(struct sim *s, uint64_t chan)
+{
+    for (struct thread *t = s->threads; t; t = t->next)
+        if (t->state == TS_BLOCKED && t->chan == chan)
+            wake(s, t, false, 0);
+}
+
+unsigned sched_wake_n(struct sim *s, uint64_t chan, unsigned n, long result)
+{
+    unsigned woken = 0;
+    while (woken < n) {
+        struct thread *first = NULL;
+        for (struct thread *t = s->threads; t; t = t->next)
+            if (t->state == TS_BLOCKED && t->chan == chan &&
+                (!first || t->block_seq < first->block_seq))
+                first = t;
+        if (!first)
+            break;
+        wake(s, first, true, result);
+        woken++;
+    }
+    return woken;
+}
+
+void sched_terminate(struct proc *p, int status, int sig)
+{
+    if (p->state != PROC_RUNNING)
+        return;
+    if (sig) {
+        p->state = PROC_KILLED;
+        p->signal = sig;
+        p->exit_status = 128 + sig;
+    } else {
+        p->state = PROC_EXITED;
+        p->exit_status = status & 0xff;
+    }
+    if (p->sim->running && p->sim->running->p == p)
+        p->sim->resched = true;
+}
+
+/* ---- termination ---------------------------------------------------- */
+
+/* --stats: counters of the run and the host's peak memory, on stderr. */
+static void print_stats(const struct proc *p)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    fprintf(p->sim->err,
+            "mmsim stats: kcalls=%" PRIu64 " tlb_fills=%" PRIu64 " tlb_flushes=%" PRIu64
+            " faults_resolved=%" PRIu64 " frames_free=%" PRIu64 "/%" PRIu64
+            " host_peak_rss_kib=%ld\n",
+            p->kcalls, p->tlb_fills, p->tlb_flushes, p->faults_resolved,
+            p->sim->frames.nfree, p->sim->phys.ram_size / MMSIM_PAGE_SIZE, ru.ru_maxrss);
+}
+
+/* p stopped running: report, trace, wake its parent, release everything. */
+static void proc_finish(struct proc *p)
+{
+    struct sim *s = p->sim;
+    fflush(s->out);
+    if (p->state == PROC_KILLED && !p->quiet_kill)
+        report_fault(p, s->err);
+    sched_flush_events(s);
+    trace_begin(s->trace, "exit");
+    trace_uint(s->trace, "pid", p->pid);
+    trace_int(s->trace, "status", p->exit_status);
+    trace_int(s->trace, "signal", p->state == PROC_KILLED ? p->signal : 0);
+    trace_uint(s->trace, "kcalls", p->kcalls);
+    trace_end(s->trace);
+    if (p->pid == 1) {
+        s->init_status = p->exit_status;
+        if (s->o.dump_pt)
+            sim_dump_tables(p);
+        if (s->o.stats)
+            print_stats(p);
+        if (s->o.capture)
+            sim_capture(p);
+    }
+    p->term_seq = ++s->term_seq;
+    sem_proc_exit(p);
+    proc_release(p);
+    /* Children become orphans: reaped by mmsim at their end. */
+    for (struct proc *c = s->procs, *n; c; c = n) {
+        n = c->next;
+        if (c->parent == p) {
+            c->parent = NULL;
+            c->ppid = 1;
+            if (c->torn_down)
+                c->reaped = true;
+        }
+    }
+    if (p->parent)
+        sched_wakeup(s, CHAN(CHAN_CHILD, p->parent->pid));
+    else
+        p->reaped = true;
+    sched_flush_events(s);
+}
+
+/* Finish every process that stopped and free the reaped ones. */
+static void sweep(struct sim *s)
+{
+    for (struct proc *p = s->procs; p; p = p->next)
+        if (p->state != PROC_RUNNING && !p->torn_down)
+            proc_finish(p);
+    for (struct proc *p = s->procs, *n; p; p = n) {
+        n = p->next;
+        if (p->torn_down && p->reaped)
+            proc_free(p);
+    }
+}
+
+/* ---- the scheduler -------------------------------------------------- */
+
+/* Put t's registers into its engine (saving the thread loaded before). */
+static int load(struct thread *t)
+{
+    struct proc *p = t->p;
+    if (p->loaded == t)
+        return 0;
+    if (p->loaded && uc_context_save(p->uc, p->loaded->ctx) != UC_ERR_OK)
+        return -EIO;
+    if (uc_context_restore(p->uc, t->ctx) != UC_ERR_OK)
+        return -EIO;
+    p->loaded = t;
+    return 0;
+}
+
+/* The first runnable thread created after the one with sequence number
+ * `after` (round robin in creation order, wrapping). */
+static struct thread *pick(struct sim *s, uint64_t after)
+{
+    struct thread *first = NULL;
+    for (struct thread *t = s->threads; t; t = t->next) {
+        if (t->state != TS_RUNNABLE || t->p->state != PROC_RUNNING)
+            continue;
+        if (t->seq > after)
+            return t;
+        if (!first)
+            first = t;
+    }
+    return first;
+}
+
+/* Fire the timeouts that are due; true if any fired. */
+static bool fire_timers(struct sim *s)
+{
+    bool any = false;
+    for (struct thread *t = s->threads; t; t = t->next)
+        if (t->state == TS_BLOCKED && t->wake_at && t->wake_at <= s->now_ns) {
+            wake(s, t, true, t->timeout_ret);
+            any = true;
+        }
+    return any;
+}
+
+/* Everybody blocked: jump time to the earliest timeout; false if none. */
+static bool advance_to_timer(struct sim *s)
+{
+    uint64_t at = 0;
+    for (struct thread *t = s->threads; t; t = t->next)
+        if (t->state == TS_BLOCKED && t->wake_at && (!at || t->wake_at < at))
+            at = t->wake_at;
+    if (!at)
+        return false;
+    if (at > s->now_ns)
+        s->now_ns = at;
+    return fire_timers(s);
+}
+
+/* Report a deadlock and kill every process. */
+static void deadlock(struct sim *s)
+{
+    fflush(s->out);
+    fprintf(s->err, "mmsim: deadlock: every thread is blocked and none has a timeout\n");
+    trace_begin(s->trace, "deadlock");
+    trace_arr_begin(s->trace, "blocked");
+    for (struct thread *t = s->threads; t; t = t->next) {
+        if (t->state != TS_BLOCKED || t->p->state != PROC_RUNNING)
+            continue;
+        fprintf(s->err, "  process %u thread %u blocked in %s\n", t->p->pid, t->tid,
+                t->wait_what ? t->wait_what : "?");
+        trace_obj_begin(s->trace, NULL);
+        trace_uint(s->trace, "pid", t->p->pid);
+        trace_uint(s->trace, "tid", t->tid);
+        trace_str(s->trace, "in", t->wait_what ? t->wait_what : "?");
+        trace_obj_end(s->trace);
+    }
+    trace_arr_end(s->trace);
+    trace_end(s->trace);
+    fprintf(s->err, "mmsim: every process killed (SIGKILL); exit status %d\n", DEADLOCK_STATUS);
+    s->deadlock = true;
+    for (struct proc *p = s->procs; p; p = p->next)
+        if (p->state == PROC_RUNNING) {
+            p->quiet_kill = true;
+            sched_terminate(p, 0, 9);
+        }
+}
+
+/* Host microseconds since an arbitrary start (only for --timeout). */
+static uint64_t host_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+/* A slice ended by its instruction count or the time limit. */
+static void slice_expired(struct sim *s, struct proc *p, uint64_t count, uint64_t deadline)
+{
+    char note[160];
+    uint32_t pc = 0;
+    uc_reg_read(p->uc, s->arch->reg_pc, &pc);
+    if (deadline && host_us() >= deadline) {
+        snprintf(note, sizeof note, "stopped: time limit (--timeout %u s) reached at pc 0x%08x",
+                 s->o.timeout_s, pc);
+        for (struct proc *q = s->procs; q; q = q->next)
+            if (q->state == PROC_RUNNING && q != p) {
+                engine_kill(q, 9, "stopped: time limit (--timeout) reached");
+                q->quiet_kill = true;
+            }
+        engine_kill(p, 9, note);
+        return;
+    }
+    s->insns_used += count;
+    s->now_ns += count;
+    if (s->o.max_insns && (!s->o.quantum || s->insns_used >= s->o.max_insns)) {
+        snprintf(note, sizeof note,
+                 "stopped: instruction limit (--max-insns %llu) reached at pc 0x%08x",
+                 (unsigned long long)s->o.max_insns, pc);
+        engine_kill(p, 9, note);
+    }
+}
+
+/* Run thread t for one slice. */
+static void run_slice(struct sim *s, struct thread *t, uint64_t deadline)
+{
+    struct proc *p = t->p;
+    if (load(t) != 0) {
+        engine_kill(p, 4, "cannot switch thread registers");
+        return;
+    }
+    /* another process may have changed this one's table (ftruncate
+     * shrinking a shared object clears PTEs in every process) */
+    engine_sync_tlb(p);
+    uint64_t count = s->o.max_insns;
+    if (s->o.quantum) {
+        count = s->o.quantum;
+        if (s->o.max_insns && s->o.max_insns - s->insns_used < count)
+            count = s->o.max_insns - s->insns_used;
+    }
+    uint64_t tmo = 0;
+    if (deadline) {
+        uint64_t now = host_us();
+        tmo = now < deadline ? deadline - now : 1;
+    }
+    s->running = t;
+    s->cur = p;
+    enum slice_end e = engine_slice(p, count, tmo);
+    s->running = NULL;
+    if (e == SLICE_EXPIRED)
+        slice_expired(s, p, count, deadline);
+    sched_flush_events(s);
+}
+
+int sched_run(struct sim *s)
+{
+    uint64_t deadline = s->o.timeout_s ? host_us() + (uint64_t)s->o.timeout_s * 1000000u : 0;
+    uint64_t last = 0;
+    for (;;) {
+        sweep(s);
+        fire_timers(s);
+        struct thread *t = pick(s, last);
+        if (!t) {
+            bool live = false;
+            for (struct proc *p = s->procs; p; p = p->next)
+                live |= p->state == PROC_RUNNING;
+            if (!live)
+                break;
+            if (!advance_to_timer(s))
+                deadlock(s);
+            sched_flush_events(s);
+            continue;
+        }
+        last = t->seq;
+        run_slice(s, t, deadline);
+    }
+    sweep(s);
+    for (struct proc *p = s->procs, *n; p; p = n) {   /* unreaped zombies */
+        n = p->next;
+        proc_free(p);
+    }
+    free(s->evq);
+    s->evq = NULL;
+    s->nev = s->evcap = 0;
+    s->cur = NULL;
+    return s->deadlock ? DEADLOCK_STATUS : s->init_status;
+}
