@@ -20,9 +20,12 @@ static int fault_copy(struct mm_map *e, uint64_t pg)
     int r;
     if (obj_page(e->obj, pg, &src)) {
         uint8_t buf[MMSIM_PAGE_SIZE];
+        mm_kmem(m, src, MMSIM_PAGE_SIZE);
+        mm_kmem(m, pa, MMSIM_PAGE_SIZE);
         r = phys_read(m->phys, src, buf, sizeof buf) ||
             phys_write(m->phys, pa, buf, sizeof buf);
     } else {
+        mm_kmem(m, pa, MMSIM_PAGE_SIZE);
         r = phys_zero(m->phys, pa, MMSIM_PAGE_SIZE);
     }
     if (r || obj_insert(e->priv, pg, pa, 1)) {

@@ -36,6 +36,8 @@ struct mm {
     struct mm_proc *procs;        /* every live process (list head) */
     mm_cache_hook_fn cache_hook;  /* see mm_set_cache_hook() */
     void           *cache_ctx;
+    mm_kmem_hook_fn kmem_hook;    /* see mm_set_kmem_hook() */
+    void           *kmem_ctx;
 };
 
 enum mm_fd_kind { FD_FREE = 0, FD_CONSOLE, FD_SHM };
@@ -84,5 +86,8 @@ static inline bool mm_in_user(uint64_t start, uint64_t len)
 struct mm_obj *fd_shm(struct mm_proc *p, int fd, int *err);
 /* Namespace (shm.c): drop every name, for mm_destroy. */
 void ns_clear(struct mm *m);
+
+/* Announce that the manager is about to touch frame contents (mm.c). */
+void mm_kmem(struct mm *m, paddr_t pa, uint64_t len);
 
 #endif

@@ -41,6 +41,19 @@ void mm_set_cache_hook(struct mm *m, mm_cache_hook_fn fn, void *ctx)
     m->cache_ctx = ctx;
 }
 
+/* Install the kernel-copy observer (NULL to remove). */
+void mm_set_kmem_hook(struct mm *m, mm_kmem_hook_fn fn, void *ctx)
+{
+    m->kmem_hook = fn;
+    m->kmem_ctx = ctx;
+}
+
+void mm_kmem(struct mm *m, paddr_t pa, uint64_t len)
+{
+    if (m->kmem_hook)
+        m->kmem_hook(m->kmem_ctx, pa, len);
+}
+
 /* A process with console fds 0-2 and an empty address space, or NULL. */
 struct mm_proc *mm_proc_create(struct mm *m, uint32_t pid, bool privileged)
 {

@@ -206,6 +206,7 @@ static int obj_fill_run(struct mm_obj *o, uint64_t pg, uint64_t max, uint64_t *g
     uint64_t n;
     if (frames_alloc_run(m->frames, max, &pa, &n))
         return -ENOMEM;
+    mm_kmem(m, pa, n << MMSIM_PAGE_SHIFT);
     if (phys_zero(m->phys, pa, n << MMSIM_PAGE_SHIFT) || obj_insert(o, pg, pa, n)) {
         frames_free(m->frames, pa, n);
         return -ENOMEM;
@@ -221,6 +222,7 @@ static int obj_fill_contig(struct mm_obj *o, uint64_t pg, uint64_t n)
     paddr_t pa;
     if (frames_alloc_contig(m->frames, n, 1, &pa))
         return -ENOMEM;
+    mm_kmem(m, pa, n << MMSIM_PAGE_SHIFT);
     if (phys_zero(m->phys, pa, n << MMSIM_PAGE_SHIFT) || obj_insert(o, pg, pa, n)) {
         frames_free(m->frames, pa, n);
         return -ENOMEM;

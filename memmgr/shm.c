@@ -143,8 +143,10 @@ static bool shm_access_ok(const struct mm_proc *p, const struct mm_obj *o, int a
 static void shm_zero_bytes(struct mm_obj *o, uint64_t from, uint64_t to)
 {
     paddr_t pa;
-    if (from < to && obj_page(o, from >> MMSIM_PAGE_SHIFT, &pa))
+    if (from < to && obj_page(o, from >> MMSIM_PAGE_SHIFT, &pa)) {
+        mm_kmem(o->m, pa + (from & MMSIM_PAGE_MASK), to - from);
         phys_zero(o->m->phys, pa + (from & MMSIM_PAGE_MASK), to - from);
+    }
 }
 
 /* Resize o to len bytes (ftruncate, O_TRUNC): grow with zeroed frames,

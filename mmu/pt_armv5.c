@@ -17,7 +17,8 @@
  * - memory types: X/C/B 0/00 strongly ordered, 0/01 and 1/01 device,
  *   0/10 normal WT, 0/11 normal WB no-WA, 1/10 (mini-data cache) normal
  *   WB no-WA, 1/11 normal WB-WA, 1/00 unpredictable (decoded as strongly
- *   ordered); outer = inner; nothing is shareable; every page is global.
+ *   ordered); outer = inner; nothing is shareable; every page is global;
+ *   normal memory is speculative, device and strongly ordered are not.
  */
 #include "pt_arm.h"
 
@@ -120,6 +121,7 @@ static void decode_desc(const struct v5_desc *x, unsigned sub, struct pt_decoded
     *d = (struct pt_decoded){ .valid = true, .pa = x->base, .global = true };
     decode_ap(x->ap[sub & 3], &d->uprot, &d->kprot);
     decode_xcb(x->tex & 1, x->c, x->b, d);
+    d->speculative = d->memtype == MT_NORMAL;
 }
 
 /* Subpage of va inside a leaf (small: VA[11:10], large: VA[15:14]). */

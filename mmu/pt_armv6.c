@@ -5,6 +5,8 @@
  * The walker decodes whatever hardware would accept: sections,
  * supersections and large pages too, though we never write them.
  * Domains are not checked (DACR = client for every domain).
+ * Derived decode fields: xn = XN; speculative = normal memory (ARM may
+ * read normal memory speculatively, never device or strongly ordered).
  */
 #include "pt_arm.h"
 
@@ -162,7 +164,10 @@ static bool decode_desc(const struct v6_desc *x, struct pt_decoded *d)
         d->kprot |= d->kprot & PT_R ? PT_X : 0;
     }
     d->global = !x->ng;
-    return decode_memtype(x->tex, x->c, x->b, x->s, d);
+    d->xn = x->xn;
+    bool ok = decode_memtype(x->tex, x->c, x->b, x->s, d);
+    d->speculative = d->memtype == MT_NORMAL;
+    return ok;
 }
 
 /* Decode a leaf (L2) PTE. */

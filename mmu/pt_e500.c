@@ -29,7 +29,8 @@
  *   bits replace WIMGE entirely (special & 0x1F), PROT_NOCACHE included.
  * - decode: I=1,G=1 is device memory, everything else normal; caches NC
  *   if I, WT if W, else WB-WA (inner = outer); coherent = M, guarded = G,
- *   little_endian = E; no page is global (every TLB0 entry has a TID).
+ *   little_endian = E; no page is global (every TLB0 entry has a TID);
+ *   speculative = !G; xn = !UX (Book-E's per-page execute permission).
  *
  * TLB0 (machine-wide, in host memory: it is the CPU's, not RAM's): e500v2
  * geometry, 512 entries of 4 KiB, 4 ways x 128 sets, set = EPN[6:0] =
@@ -123,6 +124,14 @@ static void e500_decode(uint64_t raw, struct pt_decoded *d)
     d->inner = d->outer = w & E500_I ? PC_NONCACHEABLE : w & E500_W ? PC_WT : PC_WB_WA;
     d->coherent = w & E500_M;
     d->guarded = w & E500_G;
+    d->speculative = !d->guarded;
+    /* Guarded storage is never fetched from (REFERENCE.md section 4): the
+     * fill refuses instruction fetches there whatever UX says. */
+    if (d->guarded) {
+        d->uprot &= ~PT_X;
+        d->kprot &= ~PT_X;
+    }
+    d->xn = !(d->uprot & PT_X);
     d->little_endian = w & E500_E;
 }
 

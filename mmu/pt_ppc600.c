@@ -31,7 +31,8 @@
  *   ours are all N=0), so execute follows read, as on ARMv5: PROT_EXEC
  *   cannot be denied per page.  One exception from the architecture: an
  *   instruction fetch from a guarded page (G=1) is an ISI on the 603e, so
- *   X is decoded only when readable and G=0.
+ *   X is decoded only when readable and G=0, and xn is G (with the
+ *   segment's N, always 0 here); speculative is !G.
  * - WIMG: M=1 without special bits; PROT_NOCACHE adds I, and G unless the
  *   mapping is executable; special bits (validated by check_special)
  *   replace WIMG: word1 |= (special & 0x1E) << 2.  E has no place here.
@@ -339,6 +340,8 @@ static void decode_words(uint32_t w0, uint32_t w1, uint32_t sr, struct pt_decode
     d->inner = d->outer = inhibited ? PC_NONCACHEABLE : w1 & W1_W ? PC_WT : PC_WB_WA;
     d->coherent = w1 & W1_M;
     d->guarded = w1 & W1_G;
+    d->speculative = !d->guarded;
+    d->xn = !fetch;
     d->referenced = w1 & W1_R;
     d->changed = w1 & W1_C;
 }

@@ -93,7 +93,7 @@ static bool arm_mem_address(uc_engine *uc, const cs_insn *insn, uint32_t pc, uin
 
 #define ARM_COMMON                                                        \
     .uc_arch = UC_ARCH_ARM, .uc_mode = UC_MODE_ARM, .big_endian = false,   \
-    .svc_intno = 2, .reg_pc = UC_ARM_REG_PC, .reg_sp = UC_ARM_REG_SP,      \
+    .svc_intno = 2, .reg_pc = UC_ARM_REG_PC, .reg_sp = UC_ARM_REG_SP, .reg_lr = UC_ARM_REG_LR,      \
     .reg_num = UC_ARM_REG_R12, .reg_ret = UC_ARM_REG_R0,                   \
     .reg_arg = { UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3, \
                  UC_ARM_REG_R4, UC_ARM_REG_R5, UC_ARM_REG_R6 },            \

@@ -124,7 +124,7 @@ static bool ppc_mem_address(uc_engine *uc, const cs_insn *insn, uint32_t pc, uin
 
 #define PPC_COMMON                                                            \
     .uc_arch = UC_ARCH_PPC, .uc_mode = UC_MODE_PPC32, .big_endian = true,      \
-    .svc_intno = 8, .reg_pc = UC_PPC_REG_PC, .reg_sp = UC_PPC_REG_1,           \
+    .svc_intno = 8, .reg_pc = UC_PPC_REG_PC, .reg_sp = UC_PPC_REG_1, .reg_lr = UC_PPC_REG_LR,           \
     .reg_num = UC_PPC_REG_0, .reg_ret = UC_PPC_REG_3,                          \
     .reg_arg = { UC_PPC_REG_3, UC_PPC_REG_4, UC_PPC_REG_5, UC_PPC_REG_6,       \
                  UC_PPC_REG_7, UC_PPC_REG_8, UC_PPC_REG_9 },                   \

@@ -7,12 +7,16 @@
  * pages and copy-on-write are resolved there without leaving emulation; a
  * refused fill stops emulation with PC at the faulting instruction.
  * Kernel calls are served inside the interrupt hook.  No hook runs on the
- * per-instruction path unless --max-insns asks for an exact count.
+ * per-instruction path unless --max-insns asks for an exact count, or the
+ * checker routes pages through the shadow window (then an instruction hook
+ * keeps the PC exact for reports and clocks the devices).
  */
 #include <errno.h>
 #include <string.h>
 
 #include "mmtrace.h"
+#include "checker.h"
+#include "devices.h"
 #include "sim.h"
 #include "shadow.h"
 #include "trace.h"
@@ -48,6 +52,42 @@ static void note_fault(struct proc *p, uint32_t va, unsigned access,
     p->fault.walk = *w;
 }
 
+/* A fill refused: note it, and tell the checker about refused fetches. */
+static bool refuse(struct proc *p, uint32_t va, unsigned access, enum mm_fault_kind kind,
+                   const struct pt_walk *w)
+{
+    note_fault(p, va, access, kind, w);
+    if (access == PT_X && w->status == PTW_OK)
+        checker_fetch_refused(p, va, &w->d);
+    return false;
+}
+
+/* Where the TLB entry of a translated page points: directly at RAM, or at
+ * a shadow-window slot when the page needs per-access semantics.  Pages
+ * served by the window lose execute permission (code cannot run from
+ * mmio); a fetch from a modelled RAM page gets an execute-only entry. */
+static void place_entry(struct proc *p, uint32_t va, const struct pt_walk *w, unsigned access,
+                        unsigned perms, uc_tlb_entry *e)
+{
+    struct sim *s = p->sim;
+    struct route r = { .bits = checker_route(s, w->pa & ~(paddr_t)MMSIM_PAGE_MASK, &w->d, access) };
+    if (w->d.little_endian && s->arch->big_endian)
+        r.bits |= ROUTE_LE;
+    e->paddr = w->pa;
+    if (r.bits && access == PT_X && !(r.bits & (ROUTE_LE | ROUTE_DEVICE))) {
+        perms = PT_X;                       /* modelled RAM: fetch directly */
+    } else if (r.bits) {
+        r.pol = cache_policy_of(&w->d);
+        r.speculative = w->d.speculative;
+        r.va_page = va & ~(uint32_t)MMSIM_PAGE_MASK;
+        r.d = w->d;
+        e->paddr = shadow_addr(p->shadow, w->pa, &r);
+        perms &= ~PT_X;
+    }
+    e->perms = (perms & PT_R ? UC_PROT_READ : 0) | (perms & PT_W ? UC_PROT_WRITE : 0) |
+               (perms & PT_X ? UC_PROT_EXEC : 0);
+}
+
 /* TLB miss: translate through the page table, resolving lazy and COW
  * faults via the memory manager.  Write permission is granted only to a
  * write access, so the first store to a page is seen (dirty tracking). */
@@ -70,33 +110,21 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     pt_fill(pt, va, access, &w);
     if (w.status != PTW_OK || !(w.d.uprot & access)) {
         enum mm_fault_kind k = tm_fault(p, va, access);
-        if (k != MMF_RESOLVED) {
-            note_fault(p, va, access, k, &w);
-            return false;
-        }
+        if (k != MMF_RESOLVED)
+            return refuse(p, va, access, k, &w);
         /* The flush flag stays set if the fault changed a valid entry (a
          * COW copy, or a PPC 600 HTAB eviction of another page): the next
          * engine_sync_tlb flushes, before any munmap/mprotect could leave
          * a stale translation behind. */
         p->faults_resolved++;
         pt_fill(pt, va, access, &w);
-        if (w.status != PTW_OK || !(w.d.uprot & access)) {
-            note_fault(p, va, access, MMF_PROTECTION, &w);
-            return false;
-        }
+        if (w.status != PTW_OK || !(w.d.uprot & access))
+            return refuse(p, va, access, MMF_PROTECTION, &w);
     }
     unsigned perms = w.d.uprot;
     if (access != PT_W)
         perms &= ~PT_W;
-    e->paddr = w.pa;
-    if (w.d.little_endian && p->sim->arch->big_endian) {
-        /* PPC E page: byte-swapped through the shadow window; code cannot
-         * run from mmio, so such pages are not executable. */
-        e->paddr = shadow_le_addr(p->shadow, w.pa);
-        perms &= ~PT_X;
-    }
-    e->perms = (perms & PT_R ? UC_PROT_READ : 0) | (perms & PT_W ? UC_PROT_WRITE : 0) |
-               (perms & PT_X ? UC_PROT_EXEC : 0);
+    place_entry(p, va, &w, access, perms, e);
     return true;
 }
 
@@ -115,11 +143,18 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
     struct proc *p = ud;
     const struct arch_ops *a = p->sim->arch;
     if (intno == a->svc_intno) {
+        uint32_t pc = 0;
+        uc_reg_read(uc, a->reg_pc, &pc);
+        p->kcall_pc = pc - 4;         /* svc and sc: PC is past the 4-byte trap */
+        p->in_kcall = true;
         kcall_dispatch(p);
-        if (p->state != PROC_RUNNING)
+        p->in_kcall = false;
+        if (p->state != PROC_RUNNING) {
             uc_emu_stop(uc);
-        else
+        } else {
             engine_sync_tlb(p);
+            checker_after_kcall(p);
+        }
         return;
     }
     uint32_t pc = 0;
@@ -163,6 +198,8 @@ int engine_create(struct proc *p)
     }
     if (!(p->shadow = shadow_create(p)))
         goto fail;
+    if (s->o.cache_full)
+        engine_exact_pc(p);
     if (uc_ctl_tlb_mode(p->uc, UC_TLB_VIRTUAL) != UC_ERR_OK ||
         uc_hook_add(p->uc, &p->h_tlb, UC_HOOK_TLB_FILL, (void *)on_tlb_fill, p, 1, 0) != UC_ERR_OK ||
         uc_hook_add(p->uc, &p->h_intr, UC_HOOK_INTR, (void *)on_intr, p, 1, 0) != UC_ERR_OK ||
@@ -177,8 +214,43 @@ fail:
     return -EINVAL;
 }
 
+/* Instruction hook: the exact PC, and the devices' clock. */
+static void on_code(uc_engine *uc, uint64_t addr, uint32_t size, void *ud)
+{
+    (void)uc; (void)size;
+    struct proc *p = ud;
+    p->exec_pc = (uint32_t)addr;
+    if (devices_busy(p->sim)) {
+        devices_tick(p);
+        checker_sync(p);        /* a transfer may have started watching pages */
+    }
+}
+
+void engine_exact_pc(struct proc *p)
+{
+    if (p->h_code)
+        return;
+    if (uc_hook_add(p->uc, &p->h_code, UC_HOOK_CODE, (void *)on_code, p, 1, 0) != UC_ERR_OK) {
+        p->h_code = 0;
+        return;
+    }
+    uc_ctl_flush_tb(p->uc);       /* retranslate with the hook in place */
+}
+
+uint32_t proc_pc(struct proc *p)
+{
+    uint32_t pc = 0;
+    if (p->in_kcall)
+        return p->kcall_pc;
+    if (p->h_code)
+        return p->exec_pc;
+    uc_reg_read(p->uc, p->sim->arch->reg_pc, &pc);
+    return pc;
+}
+
 void engine_destroy(struct proc *p)
 {
+    cacheinsn_free(p);
     shadow_destroy(p->shadow);
     p->shadow = NULL;
     if (p->uc)

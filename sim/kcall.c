@@ -14,6 +14,7 @@
 
 #include "mmsim/guest_abi.h"
 #include "mmsim/kcall.h"
+#include "checker.h"
 #include "kcall.h"
 #include "mmtrace.h"
 #include "sim.h"
@@ -218,6 +219,8 @@ static long k_shm_ctl(struct call *c)
     long rc = tm_shm_ctl(p, (int)c->a[0], flags, kcall_arg64(c, 2), kcall_arg64(c, 4), special, c->a[6]);
     if (rc == -EINVAL)
         c->why = mm_last_reason(p->mm);
+    if (rc == 0 && (flags & MM_SHMCTL_PHYS))
+        checker_reveal(p->sim, kcall_arg64(c, 2), kcall_arg64(c, 4), NULL);
     return rc;
 }
 
@@ -228,7 +231,11 @@ static long k_mmap(struct call *c)
     uint32_t out = 0;
     int rc = tm_mmap(c->p, c->a[0], c->a[1], (int)c->a[2], (int)c->a[3], (int)c->a[4],
                      kcall_arg64(c, 5), &out);
-    return rc ? rc : (long)out;
+    if (rc)
+        return rc;
+    if (((int)c->a[3] & MM_MAP_PHYS) && !((int)c->a[3] & MM_MAP_ANON))
+        checker_reveal(c->p->sim, kcall_arg64(c, 5), c->a[1], NULL);
+    return (long)out;
 }
 
 static long k_munmap(struct call *c)
@@ -260,6 +267,7 @@ static long k_mem_offset(struct call *c)
     p32(p, l, contig);
     if (copyout(p, c->a[3], o, sizeof o) || (c->a[4] && copyout(p, c->a[4], l, sizeof l)))
         return -EFAULT;
+    checker_reveal(p->sim, off, contig, NULL);
     return 0;
 }
 
@@ -291,6 +299,7 @@ static long msg_mem_obj_info(struct call *c, const uint8_t *m, uint32_t sbytes)
             p64(p, out + i * 24 + 0, seg[i].offset);
             p64(p, out + i * 24 + 8, seg[i].paddr);
             p64(p, out + i * 24 + 16, seg[i].length);
+            checker_reveal(p->sim, seg[i].paddr, seg[i].length, NULL);
         }
         if (copyout(p, c->a[3], out, (uint32_t)n * MEM_OBJ_SEGMENT_SIZE) != 0)
             n = -EFAULT;
@@ -355,6 +364,7 @@ const struct kcall_table kcall_core_table = KCALL_TABLE(core_defs);
 /* Every family of calls; a number is looked up in each in turn. */
 static const struct kcall_table *const tables[] = {
     &kcall_core_table,
+    &kcall_cache_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)

@@ -58,5 +58,6 @@ const char *kcall_errno_name(int e);
 
 /* Families (one per file). */
 extern const struct kcall_table kcall_core_table;
+extern const struct kcall_table kcall_cache_table;
 
 #endif

@@ -33,6 +33,8 @@ static const struct { unsigned num; const char *spec; } specs[] = {
     {KC_MSYNC, "addr:x len:x flags:x"},
     {KC_MEM_OFFSET, "addr:x fd:d len:x off_ptr:x contig_ptr:x"},
     {KC_MSGSEND, "coid:x smsg:x sbytes:x rmsg:x rbytes:x"},
+    {KC_CACHE_OP, "addr:x len:x op:d"},
+    {KC_CACHE_INFO, ""},
 };
 
 /* The spec of call `num`, or NULL (a linear search, cached per number). */

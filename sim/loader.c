@@ -85,6 +85,9 @@ static int fill_segments(struct proc *p, Elf *e, size_t nph, const char *img, si
             return fail(why, n, ENOEXEC, "segment %zu lies outside the file", i);
         if (copyout(p, (uint32_t)ph.p_vaddr, img + ph.p_offset, (uint32_t)ph.p_filesz) != 0)
             return fail(why, n, ENOEXEC, "cannot write segment %zu", i);
+        if ((ph.p_flags & PF_X) &&
+            cacheinsn_scan(p, (uint32_t)ph.p_vaddr, (const uint8_t *)img + ph.p_offset, ph.p_filesz))
+            return fail(why, n, ENOMEM, "cannot hook the cache instructions of segment %zu", i);
     }
     return 0;
 }

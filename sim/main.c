@@ -1,5 +1,5 @@
 /*
- * main.c - the mmsim command line: `mmsim run`, `mmsim demo`, help.
+ * main.c - the mmsim command line: `mmsim run`, `mmsim demo`, `mmsim pte`, help.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -36,6 +36,7 @@ static void usage(FILE *f)
         "       mmsim scenario [--cpu NAME] FILE run a scenario script (traces/README.md)\n"
         "       mmsim trace diff A B             differences between two traces, by event\n"
         "       mmsim trace show TRACE [--filter CLASS]  per-process summary / matching events\n"
+        "       mmsim pte [--cpu NAME] [--prot rw|ro|rx|rwx] [--nocache] [--special VALUE] [--json]\n"
         "\n"
         "options:\n"
         "  --cpu NAME         CPU flavour: armv5, armv6, armv7, e500, ppc600 (default armv7)\n"
@@ -49,9 +50,16 @@ static void usage(FILE *f)
         "  --max-insns N      stop the guest after N instructions (exact; slows execution)\n"
         "  --timeout SECONDS  stop the guest after this much wall-clock time (default 0: none)\n"
         "  --stats            print run statistics (TLB fills, flushes, host memory) at exit\n"
+        "  --check=MODE       cache/guard checker reports: report (default) or error\n"
+        "                     (the first report ends the run with exit status 3)\n"
+        "  --cache-model M    watched (default: only pages a device or the guest's\n"
+        "                     physical addresses can reach) or full (every cacheable access)\n"
+        "  --cache S,W,L      data cache size, ways, line bytes, e.g. 32K,8,32\n"
+        "                     (default: the modelled core's L1 data cache)\n"
         "\n"
         "Exit status: the guest's; 128+signal if a fault killed it (QNX numbers:\n"
-        "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11); 125 if mmsim could not run it.\n");
+        "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11); 3 if --check=error stopped it;\n"
+        "125 if mmsim could not run it.\n");
 }
 
 /* Parse "256M", "2G", "4096K" or bytes.  0 or -EINVAL. */
@@ -90,7 +98,30 @@ static int parse_u64(const char *s, uint64_t *out)
 }
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
-       OPT_STATS, OPT_EXPECT };
+       OPT_STATS, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT };
+
+/* Parse --cache "SIZE,WAYS,LINE" (SIZE may end in K or M).  0 or -EINVAL
+ * with the reason printed. */
+static int parse_cache(const char *s, struct cache_geom *g)
+{
+    char buf[64];
+    uint64_t size, ways, line;
+    const char *why = "expected SIZE,WAYS,LINE such as 32K,8,32";
+    snprintf(buf, sizeof buf, "%s", s);
+    char *w = strchr(buf, ','), *l = w ? strchr(w + 1, ',') : NULL;
+    if (w && l) {
+        *w++ = 0;
+        *l++ = 0;
+        if (parse_size(buf, &size) == 0 && parse_u64(w, &ways) == 0 && parse_u64(l, &line) == 0 &&
+            size <= UINT32_MAX && ways <= UINT32_MAX && line <= UINT32_MAX) {
+            *g = (struct cache_geom){ (uint32_t)size, (uint32_t)ways, (uint32_t)line };
+            if (cache_geom_check(g, &why) == 0)
+                return 0;
+        }
+    }
+    fprintf(stderr, "mmsim: bad --cache '%s': %s\n", s, why);
+    return -EINVAL;
+}
 
 /* Parse options up to the program name.  Returns argv index of the
  * program, or -1 after printing an error. */
@@ -107,6 +138,9 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"max-insns", required_argument, 0, OPT_MAXI},
         {"timeout", required_argument, 0, OPT_TIMEOUT},
         {"stats", no_argument, 0, OPT_STATS},
+        {"check", required_argument, 0, OPT_CHECK},
+        {"cache-model", required_argument, 0, OPT_CACHE_MODEL},
+        {"cache", required_argument, 0, OPT_CACHE},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -153,6 +187,24 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
             }
             o->timeout_s = (unsigned)v;
             break;
+        case OPT_CHECK:
+            if (strcmp(optarg, "report") && strcmp(optarg, "error")) {
+                fprintf(stderr, "mmsim: bad --check '%s' (report or error)\n", optarg);
+                return -1;
+            }
+            o->check_error = !strcmp(optarg, "error");
+            break;
+        case OPT_CACHE_MODEL:
+            if (strcmp(optarg, "watched") && strcmp(optarg, "full")) {
+                fprintf(stderr, "mmsim: bad --cache-model '%s' (watched or full)\n", optarg);
+                return -1;
+            }
+            o->cache_full = !strcmp(optarg, "full");
+            break;
+        case OPT_CACHE:
+            if (parse_cache(optarg, &o->cache_geom) != 0)
+                return -1;
+            break;
         case 'h': usage(stdout); exit(0);
         default:
             usage(stderr);
@@ -184,6 +236,8 @@ int main(int argc, char **argv)
         }
         return sim_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
     }
+    if (!strcmp(cmd, "pte"))
+        return pte_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "replay"))
         return replay_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "trace"))

@@ -55,7 +55,7 @@ void report_disasm(struct proc *p, uint32_t va, char *buf, size_t n)
     cs_insn *insn;
     size_t cnt = cs_disasm(h, code, sizeof code, va, 1, &insn);
     if (cnt > 0) {
-        snprintf(buf, n, "%s %s", insn[0].mnemonic, insn[0].op_str);
+        snprintf(buf, n, "%s%s%s", insn[0].mnemonic, insn[0].op_str[0] ? " " : "", insn[0].op_str);
         cs_free(insn, cnt);
     } else {
         snprintf(buf, n, "<undecodable %02x%02x%02x%02x>", code[0], code[1], code[2], code[3]);

@@ -12,7 +12,8 @@
 
 struct shadow {
     struct proc *p;
-    paddr_t     *frame;     /* slot -> frame address, or PADDR_NONE */
+    paddr_t     *frame;     /* slot -> key (frame address | route key), or PADDR_NONE */
+    struct route *route;    /* slot -> how its accesses are served */
     uint32_t    *hash;      /* open addressing: frame -> slot, NONE = empty */
     uint32_t     used;      /* slots handed out so far */
     uint32_t     next;      /* round-robin victim once all are used */
@@ -55,30 +56,43 @@ static void rehash(struct shadow *sh)
             insert(sh, sh->frame[s], s);
 }
 
-/* RAM address behind window offset `off`; PADDR_NONE if the slot is free. */
+/* Address behind window offset `off`; PADDR_NONE if the slot is free. */
 static paddr_t backing(const struct shadow *sh, uint64_t off)
 {
     paddr_t f = sh->frame[off >> MMSIM_PAGE_SHIFT];
-    return f == PADDR_NONE ? PADDR_NONE : f + (off & MMSIM_PAGE_MASK);
+    return f == PADDR_NONE ? PADDR_NONE : (f & ~(paddr_t)MMSIM_PAGE_MASK) + (off & MMSIM_PAGE_MASK);
 }
 
-/* mmio read: `size` bytes of the backing frame, little-endian. */
-static uint64_t le_read(uc_engine *uc, uint64_t off, unsigned size, void *ud)
+/* Byte i of an access's value sits at value bit shift_of(i): the CPU's
+ * byte order, reversed on a little-endian (E) page. */
+static unsigned shift_of(const struct shadow *sh, const struct route *r, unsigned i, unsigned size)
+{
+    bool be = sh->p->sim->arch->big_endian && !(r->bits & ROUTE_LE);
+    return 8 * (be ? size - 1 - i : i);
+}
+
+/* mmio read: `size` bytes at the slot's address, through its route. */
+static uint64_t sh_read(uc_engine *uc, uint64_t off, unsigned size, void *ud)
 {
     (void)uc;
     struct shadow *sh = ud;
     uint8_t b[8] = {0};
     uint64_t v = 0;
     paddr_t pa = backing(sh, off);
-    if (size > sizeof b || pa == PADDR_NONE || phys_read(&sh->p->sim->phys, pa, b, size) != 0)
+    if (size > sizeof b || pa == PADDR_NONE)
+        return 0;
+    const struct route *r = &sh->route[off >> MMSIM_PAGE_SHIFT];
+    if (r->bits & (ROUTE_MODEL | ROUTE_DEVICE))
+        checker_load(sh->p, r, pa, b, size);
+    else if (phys_read(&sh->p->sim->phys, pa, b, size) != 0)
         return 0;
     for (unsigned i = 0; i < size; i++)
-        v |= (uint64_t)b[i] << (8 * i);
+        v |= (uint64_t)b[i] << shift_of(sh, r, i, size);
     return v;
 }
 
-/* mmio write: `value` stored little-endian into the backing frame. */
-static void le_write(uc_engine *uc, uint64_t off, unsigned size, uint64_t value, void *ud)
+/* mmio write: `value` stored at the slot's address, through its route. */
+static void sh_write(uc_engine *uc, uint64_t off, unsigned size, uint64_t value, void *ud)
 {
     (void)uc;
     struct shadow *sh = ud;
@@ -86,9 +100,13 @@ static void le_write(uc_engine *uc, uint64_t off, unsigned size, uint64_t value,
     paddr_t pa = backing(sh, off);
     if (size > sizeof b || pa == PADDR_NONE)
         return;
+    const struct route *r = &sh->route[off >> MMSIM_PAGE_SHIFT];
     for (unsigned i = 0; i < size; i++)
-        b[i] = (uint8_t)(value >> (8 * i));
-    phys_write(&sh->p->sim->phys, pa, b, size);
+        b[i] = (uint8_t)(value >> shift_of(sh, r, i, size));
+    if (r->bits & (ROUTE_MODEL | ROUTE_DEVICE))
+        checker_store(sh->p, r, pa, b, size);
+    else
+        phys_write(&sh->p->sim->phys, pa, b, size);
 }
 
 struct shadow *shadow_create(struct proc *p)
@@ -99,8 +117,9 @@ struct shadow *shadow_create(struct proc *p)
     sh->p = p;
     sh->frame = malloc(NSLOTS * sizeof *sh->frame);
     sh->hash = malloc(HASHSIZE * sizeof *sh->hash);
-    if (!sh->frame || !sh->hash ||
-        uc_mmio_map(p->uc, PHYS_SHADOW_BASE, PHYS_SHADOW_SIZE, le_read, sh, le_write, sh) != UC_ERR_OK) {
+    sh->route = calloc(NSLOTS, sizeof *sh->route);
+    if (!sh->frame || !sh->hash || !sh->route ||
+        uc_mmio_map(p->uc, PHYS_SHADOW_BASE, PHYS_SHADOW_SIZE, sh_read, sh, sh_write, sh) != UC_ERR_OK) {
         shadow_destroy(sh);
         return NULL;
     }
@@ -116,12 +135,21 @@ void shadow_destroy(struct shadow *sh)
         return;
     free(sh->frame);
     free(sh->hash);
+    free(sh->route);
     free(sh);
 }
 
-paddr_t shadow_le_addr(struct shadow *sh, paddr_t pa)
+/* The part of a route that selects a slot, in 12 bits. */
+static paddr_t route_key(const struct route *r)
 {
-    paddr_t frame = pa & ~(paddr_t)MMSIM_PAGE_MASK;
+    return (paddr_t)(r->bits & 7) | (paddr_t)r->pol.cacheable << 3 |
+           (paddr_t)r->pol.write_through << 4 | (paddr_t)r->pol.write_allocate << 5 |
+           (paddr_t)r->pol.coherent << 6 | (paddr_t)r->speculative << 7 | 1u << 8;
+}
+
+paddr_t shadow_addr(struct shadow *sh, paddr_t pa, const struct route *r)
+{
+    paddr_t frame = (pa & ~(paddr_t)MMSIM_PAGE_MASK) | route_key(r);
     uint32_t s = lookup(sh, frame);
     if (s == NONE) {
         if (sh->used < NSLOTS) {
@@ -136,5 +164,6 @@ paddr_t shadow_le_addr(struct shadow *sh, paddr_t pa)
             uc_ctl_flush_tlb(sh->p->uc);   /* drop translations to the old frame */
         }
     }
+    sh->route[s] = *r;
     return PHYS_SHADOW_BASE + (paddr_t)s * MMSIM_PAGE_SIZE + (pa & MMSIM_PAGE_MASK);
 }

@@ -10,6 +10,8 @@
 
 #include "expect.h"
 #include "mmtrace.h"
+#include "checker.h"
+#include "devices.h"
 #include "sim.h"
 #include "trace.h"
 
@@ -45,6 +47,7 @@ static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t 
                            uint64_t old_raw, uint64_t new_raw)
 {
     struct sim *s = ctx;
+    checker_pte_written(s, old_raw, new_raw);
     if (!s->trace)
         return;
     const char *d = describe_cached(s, new_raw);
@@ -109,6 +112,13 @@ static void trace_header(struct sim *s)
     trace_bool(t, "unprivileged", o->unprivileged);
     trace_uint(t, "max_insns", o->max_insns);
     trace_uint(t, "timeout", o->timeout_s);
+    trace_str(t, "cache_model", o->cache_full ? "full" : "watched");
+    trace_bool(t, "check_error", o->check_error);
+    trace_obj_begin(t, "cache");
+    trace_uint(t, "size", o->cache_geom.size);
+    trace_uint(t, "ways", o->cache_geom.ways);
+    trace_uint(t, "line", o->cache_geom.line);
+    trace_obj_end(t);
     trace_end(t);
 }
 
@@ -140,6 +150,10 @@ int sim_init(struct sim *s, const struct sim_opts *o)
     }
     if (o->frag)
         frames_fragment(&s->frames, o->frag_seed);
+    if ((rc = devices_init(s)) != 0) {
+        fprintf(stderr, "mmsim: cannot set up the devices: %s\n", strerror(-rc));
+        return rc;
+    }
     if (o->expect_path && !(s->expect = expect_open(o->expect_path)))
         return -EINVAL;
     if (o->trace_path || o->expect_path) {
@@ -160,15 +174,18 @@ int sim_init(struct sim *s, const struct sim_opts *o)
         fprintf(stderr, "mmsim: cannot create the MMU for --cpu %s\n", mmu_cpu_name(o->cpu));
         return -ENOMEM;
     }
-    return 0;
+    return checker_create(s);
 }
 
 void sim_fini(struct sim *s)
 {
+    checker_summary(s);
     if (s->mm)
         mm_destroy(s->mm);
     if (s->mmu)
         mmu_destroy(s->mmu);
+    checker_destroy(s);
+    devices_fini(s);
     if (s->trace && trace_close(s->trace) != 0)
         fprintf(stderr, "mmsim: error while writing the trace %s\n", s->o.trace_path);
     s->trace = NULL;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <unicorn/unicorn.h>
 
+#include "mmsim/cache.h"
 #include "mmsim/memmgr.h"
 #include "mmsim/pt.h"
 
@@ -23,6 +24,9 @@ struct sim;
 struct proc;
 struct cs_insn;
 struct shadow;
+struct checker;
+struct devices;
+struct cacheinsn;
 
 /* Per-flavour CPU glue: engine model, kernel-call registers, disassembly. */
 struct arch_ops {
@@ -32,7 +36,7 @@ struct arch_ops {
     int         uc_model;
     bool        big_endian;
     unsigned    svc_intno;      /* UC_HOOK_INTR number of the kernel-call trap */
-    int         reg_pc, reg_sp, reg_num, reg_ret;
+    int         reg_pc, reg_sp, reg_lr, reg_num, reg_ret;
     int         reg_arg[7];
     int         cs_arch, cs_mode; /* Capstone */
     /* Put the freshly created engine into user mode with `entry` and `sp`. */
@@ -88,6 +92,13 @@ struct proc {
     uint64_t        tlb_fills;     /* Unicorn TLB misses served */
     uint64_t        tlb_flushes;   /* uc_ctl_flush_tlb calls */
     uint64_t        faults_resolved; /* lazy / COW pages made on a miss */
+    uc_hook         h_code;        /* instruction hook once exact PCs are needed */
+    uint32_t        exec_pc;       /* instruction being executed (with h_code) */
+    bool            in_kcall;      /* inside kcall_dispatch: */
+    uint32_t        kcall_pc;      /*   the trap instruction */
+    uint64_t        watch_epoch;   /* checker epoch of the last TLB flush */
+    struct cacheinsn **cacheinsns; /* PPC cache instructions hooked (cacheinsn.c) */
+    size_t          ncacheinsns;
 };
 
 /* What --dump-pt prints at exit. */
@@ -116,6 +127,9 @@ struct sim_opts {
     bool           stats;       /* print run statistics on stderr at exit */
     bool           guest_quiet; /* guest console output is only traced */
     struct pte_capture *capture; /* filled at exit when set (demo) */
+    bool           cache_full;  /* --cache-model full: every cacheable access modelled */
+    bool           check_error; /* --check=error: a report ends the run, status 3 */
+    struct cache_geom cache_geom; /* --cache; size 0: the CPU's default */
 };
 
 struct trace;
@@ -129,6 +143,8 @@ struct sim {
     struct mmu      *mmu;
     struct mm       *mm;
     struct trace    *trace;
+    struct checker  *chk;     /* cache and guard checker */
+    struct devices  *dev;     /* DMA0, FIFO0 */
     struct expect   *expect;   /* --expect */
     struct desc_cache *desc;   /* decoded PTE texts of the trace (sim.c) */
     bool             expect_diverged;
@@ -151,6 +167,8 @@ int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv);
 
 /* demo.c: `mmsim demo`, with the options parsed so far. */
 int demo_main(struct sim_opts *o, const char *guest_dir);
+/* `mmsim pte ...` (ptecmd.c): argv[0] is "pte".  Exit status. */
+int pte_main(int argc, char **argv);
 
 /* engine.c */
 int  engine_create(struct proc *p);
@@ -159,6 +177,18 @@ void engine_destroy(struct proc *p);
 void engine_run(struct proc *p, uint32_t entry, uint32_t sp);
 /* Flush Unicorn's TLB if the page table asks for it. */
 void engine_sync_tlb(struct proc *p);
+/* Put an instruction hook on p's engine (once) so that proc_pc() is exact
+ * inside memory callbacks.  Call only between instructions (kernel call). */
+void engine_exact_pc(struct proc *p);
+/* The instruction p is executing: the trap instruction during a kernel
+ * call; exact with the hook of engine_exact_pc; else the start of the
+ * running translation block. */
+uint32_t proc_pc(struct proc *p);
+
+/* cacheinsn.c: hook the PowerPC cache instructions in [va, va+len) of
+ * code (no-op on ARM).  0 or -1. */
+int  cacheinsn_scan(struct proc *p, uint32_t va, const uint8_t *code, size_t len);
+void cacheinsn_free(struct proc *p);
 
 /* uaccess.c: guest memory through the caller's page table.  0 or -EFAULT. */
 int copyin(struct proc *p, void *dst, uint32_t va, uint32_t len);

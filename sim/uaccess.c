@@ -8,11 +8,14 @@
 #include <string.h>
 
 #include "mmtrace.h"
+#include "checker.h"
 #include "sim.h"
 
 /* Physical address of guest `va` for `access` by the user, resolving lazy
- * and copy-on-write pages as the guest's own access would.  0 or -EFAULT. */
-static int translate(struct proc *p, uint32_t va, unsigned access, paddr_t *pa)
+ * and copy-on-write pages as the guest's own access would; *d is the PTE's
+ * decode.  0 or -EFAULT. */
+static int translate(struct proc *p, uint32_t va, unsigned access, paddr_t *pa,
+                     struct pt_decoded *d)
 {
     struct pt *pt = mm_proc_pt(p->mm);
     struct pt_walk w;
@@ -21,7 +24,8 @@ static int translate(struct proc *p, uint32_t va, unsigned access, paddr_t *pa)
         if (w.status == PTW_OK && (w.d.uprot & access)) {
             if (phys_kind(&p->sim->phys, w.pa, 1) != PHYS_RAM)
                 return -EFAULT;
-                        *pa = w.pa;
+            *pa = w.pa;
+            *d = w.d;
             return 0;
         }
         if (tries || tm_fault(p, va, access) != MMF_RESOLVED)
@@ -41,11 +45,14 @@ static int xfer(struct proc *p, uint32_t va, void *buf, uint32_t len, unsigned a
         if (chunk > len)
             chunk = len;
         paddr_t pa;
-        int rc = translate(p, va, access, &pa);
+        struct pt_decoded d;
+        int rc = translate(p, va, access, &pa, &d);
         if (rc)
             return rc;
-        rc = access == PT_W ? phys_write(&p->sim->phys, pa, b, chunk)
-                            : phys_read(&p->sim->phys, pa, b, chunk);
+        /* The kernel reaches user memory through the user's mapping, so
+         * through the CPU's cache when the checker models the page. */
+        rc = access == PT_W ? checker_kwrite(p->sim, &d, pa, b, chunk)
+                            : checker_kread(p->sim, &d, pa, b, chunk);
         if (rc)
             return -EFAULT;
         va += chunk;

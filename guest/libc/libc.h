@@ -19,6 +19,13 @@
 #define KA_LO(v)  ((long)(uint32_t)((uint64_t)(v)))
 #define KA_HI(v)  ((long)(uint32_t)((uint64_t)(v) >> 32))
 
+/* Kernel calls with fewer than seven arguments. */
+#define KC0(n)                   __kcall((n), 0, 0, 0, 0, 0, 0, 0)
+#define KC1(n, a)                __kcall((n), (a), 0, 0, 0, 0, 0, 0)
+#define KC2(n, a, b)             __kcall((n), (a), (b), 0, 0, 0, 0, 0)
+#define KC3(n, a, b, c)          __kcall((n), (a), (b), (c), 0, 0, 0, 0)
+#define KC5(n, a, b, c, d, e)    __kcall((n), (a), (b), (c), (d), (e), 0, 0)
+
 /* __kc_failed(r): true when a raw kernel-call result is an error (-4095..-1). */
 static inline int __kc_failed(long r)
 {

@@ -17,12 +17,6 @@
 /* The errno of the (single-threaded) guest. */
 int errno;
 
-#define KC0(n)                   __kcall((n), 0, 0, 0, 0, 0, 0, 0)
-#define KC1(n, a)                __kcall((n), (a), 0, 0, 0, 0, 0, 0)
-#define KC2(n, a, b)             __kcall((n), (a), (b), 0, 0, 0, 0, 0)
-#define KC3(n, a, b, c)          __kcall((n), (a), (b), (c), 0, 0, 0, 0)
-#define KC5(n, a, b, c, d, e)    __kcall((n), (a), (b), (c), (d), (e), 0, 0)
-
 /* _exit(status): end the process now: no atexit handlers, no stdio flush. */
 _Noreturn void _exit(int status)
 {
@@ -139,6 +133,18 @@ void *mmap64(void *addr, size_t len, int prot, int flags, int fd, off64_t off)
 int munmap(void *addr, size_t len)
 {
 	return (int)__kc_ret(KC2(KC_MUNMAP, KA_PTR(addr), (long)len));
+}
+
+/* mmap_device_memory: mmap of physical memory, shared, with no fd. */
+void *mmap_device_memory(void *addr, size_t len, int prot, int flags, uint64_t physical)
+{
+	return mmap(addr, len, prot, flags | MAP_PHYS | MAP_SHARED, NOFD, (off_t)physical);
+}
+
+/* munmap_device_memory: the same as munmap. */
+int munmap_device_memory(void *addr, size_t len)
+{
+	return munmap(addr, len);
 }
 
 /* mprotect(addr, len, prot): change the protection of mapped pages; 0, or -1 and errno. */

@@ -38,6 +38,13 @@
 
 #define KC_MSGSEND      30   /* (coid, smsg, sbytes, rmsg, rbytes) -> status */
 
+#define KC_CACHE_OP     100  /* (addr, len, op) -> 0: data-cache maintenance on a range */
+#define KC_CACHE_INFO   101  /* () -> data-cache line size in bytes */
+/* KC_CACHE_OP operations */
+#define KC_CACHE_CLEAN  1    /* write dirty lines back (QNX CACHE_FLUSH writes back too) */
+#define KC_CACHE_INVAL  2    /* drop lines; dirty data is lost */
+#define KC_CACHE_FLUSH  3    /* clean, then invalidate */
+
 #define KC_SHMCTL_SPECIAL_FLAG 0x80000000u
 
 /* Number ranges by family, so families grow without clashing:

@@ -141,6 +141,13 @@ typedef void (*mm_cache_hook_fn)(void *ctx, struct mm_proc *p, uint32_t va,
 /* Install the msync observer (sim/'s cache model); NULL removes it. */
 void mm_set_cache_hook(struct mm *m, mm_cache_hook_fn fn, void *ctx);
 
+/* Kernel-copy hook: called with a physical range just before the memory
+ * manager reads or writes frame contents itself (zero-fill, copy-on-write
+ * copy, ftruncate's partial-page zeroing), so a cache model can make RAM
+ * current first.  NULL removes it. */
+typedef void (*mm_kmem_hook_fn)(void *ctx, paddr_t pa, uint64_t len);
+void mm_set_kmem_hook(struct mm *m, mm_kmem_hook_fn fn, void *ctx);
+
 /* A process: fd table (0-2 are the console) and an empty address space
  * with its own page table (asid = pid).  `privileged`: uid 0 with the
  * physical-memory privilege (SHMCTL_PHYS, MAP_PHYS without MAP_ANON);

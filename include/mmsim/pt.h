@@ -52,6 +52,14 @@ struct pt_decoded {
     bool            little_endian; /* PPC E */
     bool            global;    /* ARM !nG */
     bool            referenced, changed; /* PPC R/C where the format has them */
+    /* Derived, set by every flavour's decode: */
+    bool            speculative; /* the CPU may access the page speculatively
+                                  * (read-ahead, out of order): ARM normal
+                                  * memory, PPC G=0 */
+    bool            xn;        /* execute-never as the hardware sees it: ARM
+                                * v6/v7 XN; e500 UX=0; PPC 600 G=1 (the 603e
+                                * takes an ISI on a fetch from a guarded
+                                * page); never on ARMv5 */
 };
 
 /* Result of a walk. */
@@ -130,6 +138,29 @@ void pt_decode(enum mmsim_cpu cpu, uint64_t raw, struct pt_decoded *d);
 void pt_describe(enum mmsim_cpu cpu, uint64_t raw, char *buf, size_t n);
 /* Human-readable dump of every valid entry of `pt`, raw and decoded. */
 void pt_dump(const struct pt *pt, FILE *out);
+
+/* One bit field of a leaf PTE, explained in words for learners. */
+struct pt_field {
+    const char *word;       /* the word or register it is in: "L2 descriptor",
+                             * "leaf", "MAS2", "MAS3", "word0", "word1" */
+    uint32_t    word_value; /* that whole word */
+    bool        msb0;       /* the architecture numbers bits from the MSB (PPC) */
+    unsigned    width;      /* bits in its numbering: 32, or 64 for MAS registers */
+    const char *name;       /* "TEX", "AP", "W" ... */
+    unsigned    msb, lsb;   /* position in the word, bit 0 = least significant */
+    uint32_t    value;      /* the field's value, (word >> lsb) & mask */
+    char        meaning[176];
+};
+#define PT_EXPLAIN_MAX 32   /* no flavour has more fields */
+
+/* Explain leaf PTE `raw` of flavour `cpu`, as written for page `va`: its bit
+ * fields from the most significant down, then for e500 the MAS2/MAS3 words
+ * a TLB refill loads from it.  Fills at most max entries of f; returns how
+ * many fields there are (0 for an unknown flavour). */
+size_t pt_explain(enum mmsim_cpu cpu, uint64_t raw, uint32_t va, struct pt_field *f, size_t max);
+/* A field's bit positions as its architecture's manuals write them:
+ * "8:6", "11", or MSB-0 "25:28" for PowerPC (MAS registers as 32:63). */
+void pt_field_bits(const struct pt_field *f, char *buf, size_t n);
 
 /* What the descriptor at walk level `level` is called in this flavour
  * ("L1 descriptor", "HTAB PTE", ...), for reports. */

@@ -99,7 +99,7 @@ static int known_errno(long r)
 static const long calls[] = {
 	KC_WRITE, KC_READ, KC_GETPID, KC_CLOCK, KC_ARGS, KC_SHM_OPEN, KC_SHM_UNLINK, KC_CLOSE,
 	KC_FTRUNCATE, KC_FSTAT, KC_SHM_CTL, KC_OPEN, KC_MMAP, KC_MUNMAP, KC_MPROTECT, KC_MSYNC,
-	KC_MEM_OFFSET, KC_MSGSEND, 0, 7, 99, 0x7fffffff,
+	KC_MEM_OFFSET, KC_MSGSEND, KC_CACHE_OP, KC_CACHE_INFO, 0, 7, 99, 0x7fffffff,
 };
 
 /* One hostile call; returns its raw result. */

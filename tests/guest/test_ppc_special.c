@@ -16,12 +16,6 @@
 
 #include "check.h"
 
-#define PPC_SPECIAL_E 0x01
-#define PPC_SPECIAL_G 0x02
-#define PPC_SPECIAL_M 0x04
-#define PPC_SPECIAL_I 0x08
-#define PPC_SPECIAL_W 0x10
-
 /* A fresh, empty shared-memory object. */
 static int fresh(const char *name)
 {

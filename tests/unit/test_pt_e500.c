@@ -175,8 +175,9 @@ Test(pt_e500, roundtrip_special_bits)
                 struct pt_walk w = fx_map_walk(pt, va, 0x00300000u, &a, va);
                 cr_expect_eq((w.raw & E500_LEAF_WIMGE) >> E500_LEAF_WIMGE_SHIFT, s,
                              "WIMGE = special exactly, nocache %d ignored", nc);
-                cr_expect_eq(w.d.uprot, prots[p]);
-                cr_expect_eq(w.d.kprot, prots[p], "prots here all include R");
+                unsigned want = s & E500_G ? prots[p] & ~PT_X : prots[p]; /* G: no fetch */
+                cr_expect_eq(w.d.uprot, want);
+                cr_expect_eq(w.d.kprot, want, "prots here all include R");
                 cr_expect_eq(w.d.coherent, (s & E500_M) != 0);
                 cr_expect_eq(w.d.guarded, (s & E500_G) != 0);
                 cr_expect_eq(w.d.little_endian, (s & E500_E) != 0);

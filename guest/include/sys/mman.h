@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/special.h>   /* shm_ctl_special() bit names */
 
 #define PROT_NONE     0x000
 #define PROT_READ     0x100
@@ -58,6 +59,12 @@ int munmap(void *__addr, size_t __len);
 int mprotect(void *__addr, size_t __len, int __prot);
 /* msync(addr, len, flags): MS_SYNC/MS_ASYNC clean, MS_INVALIDATE invalidate the cache; 0, or -1. */
 int msync(void *__addr, size_t __len, int __flags);
+/* mmap_device_memory(addr, len, prot, flags, paddr): map device registers or
+ * other physical memory (mmap with MAP_PHYS|MAP_SHARED and NOFD); use
+ * PROT_NOCACHE for registers.  The address, or MAP_FAILED and errno. */
+void *mmap_device_memory(void *__addr, size_t __len, int __prot, int __flags, uint64_t __physical);
+/* munmap_device_memory(addr, len): undo mmap_device_memory; 0, or -1 and errno. */
+int munmap_device_memory(void *__addr, size_t __len);
 /* mem_offset(addr, fd, len, &off, &contig): physical address of addr (fd NOFD) and the contiguous length from it, at most len; 0, or -1. */
 int mem_offset(const void *__addr, int __fd, size_t __len, off_t *__off, size_t *__contig_len);
 /* mem_offset64: the same as mem_offset. */
