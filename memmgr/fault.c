@@ -2,7 +2,7 @@
  * fault.c - guest page faults the walker could not satisfy: lazy
  * allocation, copy-on-write, and the verdict for everything else.
  */
-#include "vm.h"
+#include "file.h"
 
 #include <stdlib.h>
 
@@ -15,6 +15,11 @@ static int fault_copy(struct mm_map *e, uint64_t pg)
     uint64_t n;
     if (!e->priv && !(e->priv = obj_create(m, OBJ_ANON)))
         return -ENOMEM;
+    if (e->obj->kind == OBJ_FILE && !obj_page(e->obj, pg, &src)) {
+        int r = file_page_in(e->obj, pg);     /* a private copy starts from the file */
+        if (r)
+            return r;
+    }
     if (frames_alloc_run(m->frames, 1, &pa, &n))
         return -ENOMEM;
     int r;
@@ -45,7 +50,7 @@ static int fault_fill(struct mm_map *e, uint32_t va, unsigned access)
     if (e->cow && (access & PT_W) && (st == VP_COW || st == VP_ABSENT))
         return fault_copy(e, pg);
     if (st == VP_ABSENT)
-        return obj_fill(e->obj, pg, 1, false);
+        return e->obj->kind == OBJ_FILE ? file_page_in(e->obj, pg) : obj_fill(e->obj, pg, 1, false);
     return 0;
 }
 

@@ -18,6 +18,25 @@
 
 struct mm_obj;
 struct mm_map;
+struct mm_shmseg;
+
+/* A host file the guest has seen (file.c): guest inode numbers are given
+ * in first-seen order, so they are deterministic for a given run. */
+struct mm_file_id {
+    uint64_t       hdev, hino;    /* host identity */
+    uint64_t       gino;          /* guest st_ino */
+    struct mm_obj *obj;           /* its page-cache object while open or mapped */
+};
+
+/* The System V shared memory table (sysvshm.c). */
+struct mm_shm_table {
+    struct mm_ipc_limits lim;
+    struct mm_shmseg   **slot;     /* slot[index], NULL if free */
+    size_t               nslots;   /* allocated entries of slot[] */
+    uint32_t             used;     /* segments in the table */
+    uint32_t             seq;      /* bumped for every new segment */
+    uint64_t             tot_pages;
+};
 
 /* One entry of the shm namespace (kept sorted by name). */
 struct mm_name {
@@ -36,28 +55,35 @@ struct mm {
     struct mm_proc *procs;        /* every live process (list head) */
     mm_cache_hook_fn cache_hook;  /* see mm_set_cache_hook() */
     void           *cache_ctx;
+    struct mm_shm_table shm;      /* System V segments */
+    uint32_t        now;          /* simulated seconds (mm_set_time) */
+    struct mm_file_id *files;     /* every host file seen (file.c) */
+    size_t          nfiles, files_cap;
     mm_kmem_hook_fn kmem_hook;    /* see mm_set_kmem_hook() */
     void           *kmem_ctx;
 };
 
-enum mm_fd_kind { FD_FREE = 0, FD_CONSOLE, FD_SHM };
+enum mm_fd_kind { FD_FREE = 0, FD_CONSOLE, FD_SHM, FD_FILE };
 
 struct mm_fd {
     enum mm_fd_kind kind;
     int             oflag;        /* as passed to shm_open */
-    struct mm_obj  *obj;          /* FD_SHM: holds one reference */
+    struct mm_obj  *obj;          /* FD_SHM, FD_FILE: holds one reference */
+    uint64_t        off;          /* file offset (read, write, lseek) */
 };
 
 struct mm_proc {
     struct mm      *m;
     uint32_t        pid;
     bool            privileged;   /* physical-memory privilege, uid 0 */
-    uint32_t        uid;
+    uint32_t        uid, euid;    /* real and effective user */
+    uint32_t        gid, egid;
     struct pt      *pt;
     struct mm_fd    fd[MM_FD_MAX];
     struct mm_map **maps;         /* sorted by start, never overlapping */
     size_t          nmaps, maps_cap;
     const char     *reason;       /* last -EINVAL reason (static string) */
+    bool            lock_future;  /* mlockall(MCL_FUTURE) */
     struct mm_proc *prev, *next;
 };
 
@@ -84,8 +110,20 @@ static inline bool mm_in_user(uint64_t start, uint64_t len)
 /* fd table (shm.c): the shm object behind fd, or NULL with *err set to
  * -EBADF (not open) or -EINVAL (open, but the console). */
 struct mm_obj *fd_shm(struct mm_proc *p, int fd, int *err);
+/* The same for anything mmap can map: a shm object or a file. */
+struct mm_obj *fd_obj(struct mm_proc *p, int fd, int *err);
+/* Lowest free fd or -EMFILE; the open slot of fd or NULL. */
+int fd_alloc(const struct mm_proc *p);
+struct mm_fd *fd_get(struct mm_proc *p, int fd);
 /* Namespace (shm.c): drop every name, for mm_destroy. */
 void ns_clear(struct mm *m);
+/* Files (file.c): ftruncate and fstat of a file fd. */
+int file_ftruncate(struct mm_proc *p, int fd, uint64_t len);
+int file_fstat(const struct mm_obj *o, struct mm_stat *st);
+
+/* System V table (sysvshm.c): set defaults; destroy every segment. */
+void shmtab_init(struct mm *m);
+void shmtab_clear(struct mm *m);
 
 /* Announce that the manager is about to touch frame contents (mm.c). */
 void mm_kmem(struct mm *m, paddr_t pa, uint64_t len);

@@ -2,7 +2,7 @@
  * mm.c - the machine-wide memory manager and its processes: creation,
  * teardown, and the read-only views (mm_lookup, mm_foreach_map).
  */
-#include "vm.h"
+#include "file.h"
 
 #include <stdlib.h>
 
@@ -16,6 +16,7 @@ struct mm *mm_create(struct mmu *mmu, struct phys *phys, struct frames *frames)
     m->phys = phys;
     m->frames = frames;
     m->next_id = 1;
+    shmtab_init(m);
     return m;
 }
 
@@ -27,10 +28,12 @@ void mm_destroy(struct mm *m)
     while (m->procs)
         mm_proc_destroy(m->procs);
     ns_clear(m);
+    shmtab_clear(m);
     while (m->objs) {                 /* only if references were leaked */
         m->objs->refs = 1;
         obj_unref(m->objs);
     }
+    file_table_clear(m);
     free(m);
 }
 
@@ -67,7 +70,8 @@ struct mm_proc *mm_proc_create(struct mm *m, uint32_t pid, bool privileged)
     p->m = m;
     p->pid = pid;
     p->privileged = privileged;
-    p->uid = privileged ? MM_UID_ROOT : MM_UID_USER;
+    p->uid = p->euid = privileged ? MM_UID_ROOT : MM_UID_USER;
+    p->gid = p->egid = p->uid;
     for (int fd = 0; fd < 3; fd++)
         p->fd[fd].kind = FD_CONSOLE;
     p->next = m->procs;
@@ -115,7 +119,7 @@ static void mm_info(const struct mm_map *e, struct mm_map_info *mi)
     *mi = (struct mm_map_info){
         .start = e->start, .len = e->end - e->start, .prot = e->prot, .flags = e->flags,
         .fd_hint = e->fd_hint, .objoff = e->objoff, .objsize = e->obj->size,
-        .objflags = e->obj->flags, .objid = e->obj->id,
+        .objflags = e->obj->flags, .objid = e->obj->id, .locked = e->locked,
     };
 }
 

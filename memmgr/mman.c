@@ -2,7 +2,7 @@
  * mman.c - the mmap family: mmap, munmap, mprotect, msync, mem_offset.
  * QNX semantics (REFERENCE.md section 2); errors are negative host errno.
  */
-#include "vm.h"
+#include "file.h"
 
 #include <stdlib.h>
 
@@ -56,12 +56,12 @@ static int mmap_phys(struct mm_proc *p, uint64_t off, uint64_t npages, struct mm
     return 0;
 }
 
-/* A view of the shm object behind fd at off. */
+/* A view of the shm object or file behind fd at off. */
 static int mmap_fd(struct mm_proc *p, int prot, int flags, int fd, uint64_t off,
                    uint64_t len, struct mmap_src *s)
 {
     int err;
-    struct mm_obj *o = fd_shm(p, fd, &err);
+    struct mm_obj *o = fd_obj(p, fd, &err);
     if (!o)
         return err == -EINVAL ? -ENODEV : err;   /* the console cannot be mapped */
     int acc = p->fd[fd].oflag & MM_O_ACCMODE;
@@ -153,6 +153,11 @@ int mm_mmap(struct mm_proc *p, uint32_t addr, uint32_t len, int prot, int flags,
     if (!r)
         r = mmap_enter(p, base, span, prot, flags, &s);
     obj_unref(s.obj);
+    if (!r && p->lock_future) {          /* mlockall(MCL_FUTURE); failures ignored, as Linux */
+        struct mm_map *e = vm_find(p, base);
+        e->locked = true;
+        (void)vm_populate(e, e->start, e->end);
+    }
     if (!r)
         *out = base + inpage;
     return r;
@@ -202,6 +207,7 @@ int mm_mprotect(struct mm_proc *p, uint32_t addr, uint32_t len, int prot)
         if (vm_sync(p->maps[i], p->maps[i]->start, p->maps[i]->end))
             return -ENOMEM;
     }
+    vm_merge(p, addr, end);
     return 0;
 }
 
@@ -215,8 +221,26 @@ static void msync_cache_maintain(struct mm_proc *p, uint32_t va, uint32_t len, i
         p->m->cache_hook(p->m->cache_ctx, p, va, len, flags);
 }
 
+/* Write the shared file pages of [addr, end) back to their host files. */
+static int msync_writeback(struct mm_proc *p, uint32_t addr, uint64_t end)
+{
+    int r = 0;
+    for (size_t i = vm_index_from(p, addr); i < p->nmaps && p->maps[i]->start < end; i++) {
+        struct mm_map *e = p->maps[i];
+        if (e->obj->kind != OBJ_FILE || (e->flags & MM_MAP_TYPE) != MM_MAP_SHARED)
+            continue;
+        uint32_t a = e->start > addr ? e->start : addr;
+        uint64_t b = e->end < end ? e->end : end;
+        uint64_t pg0 = vm_pgoff(e, a);
+        if (file_writeback(e->obj, pg0, pg0 + ((b - a) >> MMSIM_PAGE_SHIFT)))
+            r = -EIO;
+    }
+    return r;
+}
+
 /* msync: unaligned addr, unknown flags or MS_SYNC|MS_ASYNC is -EINVAL, an
- * unmapped page in the range -ENOMEM. */
+ * unmapped page in the range -ENOMEM, MS_INVALIDATE over a locked page
+ * -EBUSY. */
 int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags)
 {
     uint64_t end;
@@ -227,8 +251,12 @@ int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags)
     int r = mm_range(p, addr, len, &end);
     if (r || len == 0)
         return r;
+    if (flags & MM_MS_INVALIDATE)
+        for (size_t i = vm_index_from(p, addr); i < p->nmaps && p->maps[i]->start < end; i++)
+            if (p->maps[i]->locked)
+                return -EBUSY;                   /* Linux: invalidating locked pages */
     msync_cache_maintain(p, addr, (uint32_t)(end - addr), flags);
-    return 0;
+    return msync_writeback(p, addr, end);
 }
 
 /* Frame under va if it is mapped and resident (PROT_NONE included: the

@@ -16,6 +16,8 @@ enum mm_obj_kind {
     OBJ_SHM,    /* named (or unlinked) POSIX shm object */
     OBJ_ANON,   /* MAP_ANON memory, or the private copies of a COW mapping */
     OBJ_PHYS,   /* MAP_PHYS window onto fixed physical memory */
+    OBJ_SYSV,   /* a System V shared memory segment (sysv set while in the table) */
+    OBJ_FILE,   /* the page cache of a host file (file.c) */
 };
 
 struct mm_extent {
@@ -41,6 +43,10 @@ struct mm_obj {
     struct mm_extent *ext;
     size_t            n_ext, ext_cap;
     struct mm_map    *maps;        /* every mapping of this object (vm.c) */
+    struct mm_shmseg *sysv;        /* OBJ_SYSV: its segment, NULL once destroyed */
+    int               hostfd;      /* OBJ_FILE: host descriptor (owned) */
+    bool              host_writable; /* OBJ_FILE: hostfd was opened for writing */
+    size_t            file_slot;   /* OBJ_FILE: index in m->files */
     struct mm_obj    *lprev, *lnext; /* m->objs */
 };
 

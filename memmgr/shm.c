@@ -19,7 +19,7 @@
 #define CONSOLE_S_IFCHR 0020000u
 
 /* Lowest free fd, or -EMFILE. */
-static int fd_alloc(const struct mm_proc *p)
+int fd_alloc(const struct mm_proc *p)
 {
     for (int fd = 0; fd < MM_FD_MAX; fd++)
         if (p->fd[fd].kind == FD_FREE)
@@ -28,7 +28,7 @@ static int fd_alloc(const struct mm_proc *p)
 }
 
 /* The open fd slot, or NULL. */
-static struct mm_fd *fd_get(struct mm_proc *p, int fd)
+struct mm_fd *fd_get(struct mm_proc *p, int fd)
 {
     if (fd < 0 || fd >= MM_FD_MAX || p->fd[fd].kind == FD_FREE)
         return NULL;
@@ -40,6 +40,14 @@ struct mm_obj *fd_shm(struct mm_proc *p, int fd, int *err)
 {
     struct mm_fd *f = fd_get(p, fd);
     *err = !f ? -EBADF : f->kind != FD_SHM ? mm_einval(p, "fd is not a shared memory object") : 0;
+    return *err ? NULL : f->obj;
+}
+
+/* The shm object or file behind fd, or NULL and -EBADF / -EINVAL (console). */
+struct mm_obj *fd_obj(struct mm_proc *p, int fd, int *err)
+{
+    struct mm_fd *f = fd_get(p, fd);
+    *err = !f ? -EBADF : f->kind == FD_CONSOLE ? mm_einval(p, "fd is the console") : 0;
     return *err ? NULL : f->obj;
 }
 
@@ -223,7 +231,7 @@ int mm_shm_open(struct mm_proc *p, const char *name, int oflag, unsigned mode)
         }
     }
     obj_ref(o);
-    p->fd[fd] = (struct mm_fd){ FD_SHM, oflag, o };
+    p->fd[fd] = (struct mm_fd){ FD_SHM, oflag, o, 0 };
     return fd;
 }
 
@@ -248,9 +256,9 @@ int mm_close(struct mm_proc *p, int fd)
     struct mm_fd *f = fd_get(p, fd);
     if (!f)
         return -EBADF;
-    if (f->kind == FD_SHM)
+    if (f->kind == FD_SHM || f->kind == FD_FILE)
         obj_unref(f->obj);
-    *f = (struct mm_fd){ FD_FREE, 0, NULL };
+    *f = (struct mm_fd){ FD_FREE, 0, NULL, 0 };
     return 0;
 }
 
@@ -259,6 +267,8 @@ int mm_close(struct mm_proc *p, int fd)
 int mm_ftruncate(struct mm_proc *p, int fd, uint64_t len)
 {
     int err;
+    if (mm_fd_is_file(p, fd))
+        return file_ftruncate(p, fd, len);
     struct mm_obj *o = fd_shm(p, fd, &err);
     if (!o)
         return err;
@@ -277,6 +287,8 @@ int mm_fstat(struct mm_proc *p, int fd, struct mm_stat *st)
         *st = (struct mm_stat){ .mode = CONSOLE_S_IFCHR | 0620, .nlink = 1 };
         return 0;
     }
+    if (f->kind == FD_FILE)
+        return file_fstat(f->obj, st);
     const struct mm_obj *o = f->obj;
     *st = (struct mm_stat){
         .ino = o->id, .size = o->size, .mode = SHM_S_IFREG | o->mode,

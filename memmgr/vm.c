@@ -2,6 +2,8 @@
  * vm.c - address-space map entries and their page-table entries (see vm.h).
  */
 #include "vm.h"
+#include "sysvshm.h"
+#include "file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -205,9 +207,12 @@ static int vm_reserve(struct mm_proc *p)
     return 0;
 }
 
-/* Add e to its object's list of mappings. */
+/* Add e to its object's list of mappings (a System V segment counts one
+ * more attach: see the contract in mmsim/memmgr.h). */
 static void vm_link(struct mm_map *e)
 {
+    if (e->obj->sysv)
+        shmseg_linked(e);
     e->rprev = NULL;
     e->rnext = e->obj->maps;
     if (e->obj->maps)
@@ -215,9 +220,12 @@ static void vm_link(struct mm_map *e)
     e->obj->maps = e;
 }
 
-/* Remove e from its object's list of mappings. */
+/* Remove e from its object's list of mappings (a System V segment
+ * counts one attach less, and may go with it). */
 static void vm_unlink(struct mm_map *e)
 {
+    if (e->obj->sysv)
+        shmseg_unlinked(e);
     if (e->rprev)
         e->rprev->rnext = e->rnext;
     else
@@ -274,6 +282,8 @@ static void vm_release(struct mm_map *e)
     uint64_t pg0 = vm_pgoff(e, e->start);
     uint64_t pg1 = pg0 + ((uint64_t)(e->end - e->start) >> MMSIM_PAGE_SHIFT);
     vm_clear(e, e->start, e->end);
+    if (e->obj->kind == OBJ_FILE && (e->flags & MM_MAP_TYPE) == MM_MAP_SHARED && e->may_write)
+        (void)file_writeback(e->obj, pg0, pg1);   /* munmap and exit write back */
     /* A failed drop (host out of memory while splitting an extent) only
      * keeps the frames until the object goes. */
     if (e->priv)
@@ -284,6 +294,36 @@ static void vm_release(struct mm_map *e)
     obj_unref(e->obj);
     obj_unref(e->priv);
     free(e);
+}
+
+/* True if b continues a with the same objects and attributes. */
+static bool vm_mergeable(const struct mm_map *a, const struct mm_map *b)
+{
+    return a->end == b->start && a->obj == b->obj && a->priv == b->priv &&
+           !a->obj->sysv && a->objoff + (a->end - a->start) == b->objoff &&
+           a->prot == b->prot && a->flags == b->flags && a->fd_hint == b->fd_hint &&
+           a->cow == b->cow && a->own_pages == b->own_pages &&
+           a->may_write == b->may_write && a->locked == b->locked;
+}
+
+/* Merge back mergeable neighbours around [start, end]. */
+void vm_merge(struct mm_proc *p, uint32_t start, uint64_t end)
+{
+    size_t i = vm_index_from(p, start ? start - 1 : 0);
+    while (i + 1 < p->nmaps && p->maps[i]->start <= end) {
+        struct mm_map *a = p->maps[i], *b = p->maps[i + 1];
+        if (!vm_mergeable(a, b)) {
+            i++;
+            continue;
+        }
+        a->end = b->end;
+        vm_unlink(b);
+        obj_unref(b->obj);
+        obj_unref(b->priv);
+        free(b);
+        memmove(&p->maps[i + 1], &p->maps[i + 2], (p->nmaps - i - 2) * sizeof a);
+        p->nmaps--;
+    }
 }
 
 /* Unmap [start, end). */
@@ -299,6 +339,23 @@ int vm_remove(struct mm_proc *p, uint32_t start, uint64_t end)
         p->nmaps -= j - i;
     }
     return 0;
+}
+
+/* Move e to `to`: out of the sorted array, PTEs cleared, rebased, back in
+ * at its new index; the object's list of mappings is left alone. */
+int vm_move(struct mm_proc *p, struct mm_map *e, uint32_t to)
+{
+    size_t i = vm_index_from(p, e->start);
+    vm_clear(e, e->start, e->end);
+    memmove(&p->maps[i], &p->maps[i + 1], (p->nmaps - i - 1) * sizeof e);
+    p->nmaps--;
+    e->end = to + (e->end - e->start);
+    e->start = to;
+    size_t j = vm_index_from(p, to);
+    memmove(&p->maps[j + 1], &p->maps[j], (p->nmaps - j) * sizeof e);
+    p->maps[j] = e;
+    p->nmaps++;
+    return vm_sync(e, e->start, e->end);
 }
 
 /* Object o shrinks to pg pages: clear those pages in every mapping and

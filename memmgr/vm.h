@@ -24,6 +24,7 @@ struct mm_map {
     bool            cow;           /* private view of a shared object */
     bool            own_pages;     /* obj pages in range belong to this entry */
     bool            may_write;     /* false: MAP_SHARED of an O_RDONLY fd */
+    bool            locked;        /* mlock / mlockall: pages kept resident */
     struct mm_obj  *obj;
     uint64_t        objoff;        /* byte offset of `start` in obj (page aligned) */
     struct mm_obj  *priv;          /* COW copies, NULL until the first one */
@@ -62,8 +63,24 @@ int vm_find_free(const struct mm_proc *p, uint32_t hint, uint64_t len, uint32_t 
 int vm_insert(struct mm_proc *p, struct mm_map *e);
 /* Split the entry containing va so that an entry starts at va. 0 or -ENOMEM. */
 int vm_split(struct mm_proc *p, uint32_t va);
+/* Merge back neighbours in [start, end] (the entry ending at start and the
+ * one starting at end included) that map the same objects contiguously
+ * with the same attributes, undoing splits as Linux merges VMAs.  Entries
+ * of System V segments are never merged (each counts as an attach, as
+ * Linux never merges shm VMAs). */
+void vm_merge(struct mm_proc *p, uint32_t start, uint64_t end);
+
 /* Unmap [start, end): split, clear PTEs, release pages and references. */
 int vm_remove(struct mm_proc *p, uint32_t start, uint64_t end);
+
+/* Move entry e (whole) to start at `to`: its PTEs go, its pages, object
+ * references and attach count stay; the range at `to` must be free.
+ * PTEs are written at the new place.  0 or -ENOMEM. */
+int vm_move(struct mm_proc *p, struct mm_map *e, uint32_t to);
+
+/* mlock.c: make the pages of e in [va0, va1) resident as an access would
+ * (write for writable mappings).  0 or -EAGAIN (out of frames). */
+int vm_populate(struct mm_map *e, uint32_t va0, uint32_t va1);
 
 /* Write the PTE of every resident page of e in [va0, va1) from e's prot
  * (clearing them for PROT_NONE).  0 or -ENOMEM. */

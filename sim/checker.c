@@ -306,9 +306,11 @@ static void read_ahead(struct proc *p, const struct route *r, paddr_t pa)
         cache_prefetch(c->cache, next, &r->pol);
         return;
     }
+    bool told = false;
     for (paddr_t a = next; a < next + line; a += 4) {
         uint8_t b[4];
-        if (devices_read(p, a, b, 4, true)) {
+        if (devices_read(p, a, b, 4, true) && !told) {
+            told = true;
             report(c, &(struct report){
                 .k = CK_SPECULATIVE_SIDE_EFFECT, .key = a & ~(paddr_t)MMSIM_PAGE_MASK,
                 .p = p, .pc = proc_pc(p),
@@ -317,7 +319,6 @@ static void read_ahead(struct proc *p, const struct route *r, paddr_t pa)
                        "line and popped a FIFO word the program never sees",
                 .fix = "map device registers with PROT_NOCACHE (device/strongly-ordered memory, "
                        "or PPC G=1) so the CPU never reads them speculatively" });
-            return;
         }
     }
 }

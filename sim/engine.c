@@ -14,9 +14,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mmtrace.h"
 #include "checker.h"
 #include "devices.h"
+#include "mmtrace.h"
 #include "sim.h"
 #include "shadow.h"
 #include "trace.h"

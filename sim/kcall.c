@@ -39,6 +39,7 @@ int guest_errno(int e)
     case ENOMSG:       return GE_ENOMSG;
     case ENOLCK:       return GE_ENOLCK;
     case ETIMEDOUT:    return GE_ETIMEDOUT;
+    case ELOOP:        return GE_ELOOP;
     default:           return e <= 34 ? e : GE_EINVAL;
     }
 }
@@ -69,7 +70,7 @@ static long k_write(struct call *c)
     int fd = (int)c->a[0];
     uint32_t va = c->a[1], len = c->a[2];
     if (!mm_fd_is_console(p->mm, fd))
-        return tm_fstat(p, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+        return kcall_file_rw(c, true);
     if (fd == 0)
         return -EBADF;
     FILE *f = fd == 2 ? p->sim->err : p->sim->out;
@@ -97,7 +98,7 @@ static long k_read(struct call *c)
     struct proc *p = c->p;
     int fd = (int)c->a[0];
     if (!mm_fd_is_console(p->mm, fd))
-        return tm_fstat(p, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+        return kcall_file_rw(c, false);
     if (fd != 0)
         return -EBADF;
     char buf[4096];
@@ -154,7 +155,8 @@ static long k_shm_open(struct call *c)
     return rc ? rc : tm_shm_open(c->p, name, (int)c->a[1], c->a[2]);
 }
 
-/* open(): only shared memory objects, under /dev/shmem/ as on QNX. */
+/* open(): shared memory objects under /dev/shmem/ as on QNX, anything
+ * else is a file under --root (kcall_file.c). */
 static long k_open(struct call *c)
 {
     static const char pfx[] = "/dev/shmem/";
@@ -163,7 +165,7 @@ static long k_open(struct call *c)
     if (rc)
         return rc;
     if (strncmp(name, pfx, sizeof pfx - 1) != 0)
-        return -ENOENT;
+        return kcall_file_open(c, name);
     return tm_shm_open(c->p, name + sizeof pfx - 2, (int)c->a[1], c->a[2]);
 }
 
@@ -204,6 +206,9 @@ static long k_fstat(struct call *c)
     uint8_t g[GUEST_STAT_SIZE] = {0};
     p64(p, g + 0, st.ino);
     p64(p, g + 8, st.size);
+    p32(p, g + 16, st.dev);
+    p32(p, g + 24, st.uid);
+    p32(p, g + 28, st.gid);
     p32(p, g + 44, st.mode);
     p32(p, g + 48, st.nlink);
     p32(p, g + 52, MMSIM_PAGE_SIZE);
@@ -364,6 +369,8 @@ const struct kcall_table kcall_core_table = KCALL_TABLE(core_defs);
 /* Every family of calls; a number is looked up in each in turn. */
 static const struct kcall_table *const tables[] = {
     &kcall_core_table,
+    &kcall_ipc_table,
+    &kcall_file_table,
     &kcall_cache_table,
 };
 

@@ -11,6 +11,7 @@
 #ifndef MMSIM_SIM_KCALL_H
 #define MMSIM_SIM_KCALL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -52,12 +53,18 @@ int kcall_name_arg(struct call *c, uint32_t va, char *buf, uint32_t max);
 
 /* Write the decoded "args" object of call `num` (kcall_args.c). */
 void kcall_trace_args(struct trace *t, unsigned num, const uint32_t a[7], int nargs);
+/* kcall_file.c: open() of a path that is not a /dev/shmem/ name (a file
+ * under --root), and read()/write() of any fd that is not the console. */
+long kcall_file_open(struct call *c, const char *path);
+long kcall_file_rw(struct call *c, bool write);
 
 /* Symbolic name of a host errno for traces ("EINVAL"). */
 const char *kcall_errno_name(int e);
 
 /* Families (one per file). */
 extern const struct kcall_table kcall_core_table;
+extern const struct kcall_table kcall_ipc_table;      /* kcall_ipc.c: System V shm, credentials */
+extern const struct kcall_table kcall_file_table;     /* kcall_file.c: files, rest of the mmap family */
 extern const struct kcall_table kcall_cache_table;
 
 #endif

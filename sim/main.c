@@ -32,11 +32,11 @@ static void usage(FILE *f)
     fprintf(f,
         "usage: mmsim run [options] prog.elf [args...]\n"
         "       mmsim demo [--cpu armv5|armv6|armv7|e500|ppc600]\n"
+        "       mmsim pte [--cpu NAME] [--prot rw|ro|rx|rwx] [--nocache] [--special VALUE] [--json]\n"
         "       mmsim replay [-q] TRACE          re-drive the memory manager from a trace\n"
         "       mmsim scenario [--cpu NAME] FILE run a scenario script (traces/README.md)\n"
         "       mmsim trace diff A B             differences between two traces, by event\n"
         "       mmsim trace show TRACE [--filter CLASS]  per-process summary / matching events\n"
-        "       mmsim pte [--cpu NAME] [--prot rw|ro|rx|rwx] [--nocache] [--special VALUE] [--json]\n"
         "\n"
         "options:\n"
         "  --cpu NAME         CPU flavour: armv5, armv6, armv7, e500, ppc600 (default armv7)\n"
@@ -50,6 +50,12 @@ static void usage(FILE *f)
         "  --max-insns N      stop the guest after N instructions (exact; slows execution)\n"
         "  --timeout SECONDS  stop the guest after this much wall-clock time (default 0: none)\n"
         "  --stats            print run statistics (TLB fills, flushes, host memory) at exit\n"
+        "  --root DIR         the guest's files: open/stat/unlink/mmap of paths inside DIR\n"
+        "                     (DIR is the guest's \"/\"; nothing outside it is reachable)\n"
+        "  --uid U, --gid G   real and effective user / group of the first process\n"
+        "                     (default 0/0, or 1000/1000 with --unprivileged)\n"
+        "  --ipc-limit NAME=N System V limit: shmmin, shmmax (bytes), shmall (pages),\n"
+        "                     shmmni, shmseg; repeatable (defaults: Linux 2.6's)\n"
         "  --check=MODE       cache/guard checker reports: report (default) or error\n"
         "                     (the first report ends the run with exit status 3)\n"
         "  --cache-model M    watched (default: only pages a device or the guest's\n"
@@ -98,7 +104,32 @@ static int parse_u64(const char *s, uint64_t *out)
 }
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
-       OPT_STATS, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT };
+       OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT };
+
+/* --ipc-limit NAME=N into o->ipc.  0 or -EINVAL. */
+static int parse_ipc_limit(const char *arg, struct sim_opts *o)
+{
+    static const char *const names[] = { "shmmin", "shmmax", "shmall", "shmmni", "shmseg" };
+    uint64_t *fields[] = { &o->ipc.shmmin, &o->ipc.shmmax, &o->ipc.shmall, &o->ipc.shmmni,
+                           &o->ipc.shmseg };
+    const char *eq = strchr(arg, '=');
+    if (!eq)
+        return -EINVAL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == (size_t)(eq - arg) && !strncmp(arg, names[i], (size_t)(eq - arg)))
+            return parse_size(eq + 1, fields[i]);
+    return -EINVAL;
+}
+
+/* A uid or gid: 0..0x7fffffff.  0 or -EINVAL. */
+static int parse_id(const char *s, uint32_t *out)
+{
+    uint64_t v;
+    if (parse_u64(s, &v) != 0 || v > 0x7fffffff)
+        return -EINVAL;
+    *out = (uint32_t)v;
+    return 0;
+}
 
 /* Parse --cache "SIZE,WAYS,LINE" (SIZE may end in K or M).  0 or -EINVAL
  * with the reason printed. */
@@ -138,6 +169,10 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"max-insns", required_argument, 0, OPT_MAXI},
         {"timeout", required_argument, 0, OPT_TIMEOUT},
         {"stats", no_argument, 0, OPT_STATS},
+        {"uid", required_argument, 0, OPT_UID},
+        {"gid", required_argument, 0, OPT_GID},
+        {"ipc-limit", required_argument, 0, OPT_IPC},
+        {"root", required_argument, 0, OPT_ROOT},
         {"check", required_argument, 0, OPT_CHECK},
         {"cache-model", required_argument, 0, OPT_CACHE_MODEL},
         {"cache", required_argument, 0, OPT_CACHE},
@@ -174,6 +209,25 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         case OPT_DUMP: o->dump_pt = DUMP_FULL; break;
         case OPT_UNPRIV: o->unprivileged = true; break;
         case OPT_STATS: o->stats = true; break;
+        case OPT_ROOT: o->root = optarg; break;
+        case OPT_UID:
+        case OPT_GID:
+            if (!o->set_creds) {
+                o->uid = o->gid = o->unprivileged ? 1000 : 0;
+                o->set_creds = true;
+            }
+            if (parse_id(optarg, c == OPT_UID ? &o->uid : &o->gid) != 0) {
+                fprintf(stderr, "mmsim: bad --%s '%s' (0..2147483647)\n", c == OPT_UID ? "uid" : "gid", optarg);
+                return -1;
+            }
+            break;
+        case OPT_IPC:
+            if (parse_ipc_limit(optarg, o) != 0) {
+                fprintf(stderr, "mmsim: bad --ipc-limit '%s' (shmmin|shmmax|shmall|shmmni|shmseg=N)\n", optarg);
+                return -1;
+            }
+            o->set_ipc = true;
+            break;
         case OPT_MAXI:
             if (parse_u64(optarg, &o->max_insns) != 0 || o->max_insns == 0) {
                 fprintf(stderr, "mmsim: bad --max-insns '%s' (a positive number)\n", optarg);
@@ -217,6 +271,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
 int main(int argc, char **argv)
 {
     struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20 };
+    mm_ipc_limits_default(&o.ipc);
     if (argc < 2) {
         usage(stderr);
         return 125;

@@ -6,12 +6,14 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
-#include "expect.h"
-#include "mmtrace.h"
 #include "checker.h"
 #include "devices.h"
+#include "expect.h"
+#include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"
 
@@ -112,12 +114,13 @@ static void trace_header(struct sim *s)
     trace_bool(t, "unprivileged", o->unprivileged);
     trace_uint(t, "max_insns", o->max_insns);
     trace_uint(t, "timeout", o->timeout_s);
+    struct cache_geom g = o->cache_geom.size ? o->cache_geom : cache_default_geom(o->cpu);
+    trace_str(t, "check", o->check_error ? "error" : "report");
     trace_str(t, "cache_model", o->cache_full ? "full" : "watched");
-    trace_bool(t, "check_error", o->check_error);
     trace_obj_begin(t, "cache");
-    trace_uint(t, "size", o->cache_geom.size);
-    trace_uint(t, "ways", o->cache_geom.ways);
-    trace_uint(t, "line", o->cache_geom.line);
+    trace_uint(t, "size", g.size);
+    trace_uint(t, "ways", g.ways);
+    trace_uint(t, "line", g.line);
     trace_obj_end(t);
     trace_end(t);
 }
@@ -133,6 +136,12 @@ int sim_init(struct sim *s, const struct sim_opts *o)
     }
     s->err = stderr;
     s->next_pid = 1;
+    s->root_fd = -1;
+    if (o->root && (s->root_fd = open(o->root, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        int e = errno;
+        fprintf(stderr, "mmsim: --root %s: %s\n", o->root, strerror(e));
+        return -e;
+    }
     s->arch = arch_for(o->cpu);
     if (!s->arch) {
         fprintf(stderr, "mmsim: --cpu %s is not supported by this build\n", mmu_cpu_name(o->cpu));
@@ -174,6 +183,11 @@ int sim_init(struct sim *s, const struct sim_opts *o)
         fprintf(stderr, "mmsim: cannot create the MMU for --cpu %s\n", mmu_cpu_name(o->cpu));
         return -ENOMEM;
     }
+    if (o->set_ipc && mm_set_ipc_limits(s->mm, &o->ipc) != 0) {
+        fprintf(stderr, "mmsim: bad --ipc-limit values (need 1 <= shmmin <= shmmax, "
+                        "1 <= shmmni <= 32768, shmseg >= 1)\n");
+        return -EINVAL;
+    }
     return checker_create(s);
 }
 
@@ -198,6 +212,9 @@ void sim_fini(struct sim *s)
     phys_fini(&s->phys);
     if (s->out && s->out != stdout)
         fclose(s->out);
+    if (s->root_fd >= 0)
+        close(s->root_fd);
+    s->root_fd = -1;
     s->out = NULL;
 }
 
@@ -303,6 +320,8 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
         fprintf(stderr, "mmsim: cannot create process: out of memory\n");
         goto out;
     }
+    if (s->o.set_creds)
+        mm_proc_set_creds(p->mm, s->o.uid, s->o.gid);
     uint32_t entry, sp;
     char why[256];
     int rc = loader_load(p, path, &entry, why, sizeof why);

@@ -127,6 +127,11 @@ struct sim_opts {
     bool           stats;       /* print run statistics on stderr at exit */
     bool           guest_quiet; /* guest console output is only traced */
     struct pte_capture *capture; /* filled at exit when set (demo) */
+    bool           set_creds;   /* --uid / --gid given */
+    uint32_t       uid, gid;    /* credentials of the first process */
+    bool           set_ipc;     /* --ipc-limit given */
+    struct mm_ipc_limits ipc;   /* System V limits (defaults + --ipc-limit) */
+    const char    *root;        /* --root DIR: the guest's files, or NULL */
     bool           cache_full;  /* --cache-model full: every cacheable access modelled */
     bool           check_error; /* --check=error: a report ends the run, status 3 */
     struct cache_geom cache_geom; /* --cache; size 0: the CPU's default */
@@ -152,6 +157,7 @@ struct sim {
     uint32_t         next_pid;
     FILE            *out;     /* guest fd 1 */
     FILE            *err;     /* guest fd 2 and reports */
+    int              root_fd; /* --root directory (O_PATH), or -1 */
 };
 
 /* sim.c: build the machine (RAM, frames, MMU, memory manager, trace). */

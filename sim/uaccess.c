@@ -7,8 +7,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "mmtrace.h"
 #include "checker.h"
+#include "mmtrace.h"
 #include "sim.h"
 
 /* Physical address of guest `va` for `access` by the user, resolving lazy

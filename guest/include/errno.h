@@ -48,6 +48,7 @@ extern int errno;
 #define ENAMETOOLONG GE_ENAMETOOLONG
 #define EOVERFLOW    GE_EOVERFLOW
 #define ENOSYS       GE_ENOSYS
+#define ELOOP        GE_ELOOP
 #define ETIMEDOUT    GE_ETIMEDOUT
 
 #endif

@@ -21,7 +21,7 @@
 #define O_CLOEXEC   020000
 #define O_LARGEFILE 0100000
 
-/* open(path, oflag[, mode]): open a file; mmsim has only shared memory object names. An fd, or -1. */
+/* open(path, oflag[, mode]): a /dev/shmem/ name is a shared memory object, any other path a file under mmsim's --root. An fd, or -1. */
 int open(const char *__path, int __oflag, ...);
 
 #endif

@@ -9,6 +9,10 @@
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
 
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
 #define _SC_PAGESIZE  11
 #define _SC_PAGE_SIZE _SC_PAGESIZE
 
@@ -25,8 +29,20 @@ int close(int __fd);
 int ftruncate(int __fd, off_t __len);
 /* ftruncate64: the same as ftruncate. */
 int ftruncate64(int __fd, off64_t __len);
+/* lseek(fd, off, whence): move the file offset; the new offset, or -1 and errno. */
+off_t lseek(int __fd, off_t __off, int __whence);
+/* pread(fd, buf, n, off) / pwrite(fd, buf, n, off): at offset off, the fd's offset unchanged. */
+ssize_t pread(int __fd, void *__buf, size_t __n, off_t __off);
+ssize_t pwrite(int __fd, const void *__buf, size_t __n, off_t __off);
+/* unlink(path): remove a file under mmsim's --root (or a /dev/shmem/ name); 0, or -1 and errno. */
+int unlink(const char *__path);
 /* getpid(): this process's id. */
 pid_t getpid(void);
+/* getuid(), geteuid(), getgid(), getegid(): this process's credentials. */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
 /* _exit(status): end the process now: no atexit handlers, no stdio flush. */
 _Noreturn void _exit(int __status);
 /* sysconf(name): _SC_PAGESIZE gives 4096; others -1 with EINVAL. */

@@ -44,6 +44,7 @@ static const struct { int e; const char *text; } errors[] = {
 	{ ENAMETOOLONG, "Filename too long" },
 	{ EOVERFLOW,    "Value too large to be stored in data type" },
 	{ ENOSYS,       "Function not implemented" },
+	{ ELOOP,        "Too many levels of symbolic links" },
 	{ ETIMEDOUT,    "Connection timed out" },
 };
 

@@ -53,6 +53,14 @@
 #define MMSIM_DMA_DONE     0x2u
 #define MMSIM_DMA_ERROR    0x4u
 
+/* The same bits, named after their register. */
+#define MMSIM_DMA_CTRL_START   MMSIM_DMA_START
+#define MMSIM_DMA_CTRL_FILL    MMSIM_DMA_FILL
+#define MMSIM_DMA_CTRL_SNOOP   MMSIM_DMA_SNOOP
+#define MMSIM_DMA_STATUS_BUSY  MMSIM_DMA_BUSY
+#define MMSIM_DMA_STATUS_DONE  MMSIM_DMA_DONE
+#define MMSIM_DMA_STATUS_ERROR MMSIM_DMA_ERROR
+
 #define MMSIM_DMA_LATENCY  64u          /* guest instructions from START to DONE */
 #define MMSIM_DMA_MAX_LEN  (16u << 20)
 

@@ -47,6 +47,7 @@
 #define GE_ENAMETOOLONG 78
 #define GE_EOVERFLOW    79
 #define GE_ENOSYS       89
+#define GE_ELOOP        90
 #define GE_ETIMEDOUT   260
 
 /* Guest struct stat: 64 bytes, fields in guest byte order.
@@ -55,6 +56,21 @@
  *  40 u32 st_ctime   44 u32 st_mode    48 u32 st_nlink  52 u32 st_blksize
  *  56 u64 st_blocks */
 #define GUEST_STAT_SIZE 64
+
+/* Guest System V layouts (<sys/ipc.h>, <sys/shm.h>): every field 32 bits,
+ * in guest byte order, Linux field meanings.  ipc_perm has QNX's field
+ * order (creator first, four reserved words), shared with <sys/sem.h>.
+ *   struct ipc_perm  (44): 0 cuid 4 cgid 8 uid 12 gid 16 mode 20 seq 24 key
+ *                          28 _reserved[4]
+ *   struct shmid_ds  (72): 0 shm_perm 44 shm_segsz 48 shm_atime 52 shm_dtime
+ *                          56 shm_ctime 60 shm_cpid 64 shm_lpid 68 shm_nattch
+ *   struct shminfo   (20): 0 shmmax 4 shmmin 8 shmmni 12 shmseg 16 shmall
+ *   struct shm_info  (24): 0 used_ids 4 shm_tot 8 shm_rss 12 shm_swp
+ *                          16 swap_attempts 20 swap_successes */
+#define GUEST_IPC_PERM_SIZE 44
+#define GUEST_SHMID_DS_SIZE 72
+#define GUEST_SHMINFO_SIZE  20
+#define GUEST_SHM_INFO_SIZE 24
 
 /* Guest st_mode type bits (QNX values). */
 #define GUEST_S_IFMT  0170000

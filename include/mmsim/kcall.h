@@ -28,7 +28,7 @@
 #define KC_FSTAT        14   /* (fd, struct stat *) -> 0 */
 #define KC_SHM_CTL      15   /* (fd, flags, paddr_lo, paddr_hi, size_lo, size_hi, special) -> 0;
                                 flags bit 31 set by shm_ctl_special: `special` is meaningful */
-#define KC_OPEN         16   /* (path, oflag, mode) -> fd (only shm names; others ENOENT) */
+#define KC_OPEN         16   /* (path, oflag, mode) -> fd (/dev/shmem/ names, else files under --root) */
 
 #define KC_MMAP         20   /* (addr, len, prot, flags, fd, off_lo, off_hi) -> addr */
 #define KC_MUNMAP       21   /* (addr, len) -> 0 */
@@ -38,6 +38,29 @@
 
 #define KC_MSGSEND      30   /* (coid, smsg, sbytes, rmsg, rbytes) -> status */
 
+/* System V shared memory and credentials (sim/kcall_ipc.c). */
+#define KC_SHMGET       70   /* (key, size, shmflg) -> shmid */
+#define KC_SHMAT        71   /* (shmid, addr, shmflg) -> address */
+#define KC_SHMDT        72   /* (addr) -> 0 */
+#define KC_SHMCTL       73   /* (shmid, cmd, buf) -> 0, or an index / id (IPC_INFO, SHM_INFO, SHM_STAT) */
+#define KC_GETUID       74   /* () -> real uid */
+#define KC_GETEUID      75   /* () -> effective uid */
+#define KC_GETGID       76   /* () -> real gid */
+#define KC_GETEGID      77   /* () -> effective gid */
+
+/* Files under --root (sim/kcall_file.c; open/read/write/close/ftruncate/
+ * fstat above serve them too). */
+#define KC_STAT         80   /* (path, struct stat *) -> 0 */
+#define KC_LSEEK        81   /* (fd, off_lo, off_hi, whence, off64 *result) -> 0 */
+#define KC_UNLINK       82   /* (path) -> 0 */
+
+/* The rest of the mmap family (sim/kcall_file.c). */
+#define KC_MREMAP       90   /* (old, old_size, new_size, flags, new_addr) -> address */
+#define KC_MLOCK        91   /* (addr, len) -> 0 */
+#define KC_MUNLOCK      92   /* (addr, len) -> 0 */
+#define KC_MLOCKALL     93   /* (flags) -> 0 */
+#define KC_MUNLOCKALL   94   /* () -> 0 */
+#define KC_MADVISE      95   /* (addr, len, advice) -> 0  (posix_madvise) */
 #define KC_CACHE_OP     100  /* (addr, len, op) -> 0: data-cache maintenance on a range */
 #define KC_CACHE_INFO   101  /* () -> data-cache line size in bytes */
 /* KC_CACHE_OP operations */

@@ -78,6 +78,7 @@
 #define MM_O_WRONLY 0x0001
 #define MM_O_RDWR   0x0002
 #define MM_O_ACCMODE 0x0003
+#define MM_O_APPEND 0x0008
 #define MM_O_TRUNC  0x0200
 #define MM_O_CREAT  0x0100
 #define MM_O_EXCL   0x0400
@@ -98,6 +99,8 @@ struct mm_stat {
     uint32_t mode;   /* shm: 0100000 (S_IFREG) | perms; console: 0020620 */
     uint32_t nlink;  /* 1 while named, 0 after shm_unlink */
     uint32_t objflags; /* shm_ctl flags incl. MM_SHMCTL_HAS_SPECIAL */
+    uint32_t dev;      /* 0: shm and console; MM_FILE_DEV: files under --root */
+    uint32_t uid, gid; /* files: the host's */
 };
 
 /* One _MEM_OBJ_INFO segment. */
@@ -125,6 +128,7 @@ struct mm_map_info {
     uint64_t objsize;
     uint32_t objflags;
     uint64_t objid;
+    bool     locked;       /* mlock / mlockall */
 };
 
 /* Machine-wide manager over one MMU (the privilege is per process, see
@@ -182,6 +186,42 @@ int mm_mmap(struct mm_proc *p, uint32_t addr, uint32_t len, int prot, int flags,
 int mm_munmap(struct mm_proc *p, uint32_t addr, uint32_t len);
 int mm_mprotect(struct mm_proc *p, uint32_t addr, uint32_t len, int prot);
 int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags);
+/* ---- the rest of the mmap family (mremap.c, mlock.c) ---------------
+ * mremap follows Linux (values MREMAP_MAYMOVE 1, MREMAP_FIXED 2): the old
+ * range must lie in one map entry (-EFAULT otherwise; like Linux VMAs,
+ * entries split by mprotect/mlock merge back when their attributes match
+ * again, except System V attaches); shrinking only unmaps the tail.  Growing a private anonymous mapping grows its object
+ * (new pages zeroed, eager unless MAP_LAZY); growing a view of a shared
+ * object only widens the view (pages past the object's end SIGBUS).
+ * Moving keeps pages, COW copies and the System V attach count.
+ * mlock/munlock round addr down to a page as Linux and, as Linux, apply
+ * to the mapped run from addr up to the first hole before failing with
+ * -ENOMEM (mprotect stays all-or-nothing); locked pages are made
+ * resident as an access would (write for writable private mappings:
+ * copy-on-write broken), PROT_NONE and past-end pages are skipped, a
+ * failed allocation is -EAGAIN.  No privilege or RLIMIT_MEMLOCK applies
+ * (our choice).  mlockall(MCL_FUTURE) locks and populates later mmaps.
+ * msync(MS_INVALIDATE) over a locked page is -EBUSY (Linux).
+ * posix_madvise checks its arguments (EINVAL, ENOMEM for holes);
+ * POSIX_MADV_WILLNEED populates, the other advice changes nothing. */
+#define MM_MREMAP_MAYMOVE 1
+#define MM_MREMAP_FIXED   2
+#define MM_MCL_CURRENT    1
+#define MM_MCL_FUTURE     2
+#define MM_POSIX_MADV_NORMAL     0
+#define MM_POSIX_MADV_RANDOM     1
+#define MM_POSIX_MADV_SEQUENTIAL 2
+#define MM_POSIX_MADV_WILLNEED   3
+#define MM_POSIX_MADV_DONTNEED   4
+
+int mm_mremap(struct mm_proc *p, uint32_t old, uint32_t oldsize, uint32_t newsize,
+              int flags, uint32_t newaddr, uint32_t *out);
+int mm_mlock(struct mm_proc *p, uint32_t addr, uint32_t len);
+int mm_munlock(struct mm_proc *p, uint32_t addr, uint32_t len);
+int mm_mlockall(struct mm_proc *p, int flags);
+int mm_munlockall(struct mm_proc *p);
+int mm_madvise(struct mm_proc *p, uint32_t addr, uint32_t len, int advice);
+
 /* mem_offset: *off = physical address of addr, *contig = contiguous
  * length from there capped at len. */
 int mm_mem_offset(struct mm_proc *p, uint32_t addr, int fd, uint32_t len,
@@ -202,5 +242,136 @@ int mm_lookup(const struct mm_proc *p, uint32_t va, struct mm_map_info *info);
 /* Call fn for every mapping in address order. */
 void mm_foreach_map(const struct mm_proc *p,
                     void (*fn)(void *ctx, const struct mm_map_info *mi), void *ctx);
+
+/* ---- regular files (file.c) ---------------------------------------
+ *
+ * sim/ resolves guest paths under --root and hands over host descriptors;
+ * the memory manager keeps one page-cache object per host file (shared by
+ * every open fd and mapping of it), so read/write and mmap see the same
+ * bytes, as on Linux.  Pages come from the host file on first touch
+ * (zero past its end); write() goes through the cache to the host file at
+ * once; MAP_SHARED stores reach the host file at msync (MS_SYNC and
+ * MS_ASYNC alike, synchronously), at munmap and at exit (the unmap of
+ * every mapping), whole resident pages clipped at the file's size.
+ * MAP_PRIVATE views are copy-on-write and never written back.  Guest
+ * st_ino numbers are given in first-seen order (deterministic), st_dev is
+ * MM_FILE_DEV, times are 0. */
+#define MM_FILE_DEV 1
+#define MM_SEEK_SET 0
+#define MM_SEEK_CUR 1
+#define MM_SEEK_END 2
+
+/* Open fd for a host regular file (hostfd is owned from here on, closed
+ * on error too); O_TRUNC and O_APPEND are done here, O_CREAT/O_EXCL were
+ * the host's job.  The lowest free fd, or -EMFILE/-EISDIR/-EIO/-ENOMEM. */
+int mm_file_open(struct mm_proc *p, int hostfd, int oflag);
+bool mm_fd_is_file(const struct mm_proc *p, int fd);
+/* read/write at the fd's offset (advanced): bytes done, or -EBADF (not
+ * open for that), -EIO, -EFBIG, -ENOMEM. */
+long mm_read(struct mm_proc *p, int fd, void *buf, uint32_t len);
+long mm_write(struct mm_proc *p, int fd, const void *buf, uint32_t len);
+/* lseek on a file or shm fd: 0 and *res, -ESPIPE (console), -EINVAL. */
+int mm_lseek(struct mm_proc *p, int fd, int64_t off, int whence, uint64_t *res);
+/* Guest st_ino of a host file (stat by path), assigned if new. */
+int mm_file_ino(struct mm *m, uint64_t hdev, uint64_t hino, uint64_t *gino);
+
+/* ---- System V shared memory (sysvshm.c) -------------------------------
+ *
+ * Linux semantics (REFERENCE.md section 6, seed 004) with Linux's flag and
+ * command values, which the guest's <sys/ipc.h> and <sys/shm.h> use too.
+ *
+ * Contract with the address-space code (vm.c) and whoever creates or
+ * destroys processes: an attachment is an ordinary MAP_SHARED map entry
+ * of the segment's memory object (obj->sysv set).  shm_nattch counts the
+ * map entries of that object in every process and is kept by vm.c itself
+ * whenever an entry of such an object is linked (mmap-style insertion, a
+ * split, an entry copied for fork) or unlinked (munmap, shmdt, exit,
+ * exec).  So fork needs only to copy the entries with vm_insert (the child
+ * is counted), and exit/exec need only to unmap (the segment goes with its
+ * last attachment if IPC_RMID marked it).  As on Linux, splitting an
+ * attachment (mprotect or munmap of part of it) counts one more attach.
+ * shm_atime/shm_dtime/shm_lpid follow the same events; times come from
+ * mm_set_time().
+ *
+ * Ids are Linux's: index + seq * 32768 (seq counts created segments), the
+ * index the lowest free slot; keys are looked up linearly over the table
+ * (at most SHMMNI slots).  Segment memory is allocated on first touch,
+ * zero-filled. */
+#define MM_IPC_PRIVATE 0
+#define MM_IPC_CREAT   01000
+#define MM_IPC_EXCL    02000
+#define MM_IPC_NOWAIT  04000
+#define MM_IPC_RMID    0
+#define MM_IPC_SET     1
+#define MM_IPC_STAT    2
+#define MM_IPC_INFO    3
+#define MM_SHM_RDONLY  010000
+#define MM_SHM_RND     020000
+#define MM_SHM_REMAP   040000
+#define MM_SHM_EXEC    0100000
+#define MM_SHM_LOCK    11
+#define MM_SHM_UNLOCK  12
+#define MM_SHM_STAT    13
+#define MM_SHM_INFO    14
+#define MM_SHM_DEST    01000    /* in shm_perm.mode: IPC_RMID done, attaches remain */
+#define MM_SHM_LOCKED  02000    /* in shm_perm.mode: SHM_LOCK done */
+#define MM_SHMLBA      4096
+#define MM_IPC_SEQ_MULT 32768   /* id = index + seq * MM_IPC_SEQ_MULT */
+
+/* Limits (Linux names; SHMALL in pages).  Defaults are Linux 2.6's:
+ * SHMMIN 1, SHMMAX 32 MiB, SHMMNI 4096, SHMSEG = SHMMNI, SHMALL 2097152. */
+struct mm_ipc_limits {
+    uint64_t shmmin, shmmax, shmall, shmmni, shmseg;
+};
+
+struct mm_ipc_perm {
+    int32_t  key;
+    uint32_t uid, gid, cuid, cgid;
+    uint32_t mode;      /* 9 permission bits | MM_SHM_DEST | MM_SHM_LOCKED */
+    uint32_t seq;
+};
+
+struct mm_shmid_ds {
+    struct mm_ipc_perm perm;
+    uint64_t segsz;
+    uint32_t atime, dtime, ctime;
+    uint32_t cpid, lpid;
+    uint32_t nattch;
+};
+
+struct mm_shm_info {
+    uint32_t used_ids;
+    uint64_t shm_tot;   /* pages of every segment */
+    uint64_t shm_rss;   /* of them resident */
+};
+
+/* The defaults above. */
+void mm_ipc_limits_default(struct mm_ipc_limits *l);
+/* Replace the limits (SHMMNI at most MM_IPC_SEQ_MULT, SHMMIN >= 1,
+ * SHMMIN <= SHMMAX); 0 or -EINVAL.  Existing segments stay. */
+int mm_set_ipc_limits(struct mm *m, const struct mm_ipc_limits *l);
+void mm_get_ipc_limits(const struct mm *m, struct mm_ipc_limits *l);
+/* Simulated time, in seconds, for shm_atime/dtime/ctime. */
+void mm_set_time(struct mm *m, uint32_t now);
+
+/* Credentials: real and effective uid and gid (set together). */
+void mm_proc_set_creds(struct mm_proc *p, uint32_t uid, uint32_t gid);
+void mm_proc_creds(const struct mm_proc *p, uint32_t *uid, uint32_t *euid,
+                   uint32_t *gid, uint32_t *egid);
+
+/* shmget: the id, or -EEXIST/-ENOENT/-EINVAL/-ENOSPC/-EACCES/-ENOMEM. */
+int mm_shmget(struct mm_proc *p, int32_t key, uint64_t size, int flags);
+/* shmat: 0 and *out, or -EINVAL (bad id, alignment, overlap without
+ * SHM_REMAP, SHM_REMAP without address), -EACCES, -ENOMEM (no room). */
+int mm_shmat(struct mm_proc *p, int shmid, uint32_t addr, int flags, uint32_t *out);
+/* shmdt: -EINVAL unless an attachment begins at addr. */
+int mm_shmdt(struct mm_proc *p, uint32_t addr);
+/* shmctl IPC_RMID, IPC_SET (reads perm.uid/gid/mode of *ds), IPC_STAT,
+ * SHM_STAT (shmid is a table index; returns the id), SHM_LOCK,
+ * SHM_UNLOCK: 0 / id, or -EINVAL/-EACCES/-EPERM. */
+int mm_shmctl(struct mm_proc *p, int shmid, int cmd, struct mm_shmid_ds *ds);
+/* IPC_INFO and SHM_INFO: fill what is asked (either may be NULL) and
+ * return the highest index in use (0 if none), as Linux. */
+int mm_shm_info(struct mm *m, struct mm_ipc_limits *lim, struct mm_shm_info *info);
 
 #endif

@@ -7,6 +7,7 @@
 #   -DMARKER=1      the report's pc (or, for a report made during a kernel
 #                   call, the calling instruction) must map, through the
 #                   ELF's line table, to a source line containing "<- CLASS"
+#   -DPROG_ARGS=a%%b  the program's arguments
 #   -DPC_FROM_STDOUT=<regex with one group>: the report's pc must equal the
 #                   address the program printed
 #
@@ -25,8 +26,9 @@ function(report_lines text outvar)
   set(${outvar} "${lines}" PARENT_SCOPE)
 endfunction()
 
+split_list(PROG_ARGS)
 set(RUN_OPTS --cpu ${CPU})
-run_guest()
+run_guest(${PROG_ARGS})
 set(out_w "${out}")
 set(rc_w "${rc}")
 report_lines("${err}" rep_w)
@@ -80,7 +82,7 @@ endif()
 # The reference model must agree (run_guest resets `problems`).
 set(found "${problems}")
 set(RUN_OPTS --cpu ${CPU} --cache-model full)
-run_guest()
+run_guest(${PROG_ARGS})
 string(PREPEND problems "${found}")
 report_lines("${err}" rep_f)
 if(NOT out STREQUAL out_w)
@@ -95,7 +97,7 @@ if(NOT CLASS STREQUAL "none")
   set(EXPECT_CODE 3)
   set(RUN_OPTS --cpu ${CPU} --check=error)
   set(found "${problems}")
-  run_guest()
+  run_guest(${PROG_ARGS})
   string(PREPEND problems "${found}")
   if(NOT err MATCHES "run stopped by --check=error")
     string(APPEND problems "  --check=error did not say it stopped the run\n")

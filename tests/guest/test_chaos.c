@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <sys/mmsim.h>
 #include <sys/neutrino.h>
 #include <unistd.h>
@@ -89,17 +90,27 @@ static int known_errno(long r)
 	case EPERM: case ENOENT: case EBADF: case EAGAIN: case ENOMEM: case EACCES:
 	case EFAULT: case EBUSY: case EEXIST: case ENODEV: case EINVAL: case EMFILE:
 	case ENOSPC: case ERANGE: case ENAMETOOLONG: case ENOSYS: case EOVERFLOW:
-	case ENOTSUP: case ENXIO: case EIO:
+	case ENOTSUP: case ENXIO: case EIO: case ESPIPE: case EFBIG: case EISDIR:
+	case ENOTDIR: case EXDEV: case ELOOP:
 		return 1;
 	default:
 		return 0;
 	}
 }
 
+/* First address past the scratch region. */
+static unsigned long scratch_end(void)
+{
+	return (unsigned long)scratch + 4096 * SCRATCH_PAGES;
+}
+
 static const long calls[] = {
 	KC_WRITE, KC_READ, KC_GETPID, KC_CLOCK, KC_ARGS, KC_SHM_OPEN, KC_SHM_UNLINK, KC_CLOSE,
 	KC_FTRUNCATE, KC_FSTAT, KC_SHM_CTL, KC_OPEN, KC_MMAP, KC_MUNMAP, KC_MPROTECT, KC_MSYNC,
 	KC_MEM_OFFSET, KC_MSGSEND, KC_CACHE_OP, KC_CACHE_INFO, 0, 7, 99, 0x7fffffff,
+	KC_SHMGET, KC_SHMAT, KC_SHMDT, KC_SHMCTL, KC_GETUID, KC_GETEUID, KC_GETGID, KC_GETEGID,
+	KC_STAT, KC_LSEEK, KC_UNLINK, KC_MREMAP, KC_MLOCK, KC_MUNLOCK, KC_MLOCKALL,
+	KC_MUNLOCKALL, KC_MADVISE,
 };
 
 /* One hostile call; returns its raw result. */
@@ -133,6 +144,20 @@ static long one_call(int phys_masked)
 	case KC_SHM_CTL:
 		if (phys_masked)
 			a[1] &= ~SHMCTL_PHYS;
+		break;
+	case KC_SHMAT:                       /* never over our own text, data or stack */
+		a[1] = (rnd() & 1) ? 0 : scratch_addr();
+		a[2] &= ~SHM_REMAP;
+		break;
+	case KC_MREMAP:                      /* only scratch moves, only into scratch */
+	case KC_MLOCK:
+	case KC_MUNLOCK:
+		a[0] = scratch_addr();
+		a[1] = (long)(((unsigned long)a[1]) % (scratch_end() - (unsigned long)a[0] + 1));
+		if (n == KC_MREMAP) {
+			a[4] = scratch_addr();
+			a[2] = (long)(((unsigned long)a[2]) % (scratch_end() - (unsigned long)a[4] + 1));
+		}
 		break;
 	default:
 		break;

@@ -36,6 +36,21 @@
 #define MS_SYNC       2
 #define MS_INVALIDATE 4
 
+/* mremap() flags (Linux values; mremap is Linux's, QNX has none) */
+#define MREMAP_MAYMOVE 1
+#define MREMAP_FIXED   2
+
+/* mlockall() flags */
+#define MCL_CURRENT   1
+#define MCL_FUTURE    2
+
+/* posix_madvise() advice */
+#define POSIX_MADV_NORMAL     0
+#define POSIX_MADV_RANDOM     1
+#define POSIX_MADV_SEQUENTIAL 2
+#define POSIX_MADV_WILLNEED   3
+#define POSIX_MADV_DONTNEED   4
+
 /* shm_ctl() / shm_ctl_special() flags */
 #define SHMCTL_ANON        0x0001
 #define SHMCTL_PHYS        0x0002
@@ -59,6 +74,18 @@ int munmap(void *__addr, size_t __len);
 int mprotect(void *__addr, size_t __len, int __prot);
 /* msync(addr, len, flags): MS_SYNC/MS_ASYNC clean, MS_INVALIDATE invalidate the cache; 0, or -1. */
 int msync(void *__addr, size_t __len, int __flags);
+/* mremap(old, old_size, new_size, flags[, new_addr]): resize / move a mapping (Linux semantics); the address, or MAP_FAILED and errno. */
+void *mremap(void *__old, size_t __old_size, size_t __new_size, int __flags, ...);
+/* mlock(addr, len): lock (and make resident) the pages of the range; 0, or -1 and errno. */
+int mlock(const void *__addr, size_t __len);
+/* munlock(addr, len): unlock the pages of the range; 0, or -1 and errno. */
+int munlock(const void *__addr, size_t __len);
+/* mlockall(flags): MCL_CURRENT and/or MCL_FUTURE; 0, or -1 and errno. */
+int mlockall(int __flags);
+/* munlockall(): unlock everything; 0. */
+int munlockall(void);
+/* posix_madvise(addr, len, advice): 0, or the error number (errno untouched). */
+int posix_madvise(void *__addr, size_t __len, int __advice);
 /* mmap_device_memory(addr, len, prot, flags, paddr): map device registers or
  * other physical memory (mmap with MAP_PHYS|MAP_SHARED and NOFD); use
  * PROT_NOCACHE for registers.  The address, or MAP_FAILED and errno. */

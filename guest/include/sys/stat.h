@@ -61,5 +61,7 @@ _Static_assert(__builtin_offsetof(struct stat, st_blocks) == 56, "struct stat mu
 
 /* fstat(fd, st): fill *st for an open fd; 0, or -1 and errno. */
 int fstat(int __fd, struct stat *__st);
+/* stat(path, st): fill *st for a file under mmsim's --root; 0, or -1 and errno. */
+int stat(const char *__path, struct stat *__st);
 
 #endif
