@@ -257,12 +257,35 @@ static int put_value(struct scen *s, struct sbuf *b, const char *op, const char 
     return 0;
 }
 
-/* The "machine" line: cpu=, ram=, frag=SEED, unprivileged is per proc. */
+/* One device=BASE,SIZE of the machine line as a "devices" element.
+ * 0, or -1 if it does not parse. */
+static int device_arg(struct sbuf *b, const char *v, unsigned index)
+{
+    char buf[128];
+    uint64_t base, size;
+    if (strlen(v) >= sizeof buf)
+        return -1;
+    strcpy(buf, v);
+    char *comma = strchr(buf, ',');
+    if (!comma)
+        return -1;
+    *comma = 0;
+    if (number(buf, &base) || number(comma + 1, &size))
+        return -1;
+    sb_add(b, "%s{\"base\":\"0x%" PRIx64 "\",\"size\":\"0x%" PRIx64 "\",\"name\":\"dev%u\"}",
+           index ? "," : "", base, size, index);
+    return b->oom ? -1 : 0;
+}
+
+/* The "machine" line: cpu=, ram=, frag=SEED, device=BASE,SIZE (any
+ * number); unprivileged is per proc. */
 static int machine_line(struct scen *s, char **w, int n)
 {
     const char *cpu = "armv7";
     uint64_t ram = 256u << 20, seed = 0;
     bool frag = false;
+    struct sbuf devs = {0};
+    unsigned ndev = 0;
     if (s->have_machine)
         return syntax(s, "a second 'machine' line (it must come first, once)");
     for (int i = 1; i < n; i++) {
@@ -278,9 +301,13 @@ static int machine_line(struct scen *s, char **w, int n)
             ;
         else if (!strcmp(w[i], "frag") && number(v, &seed) == 0)
             frag = true;
-        else
+        else if (!strcmp(w[i], "device") && device_arg(&devs, v, ndev) == 0)
+            ndev++;
+        else {
+            free(devs.p);
             return syntax(s, "machine: bad '%s=%s'; form: machine [cpu=armv7] [ram=256M] "
-                             "[frag=SEED]", w[i], v);
+                             "[frag=SEED] [device=BASE,SIZE ...]", w[i], v);
+        }
     }
     if (s->cpu_override)
         cpu = s->cpu_override;
@@ -288,9 +315,10 @@ static int machine_line(struct scen *s, char **w, int n)
     sb_add(&b, "{\"seq\":%" PRIu64 ",\"ev\":\"machine\",\"format\":%d,\"mmsim\":\"%s\",\"cpu\":",
            s->seq, TRACE_FORMAT, MMSIM_VERSION);
     sb_jstr(&b, cpu);
-    sb_add(&b, ",\"ram\":\"0x%" PRIx64 "\",\"banks\":[],\"devices\":[],\"frag\":%s,"
+    sb_add(&b, ",\"ram\":\"0x%" PRIx64 "\",\"banks\":[],\"devices\":[%s],\"frag\":%s,"
                "\"frag_seed\":%" PRIu64 ",\"unprivileged\":false,\"max_insns\":0,\"timeout\":0}",
-           ram, frag ? "true" : "false", seed);
+           ram, devs.p ? devs.p : "", frag ? "true" : "false", seed);
+    free(devs.p);
     int rc = b.oom ? syntax(s, "out of memory") : 0;
     s->r->line = s->line;
     if (!rc && tf_parse(s->r, b.p, b.len) == 0) {

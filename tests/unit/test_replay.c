@@ -146,7 +146,7 @@ Test(replay, missing_args_are_refused)
 }
 
 static void partial(void) { setup(true); }
-Test(replay, partial_mode_compares_only_given_fields, .init = partial)
+Test(replay, partial_mode_compares_only_given_fields, .init = partial, .fini = teardown)
 {
     cr_assert_eq(feed(OPEN("\"ret\":3")), 0);
     cr_assert_eq(feed("\"ev\":\"mm\",\"pid\":1,\"op\":\"fstat\",\"args\":{\"fd\":3}"), 0);
