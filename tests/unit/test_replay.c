@@ -28,8 +28,13 @@ static int feed(const char *body)
     return replay_event(RP, &R);
 }
 
+static void teardown(void);
+
+/* Criterion runs the suite's .init/.fini and a test's own ones, so setup
+ * and teardown may run twice: each leaves nothing behind to free twice. */
 static void setup(bool partial)
 {
+    teardown();
     memset(&R, 0, sizeof R);
     R.path = "r.jsonl";
     Seq = 0;
@@ -43,7 +48,10 @@ static void setup(bool partial)
 static void strict(void) { setup(false); }
 static void teardown(void)
 {
+    if (!RP)
+        return;
     replay_free(RP);
+    RP = NULL;
     tf_close(&R);
 }
 
