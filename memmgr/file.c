@@ -107,14 +107,14 @@ int file_writeback(struct mm_obj *o, uint64_t pg0, uint64_t pg1)
 
 /* ---- open, read, write, lseek --------------------------------------- */
 
-/* The page-cache object of the host file behind hostfd (taking hostfd
- * over, or closing it when an object with a good enough fd exists). */
-static int file_object(struct mm_proc *p, int hostfd, bool writable, struct mm_obj **out)
+/* The page-cache object of the host file behind hostfd, whose fstat is
+ * *st (taking hostfd over, or closing it when an object with a good
+ * enough fd exists). */
+static int file_object(struct mm_proc *p, int hostfd, const struct stat *stp, bool writable,
+                       struct mm_obj **out)
 {
-    struct stat st;
+    struct stat st = *stp;
     size_t slot;
-    if (fstat(hostfd, &st) != 0)
-        return -EIO;
     if (S_ISDIR(st.st_mode))
         return -EISDIR;
     if (!S_ISREG(st.st_mode))
@@ -155,6 +155,16 @@ bool mm_fd_is_file(const struct mm_proc *p, int fd)
 
 int mm_file_open(struct mm_proc *p, int hostfd, int oflag)
 {
+    struct stat st;
+    if (fstat(hostfd, &st) != 0) {
+        close(hostfd);
+        return -EIO;
+    }
+    return mm_file_open_stat(p, hostfd, oflag, &st);
+}
+
+int mm_file_open_stat(struct mm_proc *p, int hostfd, int oflag, const struct stat *st)
+{
     int acc = oflag & MM_O_ACCMODE, fd = fd_alloc(p), r;
     bool writable = acc == MM_O_WRONLY || acc == MM_O_RDWR;
     struct mm_obj *o;
@@ -162,7 +172,7 @@ int mm_file_open(struct mm_proc *p, int hostfd, int oflag)
         close(hostfd);
         return fd;
     }
-    if ((r = file_object(p, hostfd, writable, &o))) {
+    if ((r = file_object(p, hostfd, st, writable, &o))) {
         close(hostfd);
         return r;
     }

@@ -71,6 +71,23 @@ static const struct { unsigned num; const char *spec; } specs[] = {
     {KC_MADVISE, "addr:x len:x advice:d"},
     {KC_CACHE_OP, "addr:x len:x op:d"},
     {KC_CACHE_INFO, ""},
+    {KC_SHMGET, "key:d size:x shmflg:x"},
+    {KC_SHMAT, "shmid:d addr:x shmflg:x"},
+    {KC_SHMDT, "addr:x"},
+    {KC_SHMCTL, "shmid:d cmd:d buf:x"},
+    {KC_GETUID, ""},
+    {KC_GETEUID, ""},
+    {KC_GETGID, ""},
+    {KC_GETEGID, ""},
+    {KC_STAT, "path_ptr:x buf:x"},
+    {KC_LSEEK, "fd:d off:q whence:d result_ptr:x"},
+    {KC_UNLINK, "path_ptr:x"},
+    {KC_MREMAP, "old:x old_size:x new_size:x flags:x new_addr:x"},
+    {KC_MLOCK, "addr:x len:x"},
+    {KC_MUNLOCK, "addr:x len:x"},
+    {KC_MLOCKALL, "flags:x"},
+    {KC_MUNLOCKALL, ""},
+    {KC_MADVISE, "addr:x len:x advice:d"},
 };
 
 /* The spec of call `num`, or NULL (a linear search, cached per number). */

@@ -18,6 +18,7 @@
 #include "mmsim/guest_abi.h"
 #include "mmsim/kcall.h"
 #include "kcall.h"
+#include "mmtrace.h"
 #include "rootfs.h"
 #include "sim.h"
 #include "trace.h"
@@ -62,7 +63,7 @@ long kcall_file_open(struct call *c, const char *path)
     int hfd = rootfs_open(root, path, hflags, c->a[2] & 0777);
     if (hfd < 0)
         return path_err(c, hfd);
-    return mm_file_open(c->p->mm, hfd, oflag);
+    return tm_file_open(c->p, hfd, oflag);
 }
 
 /* read()/write() of a non-console fd: files in chunks; others as before
@@ -85,9 +86,9 @@ long kcall_file_rw(struct call *c, bool write)
                 r = -EFAULT;
                 break;
             }
-            r = mm_write(p->mm, fd, buf, n);
+            r = tm_rw(p, true, fd, buf, n);
         } else {
-            r = mm_read(p->mm, fd, buf, n);
+            r = tm_rw(p, false, fd, buf, n);
             if (r > 0 && copyout(p, va + done, buf, (uint32_t)r))
                 r = -EFAULT;
         }
@@ -105,7 +106,7 @@ long kcall_file_rw(struct call *c, bool write)
 static long k_lseek(struct call *c)
 {
     uint64_t res = 0;
-    int r = mm_lseek(c->p->mm, (int)c->a[0], (int64_t)kcall_arg64(c, 1), (int)c->a[3], &res);
+    int r = tm_lseek(c->p, (int)c->a[0], (int64_t)kcall_arg64(c, 1), (int)c->a[3], &res);
     if (r)
         return r == -EINVAL ? (c->why = mm_last_reason(c->p->mm), r) : r;
     uint8_t o[8];
@@ -132,7 +133,7 @@ static long k_stat(struct call *c)
     r = fstat(hfd, &hs) == 0 ? 0 : -errno;
     close(hfd);
     if (!r)
-        r = mm_file_ino(p->sim->mm, (uint64_t)hs.st_dev, (uint64_t)hs.st_ino, &ino);
+        r = tm_file_ino(p, (uint64_t)hs.st_dev, (uint64_t)hs.st_ino, &ino);
     if (r)
         return r;
     uint8_t g[GUEST_STAT_SIZE] = {0};
@@ -157,7 +158,7 @@ static long k_unlink(struct call *c)
     if (r)
         return r;
     if (!strncmp(path, SHMEM_PREFIX, sizeof SHMEM_PREFIX - 1))
-        return mm_shm_unlink(c->p->mm, path + sizeof SHMEM_PREFIX - 2);
+        return tm_shm_unlink(c->p, path + sizeof SHMEM_PREFIX - 2);
     int root = root_of(c);
     if (root < 0)
         return -ENOENT;
@@ -177,33 +178,33 @@ static long mm_ret(struct call *c, long r)
 static long k_mremap(struct call *c)
 {
     uint32_t out = 0;
-    int r = mm_mremap(c->p->mm, c->a[0], c->a[1], c->a[2], (int)c->a[3], c->a[4], &out);
+    int r = tm_mremap(c->p, c->a[0], c->a[1], c->a[2], (int)c->a[3], c->a[4], &out);
     return r ? mm_ret(c, r) : (long)out;
 }
 
 static long k_mlock(struct call *c)
 {
-    return mm_ret(c, mm_mlock(c->p->mm, c->a[0], c->a[1]));
+    return mm_ret(c, tm_mlock(c->p, true, c->a[0], c->a[1]));
 }
 
 static long k_munlock(struct call *c)
 {
-    return mm_ret(c, mm_munlock(c->p->mm, c->a[0], c->a[1]));
+    return mm_ret(c, tm_mlock(c->p, false, c->a[0], c->a[1]));
 }
 
 static long k_mlockall(struct call *c)
 {
-    return mm_ret(c, mm_mlockall(c->p->mm, (int)c->a[0]));
+    return mm_ret(c, tm_mlockall(c->p, (int)c->a[0]));
 }
 
 static long k_munlockall(struct call *c)
 {
-    return mm_munlockall(c->p->mm);
+    return tm_munlockall(c->p);
 }
 
 static long k_madvise(struct call *c)
 {
-    return mm_ret(c, mm_madvise(c->p->mm, c->a[0], c->a[1], (int)c->a[2]));
+    return mm_ret(c, tm_madvise(c->p, c->a[0], c->a[1], (int)c->a[2]));
 }
 
 static const struct kcall_def file_defs[] = {

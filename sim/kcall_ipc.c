@@ -14,13 +14,15 @@
 #include "mmsim/guest_abi.h"
 #include "mmsim/kcall.h"
 #include "kcall.h"
+#include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"
 
-/* Guest seconds, as the guest's time() computes them from KC_CLOCK. */
-static void ipc_now(struct proc *p)
+/* Guest seconds, as the guest's time() computes them from KC_CLOCK (the
+ * traced calls hand it to mm_set_time). */
+static uint32_t ipc_now(const struct proc *p)
 {
-    mm_set_time(p->sim->mm, (uint32_t)((p->kcalls & 0x7fffffff) / 1000000));
+    return (uint32_t)((p->kcalls & 0x7fffffff) / 1000000);
 }
 
 /* Record the reason of an -EINVAL from the memory manager. */
@@ -33,22 +35,19 @@ static long ipc_ret(struct call *c, long r)
 
 static long k_shmget(struct call *c)
 {
-    ipc_now(c->p);
-    return ipc_ret(c, mm_shmget(c->p->mm, (int32_t)c->a[0], c->a[1], (int)c->a[2]));
+    return ipc_ret(c, tm_shmget(c->p, ipc_now(c->p), (int32_t)c->a[0], c->a[1], (int)c->a[2]));
 }
 
 static long k_shmat(struct call *c)
 {
     uint32_t out = 0;
-    ipc_now(c->p);
-    int r = mm_shmat(c->p->mm, (int)c->a[0], c->a[1], (int)c->a[2], &out);
+    int r = tm_shmat(c->p, ipc_now(c->p), (int)c->a[0], c->a[1], (int)c->a[2], &out);
     return r ? ipc_ret(c, r) : (long)out;
 }
 
 static long k_shmdt(struct call *c)
 {
-    ipc_now(c->p);
-    return ipc_ret(c, mm_shmdt(c->p->mm, c->a[0]));
+    return ipc_ret(c, tm_shmdt(c->p, ipc_now(c->p), c->a[0]));
 }
 
 /* A value for a 32-bit unsigned long field, saturated. */
@@ -83,7 +82,7 @@ static long shmctl_info(struct call *c, int cmd)
     struct proc *p = c->p;
     struct mm_ipc_limits lim;
     struct mm_shm_info info;
-    int hi = mm_shm_info(p->sim->mm, &lim, &info);
+    int hi = tm_shm_info(p, ipc_now(p), &lim, &info);
     uint8_t g[GUEST_SHM_INFO_SIZE] = {0};
     uint32_t n;
     if (cmd == MM_IPC_INFO) {
@@ -107,7 +106,6 @@ static long k_shmctl(struct call *c)
 {
     struct proc *p = c->p;
     int id = (int)c->a[0], cmd = (int)c->a[1];
-    ipc_now(p);
     if (cmd == MM_IPC_INFO || cmd == MM_SHM_INFO)
         return shmctl_info(c, cmd);
     struct mm_shmid_ds ds = {0};
@@ -119,7 +117,7 @@ static long k_shmctl(struct call *c)
         ds.perm.gid = g32(p, g + 12);
         ds.perm.mode = g32(p, g + 16);
     }
-    int r = mm_shmctl(p->mm, id, cmd, &ds);
+    int r = tm_shmctl(p, ipc_now(p), id, cmd, &ds);
     if (r < 0)
         return ipc_ret(c, r);
     if (cmd == MM_IPC_STAT || cmd == MM_SHM_STAT) {

@@ -5,6 +5,9 @@
  * then writes the outputs and the result.
  */
 #include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kcall.h"
 #include "mmtrace.h"
@@ -236,4 +239,235 @@ enum mm_fault_kind tm_fault(struct proc *p, uint32_t va, unsigned access)
     trace_str(t, "kind", tm_fault_kind_name(k));
     done(p, t, 0);
     return k;
+}
+
+/* ---- credentials and System V shared memory (kcall_ipc.c, sim.c) -------- */
+
+int tm_proc_creds(struct proc *p, uint32_t uid, uint32_t gid)
+{
+    struct trace *t = rec(p, "creds");
+    trace_uint(t, "uid", uid);
+    trace_uint(t, "gid", gid);
+    args_done(t);
+    mm_proc_set_creds(p->mm, uid, gid);
+    return (int)done(p, t, 0);
+}
+
+/* Every System V call records the simulated time it ran at ("now"). */
+static struct trace *rec_ipc(struct proc *p, const char *op, uint32_t now)
+{
+    struct trace *t = rec(p, op);
+    trace_uint(t, "now", now);
+    mm_set_time(p->sim->mm, now);
+    return t;
+}
+
+int tm_shmget(struct proc *p, uint32_t now, int32_t key, uint64_t size, int flags)
+{
+    struct trace *t = rec_ipc(p, "shmget", now);
+    trace_int(t, "key", key);
+    trace_hex(t, "size", size);
+    trace_hex(t, "flags", (uint32_t)flags);
+    args_done(t);
+    return (int)done(p, t, mm_shmget(p->mm, key, size, flags));
+}
+
+int tm_shmat(struct proc *p, uint32_t now, int shmid, uint32_t addr, int flags, uint32_t *out)
+{
+    struct trace *t = rec_ipc(p, "shmat", now);
+    trace_int(t, "shmid", shmid);
+    trace_hex(t, "addr", addr);
+    trace_hex(t, "flags", (uint32_t)flags);
+    args_done(t);
+    int r = mm_shmat(p->mm, shmid, addr, flags, out);
+    if (r == 0)
+        trace_hex(t, "out", *out);
+    return (int)done(p, t, r);
+}
+
+int tm_shmdt(struct proc *p, uint32_t now, uint32_t addr)
+{
+    struct trace *t = rec_ipc(p, "shmdt", now);
+    trace_hex(t, "addr", addr);
+    args_done(t);
+    return (int)done(p, t, mm_shmdt(p->mm, addr));
+}
+
+int tm_shmctl(struct proc *p, uint32_t now, int shmid, int cmd, struct mm_shmid_ds *ds)
+{
+    struct trace *t = rec_ipc(p, "shmctl", now);
+    trace_int(t, "shmid", shmid);
+    trace_int(t, "cmd", cmd);
+    trace_uint(t, "uid", ds->perm.uid);      /* IPC_SET's input (else 0) */
+    trace_uint(t, "gid", ds->perm.gid);
+    trace_hex(t, "mode", ds->perm.mode);
+    args_done(t);
+    int r = mm_shmctl(p->mm, shmid, cmd, ds);
+    if (r >= 0 && (cmd == MM_IPC_STAT || cmd == MM_SHM_STAT)) {
+        trace_obj_begin(t, "ds");
+        trace_hex(t, "key", (uint32_t)ds->perm.key);
+        trace_uint(t, "uid", ds->perm.uid);
+        trace_uint(t, "gid", ds->perm.gid);
+        trace_uint(t, "cuid", ds->perm.cuid);
+        trace_uint(t, "cgid", ds->perm.cgid);
+        trace_hex(t, "mode", ds->perm.mode);
+        trace_uint(t, "seq", ds->perm.seq);
+        trace_hex(t, "segsz", ds->segsz);
+        trace_uint(t, "atime", ds->atime);
+        trace_uint(t, "dtime", ds->dtime);
+        trace_uint(t, "ctime", ds->ctime);
+        trace_uint(t, "cpid", ds->cpid);
+        trace_uint(t, "lpid", ds->lpid);
+        trace_uint(t, "nattch", ds->nattch);
+        trace_obj_end(t);
+    }
+    return (int)done(p, t, r);
+}
+
+int tm_shm_info(struct proc *p, uint32_t now, struct mm_ipc_limits *lim,
+                struct mm_shm_info *info)
+{
+    struct trace *t = rec_ipc(p, "shm_info", now);
+    args_done(t);
+    int r = mm_shm_info(p->sim->mm, lim, info);
+    trace_obj_begin(t, "lim");
+    trace_hex(t, "shmmax", lim->shmmax);
+    trace_hex(t, "shmmin", lim->shmmin);
+    trace_hex(t, "shmmni", lim->shmmni);
+    trace_hex(t, "shmseg", lim->shmseg);
+    trace_hex(t, "shmall", lim->shmall);
+    trace_obj_end(t);
+    trace_obj_begin(t, "info");
+    trace_uint(t, "used_ids", info->used_ids);
+    trace_hex(t, "shm_tot", info->shm_tot);
+    trace_hex(t, "shm_rss", info->shm_rss);
+    trace_obj_end(t);
+    return (int)done(p, t, r);
+}
+
+/* ---- the rest of the mmap family (kcall_file.c) ------------------------- */
+
+int tm_mremap(struct proc *p, uint32_t old, uint32_t oldsize, uint32_t newsize, int flags,
+              uint32_t newaddr, uint32_t *out)
+{
+    struct trace *t = rec(p, "mremap");
+    trace_hex(t, "old", old);
+    trace_hex(t, "oldsize", oldsize);
+    trace_hex(t, "newsize", newsize);
+    trace_hex(t, "flags", (uint32_t)flags);
+    trace_hex(t, "newaddr", newaddr);
+    args_done(t);
+    int r = mm_mremap(p->mm, old, oldsize, newsize, flags, newaddr, out);
+    if (r == 0)
+        trace_hex(t, "out", *out);
+    return (int)done(p, t, r);
+}
+
+/* mlock (lock true) or munlock of [addr, addr+len). */
+int tm_mlock(struct proc *p, bool lock, uint32_t addr, uint32_t len)
+{
+    struct trace *t = rec(p, lock ? "mlock" : "munlock");
+    trace_hex(t, "addr", addr);
+    trace_hex(t, "len", len);
+    args_done(t);
+    return (int)done(p, t, lock ? mm_mlock(p->mm, addr, len) : mm_munlock(p->mm, addr, len));
+}
+
+int tm_mlockall(struct proc *p, int flags)
+{
+    struct trace *t = rec(p, "mlockall");
+    trace_hex(t, "flags", (uint32_t)flags);
+    args_done(t);
+    return (int)done(p, t, mm_mlockall(p->mm, flags));
+}
+
+int tm_munlockall(struct proc *p)
+{
+    struct trace *t = rec(p, "munlockall");
+    args_done(t);
+    return (int)done(p, t, mm_munlockall(p->mm));
+}
+
+int tm_madvise(struct proc *p, uint32_t addr, uint32_t len, int advice)
+{
+    struct trace *t = rec(p, "madvise");
+    trace_hex(t, "addr", addr);
+    trace_hex(t, "len", len);
+    trace_int(t, "advice", advice);
+    args_done(t);
+    return (int)done(p, t, mm_madvise(p->mm, addr, len, advice));
+}
+
+/* ---- files (kcall_file.c) ------------------------------------------------ */
+
+/* The trace's number of host file (dev, ino): 1, 2 ... in first-seen
+ * order (deterministic, unlike host inode numbers); 0 when out of memory. */
+static uint32_t file_id(struct sim *s, uint64_t dev, uint64_t ino)
+{
+    for (size_t i = 0; i < s->nfile_ids; i++)
+        if (s->file_ids[2 * i] == dev && s->file_ids[2 * i + 1] == ino)
+            return (uint32_t)i + 1;
+    uint64_t *v = realloc(s->file_ids, (s->nfile_ids + 1) * 2 * sizeof *v);
+    if (!v)
+        return 0;
+    s->file_ids = v;
+    v[2 * s->nfile_ids] = dev;
+    v[2 * s->nfile_ids + 1] = ino;
+    return (uint32_t)++s->nfile_ids;
+}
+
+const char *tm_file_type_name(unsigned mode)
+{
+    return S_ISREG(mode) ? "reg" : S_ISDIR(mode) ? "dir" : "other";
+}
+
+int tm_file_open(struct proc *p, int hostfd, int oflag)
+{
+    struct stat st;
+    if (fstat(hostfd, &st) != 0) {       /* the memory manager is not asked */
+        close(hostfd);
+        return -EIO;
+    }
+    struct trace *t = rec(p, "file_open");
+    trace_uint(t, "file", S_ISREG(st.st_mode) ? file_id(p->sim, st.st_dev, st.st_ino) : 0);
+    trace_str(t, "type", tm_file_type_name(st.st_mode));
+    trace_hex(t, "size", (uint64_t)st.st_size);
+    trace_hex(t, "mode", st.st_mode & 07777);
+    trace_uint(t, "uid", st.st_uid);
+    trace_hex(t, "oflag", (uint32_t)oflag);
+    args_done(t);
+    return (int)done(p, t, mm_file_open_stat(p->mm, hostfd, oflag, &st));
+}
+
+int tm_file_ino(struct proc *p, uint64_t hdev, uint64_t hino, uint64_t *gino)
+{
+    struct trace *t = rec(p, "file_ino");
+    trace_uint(t, "file", file_id(p->sim, hdev, hino));
+    args_done(t);
+    int r = mm_file_ino(p->sim->mm, hdev, hino, gino);
+    if (r == 0)
+        trace_uint(t, "ino", *gino);
+    return (int)done(p, t, r);
+}
+
+long tm_rw(struct proc *p, bool write, int fd, void *buf, uint32_t len)
+{
+    struct trace *t = rec(p, write ? "write" : "read");
+    trace_int(t, "fd", fd);
+    trace_hex(t, "len", len);
+    args_done(t);
+    return done(p, t, write ? mm_write(p->mm, fd, buf, len) : mm_read(p->mm, fd, buf, len));
+}
+
+int tm_lseek(struct proc *p, int fd, int64_t off, int whence, uint64_t *res)
+{
+    struct trace *t = rec(p, "lseek");
+    trace_int(t, "fd", fd);
+    trace_int(t, "off", off);
+    trace_int(t, "whence", whence);
+    args_done(t);
+    int r = mm_lseek(p->mm, fd, off, whence, res);
+    if (r == 0)
+        trace_hex(t, "res", *res);
+    return (int)done(p, t, r);
 }

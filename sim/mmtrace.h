@@ -37,8 +37,31 @@ long tm_obj_info(struct proc *p, int fd, uint16_t zero, uint64_t offset, uint64_
                  struct mm_segment *segs, size_t max);
 enum mm_fault_kind tm_fault(struct proc *p, uint32_t va, unsigned access);
 
+/* Credentials (--uid/--gid) of a new process. */
+int  tm_proc_creds(struct proc *p, uint32_t uid, uint32_t gid);
+/* System V calls; `now` is the simulated time they run at (mm_set_time). */
+int  tm_shmget(struct proc *p, uint32_t now, int32_t key, uint64_t size, int flags);
+int  tm_shmat(struct proc *p, uint32_t now, int shmid, uint32_t addr, int flags, uint32_t *out);
+int  tm_shmdt(struct proc *p, uint32_t now, uint32_t addr);
+int  tm_shmctl(struct proc *p, uint32_t now, int shmid, int cmd, struct mm_shmid_ds *ds);
+int  tm_shm_info(struct proc *p, uint32_t now, struct mm_ipc_limits *lim,
+                 struct mm_shm_info *info);
+int  tm_mremap(struct proc *p, uint32_t old, uint32_t oldsize, uint32_t newsize, int flags,
+               uint32_t newaddr, uint32_t *out);
+int  tm_mlock(struct proc *p, bool lock, uint32_t addr, uint32_t len);   /* or munlock */
+int  tm_mlockall(struct proc *p, int flags);
+int  tm_munlockall(struct proc *p);
+int  tm_madvise(struct proc *p, uint32_t addr, uint32_t len, int advice);
+/* Files: mm_file_open of host fd hostfd (its fstat recorded: the file's
+ * trace number, type, size, mode, uid), mm_file_ino, read/write, lseek. */
+int  tm_file_open(struct proc *p, int hostfd, int oflag);
+int  tm_file_ino(struct proc *p, uint64_t hdev, uint64_t hino, uint64_t *gino);
+long tm_rw(struct proc *p, bool write, int fd, void *buf, uint32_t len);
+int  tm_lseek(struct proc *p, int fd, int64_t off, int whence, uint64_t *res);
+
 /* Names shared by the writer and the replayer. */
 const char *tm_fault_kind_name(enum mm_fault_kind k);
 const char *tm_access_name(unsigned access);   /* "r", "w", "x" */
+const char *tm_file_type_name(unsigned mode);  /* "reg", "dir", "other" */
 
 #endif

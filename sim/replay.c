@@ -14,6 +14,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "mmsim/frames.h"
 #include "mmsim/memmgr.h"
@@ -26,6 +29,8 @@
 
 #define CTX_LINES 4
 #define MAX_SEGS 65536u
+#define MAX_RW   (1u << 20)     /* largest read/write record replayed */
+#define MAX_FILES 65536u        /* file numbers of file_open / file_ino */
 
 /* One PTE write or R/C update seen by the replayed machine. */
 struct pte_ev {
@@ -56,6 +61,8 @@ struct replay {
     size_t         nprocs, capprocs;
     struct pte_q   ptes, rcs;
     bool           oom;
+    int           *files;       /* memfd stand-in of trace file number i+1, or -1 */
+    size_t         nfiles;
     /* reporting */
     char           ctx[CTX_LINES][320];
     uint64_t       ctx_line[CTX_LINES];
@@ -342,6 +349,9 @@ static int op_fstat(struct opctx *o)
     INT("fd", fd);
     struct mm_stat st = {0};
     int r = mm_fstat(o->proc->mm, (int)fd, &st);
+    /* mode and nlink of a file are the host's (replay's stand-in has its
+     * own): compared for shm objects only */
+    bool host = mm_fd_is_file(o->proc->mm, (int)fd);
     const struct tf_node *sn = tf_get(o->r, o->rec, "st");
     if (sn && sn->type != TF_OBJ)
         return tf_fail(o->r, "field 'st': expected an object");
@@ -351,8 +361,8 @@ static int op_fstat(struct opctx *o)
         int c;
         if ((c = cmp_hex(o->rp, o->r, sn, "ino", r == 0, st.ino)) ||
             (c = cmp_hex(o->rp, o->r, sn, "size", r == 0, st.size)) ||
-            (c = cmp_hex(o->rp, o->r, sn, "mode", r == 0, st.mode)) ||
-            (c = cmp_hex(o->rp, o->r, sn, "nlink", r == 0, st.nlink)) ||
+            (!host && (c = cmp_hex(o->rp, o->r, sn, "mode", r == 0, st.mode))) ||
+            (!host && (c = cmp_hex(o->rp, o->r, sn, "nlink", r == 0, st.nlink))) ||
             (c = cmp_hex(o->rp, o->r, sn, "objflags", r == 0, st.objflags)))
             return c;
     }
@@ -507,6 +517,290 @@ static int op_fault(struct opctx *o)
     return 0;
 }
 
+/* The object `key` of the record (an output group), or NULL; -1 in *bad
+ * when it is not an object, and a divergence when it is missing although
+ * the call produced it. */
+static const struct tf_node *group(struct opctx *o, const char *key, bool has, int *c)
+{
+    const struct tf_node *n = tf_get(o->r, o->rec, key);
+    *c = 0;
+    if (n && n->type != TF_OBJ)
+        *c = tf_fail(o->r, "field '%s': expected an object", key);
+    else if (!n && has && !o->rp->partial)
+        *c = diverge(o->rp, "no output group", "'%s' (the call succeeded)", key);
+    return *c ? NULL : n;
+}
+
+static int op_creds(struct opctx *o)
+{
+    int64_t uid, gid;
+    INT("uid", uid);
+    INT("gid", gid);
+    if (uid < 0 || uid > UINT32_MAX || gid < 0 || gid > UINT32_MAX)
+        return tf_fail(o->r, "fields 'uid', 'gid': out of range");
+    mm_proc_set_creds(o->proc->mm, (uint32_t)uid, (uint32_t)gid);
+    return RESULT(0);
+}
+
+/* The simulated time of a System V record, given to the memory manager. */
+static int ipc_time(struct opctx *o)
+{
+    int64_t now;
+    INT("now", now);
+    if (now < 0 || now > UINT32_MAX)
+        return tf_fail(o->r, "field 'now': out of range");
+    mm_set_time(o->rp->mm, (uint32_t)now);
+    return 0;
+}
+
+static int op_shmget(struct opctx *o)
+{
+    int64_t key;
+    uint64_t size, flags;
+    INT("key", key);
+    HEX("size", size);
+    HEX("flags", flags);
+    if (ipc_time(o))
+        return -1;
+    return RESULT(mm_shmget(o->proc->mm, (int32_t)key, size, (int)flags));
+}
+
+static int op_shmat(struct opctx *o)
+{
+    int64_t id;
+    uint64_t addr, flags;
+    INT("shmid", id);
+    HEX("addr", addr);
+    HEX("flags", flags);
+    if (ipc_time(o))
+        return -1;
+    uint32_t out = 0;
+    int r = mm_shmat(o->proc->mm, (int)id, (uint32_t)addr, (int)flags, &out);
+    int c = cmp_hex(o->rp, o->r, o->rec, "out", r == 0, out);
+    return c ? c : RESULT(r);
+}
+
+static int op_shmdt(struct opctx *o)
+{
+    uint64_t addr;
+    HEX("addr", addr);
+    if (ipc_time(o))
+        return -1;
+    return RESULT(mm_shmdt(o->proc->mm, (uint32_t)addr));
+}
+
+static int op_shmctl(struct opctx *o)
+{
+    int64_t id, cmd, uid, gid;
+    uint64_t mode;
+    INT("shmid", id);
+    INT("cmd", cmd);
+    INT("uid", uid);
+    INT("gid", gid);
+    HEX("mode", mode);
+    if (ipc_time(o))
+        return -1;
+    struct mm_shmid_ds ds = {0};
+    ds.perm.uid = (uint32_t)uid;
+    ds.perm.gid = (uint32_t)gid;
+    ds.perm.mode = (uint32_t)mode;
+    int r = mm_shmctl(o->proc->mm, (int)id, (int)cmd, &ds);
+    bool has = r >= 0 && (cmd == MM_IPC_STAT || cmd == MM_SHM_STAT);
+    int c;
+    const struct tf_node *g = group(o, "ds", has, &c);
+    if (c)
+        return c;
+    if (g && ((c = cmp_hex(o->rp, o->r, g, "key", has, (uint32_t)ds.perm.key)) ||
+              (c = cmp_hex(o->rp, o->r, g, "uid", has, ds.perm.uid)) ||
+              (c = cmp_hex(o->rp, o->r, g, "gid", has, ds.perm.gid)) ||
+              (c = cmp_hex(o->rp, o->r, g, "cuid", has, ds.perm.cuid)) ||
+              (c = cmp_hex(o->rp, o->r, g, "cgid", has, ds.perm.cgid)) ||
+              (c = cmp_hex(o->rp, o->r, g, "mode", has, ds.perm.mode)) ||
+              (c = cmp_hex(o->rp, o->r, g, "seq", has, ds.perm.seq)) ||
+              (c = cmp_hex(o->rp, o->r, g, "segsz", has, ds.segsz)) ||
+              (c = cmp_hex(o->rp, o->r, g, "atime", has, ds.atime)) ||
+              (c = cmp_hex(o->rp, o->r, g, "dtime", has, ds.dtime)) ||
+              (c = cmp_hex(o->rp, o->r, g, "ctime", has, ds.ctime)) ||
+              (c = cmp_hex(o->rp, o->r, g, "cpid", has, ds.cpid)) ||
+              (c = cmp_hex(o->rp, o->r, g, "lpid", has, ds.lpid)) ||
+              (c = cmp_hex(o->rp, o->r, g, "nattch", has, ds.nattch))))
+        return c;
+    return RESULT(r);
+}
+
+static int op_shm_info(struct opctx *o)
+{
+    if (ipc_time(o))
+        return -1;
+    struct mm_ipc_limits lim;
+    struct mm_shm_info info;
+    int r = mm_shm_info(o->rp->mm, &lim, &info), c;
+    const struct tf_node *l = group(o, "lim", true, &c);
+    if (c)
+        return c;
+    if (l && ((c = cmp_hex(o->rp, o->r, l, "shmmax", true, lim.shmmax)) ||
+              (c = cmp_hex(o->rp, o->r, l, "shmmin", true, lim.shmmin)) ||
+              (c = cmp_hex(o->rp, o->r, l, "shmmni", true, lim.shmmni)) ||
+              (c = cmp_hex(o->rp, o->r, l, "shmseg", true, lim.shmseg)) ||
+              (c = cmp_hex(o->rp, o->r, l, "shmall", true, lim.shmall))))
+        return c;
+    const struct tf_node *i = group(o, "info", true, &c);
+    if (c)
+        return c;
+    if (i && ((c = cmp_hex(o->rp, o->r, i, "used_ids", true, info.used_ids)) ||
+              (c = cmp_hex(o->rp, o->r, i, "shm_tot", true, info.shm_tot)) ||
+              (c = cmp_hex(o->rp, o->r, i, "shm_rss", true, info.shm_rss))))
+        return c;
+    return RESULT(r);
+}
+
+static int op_mremap(struct opctx *o)
+{
+    uint64_t old, oldsize, newsize, flags, newaddr;
+    HEX("old", old);
+    HEX("oldsize", oldsize);
+    HEX("newsize", newsize);
+    HEX("flags", flags);
+    HEX("newaddr", newaddr);
+    uint32_t out = 0;
+    int r = mm_mremap(o->proc->mm, (uint32_t)old, (uint32_t)oldsize, (uint32_t)newsize,
+                      (int)flags, (uint32_t)newaddr, &out);
+    int c = cmp_hex(o->rp, o->r, o->rec, "out", r == 0, out);
+    return c ? c : RESULT(r);
+}
+
+/* mlock / munlock / madvise: addr, len (and advice). */
+static int range_op(struct opctx *o, int which)
+{
+    uint64_t addr, len;
+    int64_t advice = 0;
+    HEX("addr", addr);
+    HEX("len", len);
+    if (which == 2)
+        INT("advice", advice);
+    struct mm_proc *p = o->proc->mm;
+    return RESULT(which == 0 ? mm_mlock(p, (uint32_t)addr, (uint32_t)len)
+                  : which == 1 ? mm_munlock(p, (uint32_t)addr, (uint32_t)len)
+                  : mm_madvise(p, (uint32_t)addr, (uint32_t)len, (int)advice));
+}
+
+static int op_mlock(struct opctx *o) { return range_op(o, 0); }
+static int op_munlock(struct opctx *o) { return range_op(o, 1); }
+static int op_madvise(struct opctx *o) { return range_op(o, 2); }
+
+static int op_mlockall(struct opctx *o)
+{
+    uint64_t flags;
+    HEX("flags", flags);
+    return RESULT(mm_mlockall(o->proc->mm, (int)flags));
+}
+
+static int op_munlockall(struct opctx *o)
+{
+    return RESULT(mm_munlockall(o->proc->mm));
+}
+
+/* The stand-in of trace file number `id` (1..): an anonymous memfd, made
+ * on first use (never a host file), or -1 with the reader's error. */
+static int stand_in(struct opctx *o, int64_t id)
+{
+    struct replay *rp = o->rp;
+    if (id < 1 || id > MAX_FILES)
+        return tf_fail(o->r, "field 'file': %lld is outside 1..%u", (long long)id, MAX_FILES);
+    if ((size_t)id > rp->nfiles) {
+        int *v = realloc(rp->files, (size_t)id * sizeof *v);
+        if (!v)
+            return tf_fail(o->r, "out of memory");
+        for (size_t i = rp->nfiles; i < (size_t)id; i++)
+            v[i] = -1;
+        rp->files = v;
+        rp->nfiles = (size_t)id;
+    }
+    if (rp->files[id - 1] < 0 && (rp->files[id - 1] = memfd_create("mmsim-replay", MFD_CLOEXEC)) < 0)
+        return tf_fail(o->r, "memfd_create: %s", strerror(errno));
+    return rp->files[id - 1];
+}
+
+static int op_file_open(struct opctx *o)
+{
+    int64_t id, uid;
+    const char *type;
+    uint64_t size, mode, oflag;
+    INT("file", id);
+    STR("type", type);
+    HEX("size", size);
+    HEX("mode", mode);
+    INT("uid", uid);
+    HEX("oflag", oflag);
+    struct stat st = {0};
+    st.st_ino = (ino_t)id;                    /* the identity: dev 0, ino = number */
+    st.st_size = (off_t)size;
+    st.st_uid = (uid_t)uid;
+    st.st_mode = (mode_t)(mode & 07777);
+    int hostfd = -1;
+    if (!strcmp(type, "reg")) {
+        int m = stand_in(o, id);
+        if (m < 0)
+            return -1;
+        if (size > (1ull << 40) || ftruncate(m, (off_t)size) != 0 || (hostfd = dup(m)) < 0)
+            return tf_fail(o->r, "cannot size the stand-in of file %lld to 0x%" PRIx64,
+                           (long long)id, size);
+        st.st_mode |= S_IFREG;
+    } else if (!strcmp(type, "dir")) {
+        st.st_mode |= S_IFDIR;
+    } else if (!strcmp(type, "other")) {
+        st.st_mode |= S_IFCHR;
+    } else {
+        return tf_fail(o->r, "field 'type': expected \"reg\", \"dir\" or \"other\"");
+    }
+    return RESULT(mm_file_open_stat(o->proc->mm, hostfd, (int)oflag, &st));
+}
+
+static int op_file_ino(struct opctx *o)
+{
+    int64_t id;
+    INT("file", id);
+    if (id < 1 || id > MAX_FILES)
+        return tf_fail(o->r, "field 'file': %lld is outside 1..%u", (long long)id, MAX_FILES);
+    uint64_t ino = 0;
+    int r = mm_file_ino(o->rp->mm, 0, (uint64_t)id, &ino);
+    int c = cmp_hex(o->rp, o->r, o->rec, "ino", r == 0, ino);
+    return c ? c : RESULT(r);
+}
+
+/* read / write of len bytes (zeros: the trace does not hold the data). */
+static int rw_op(struct opctx *o, bool write)
+{
+    int64_t fd;
+    uint64_t len;
+    INT("fd", fd);
+    HEX("len", len);
+    if (len > MAX_RW)
+        return tf_fail(o->r, "field 'len': 0x%" PRIx64 " is over 0x%x", len, MAX_RW);
+    void *buf = calloc(1, len ? len : 1);
+    if (!buf)
+        return tf_fail(o->r, "out of memory");
+    long r = write ? mm_write(o->proc->mm, (int)fd, buf, (uint32_t)len)
+                   : mm_read(o->proc->mm, (int)fd, buf, (uint32_t)len);
+    free(buf);
+    return RESULT(r);
+}
+
+static int op_read(struct opctx *o) { return rw_op(o, false); }
+static int op_write(struct opctx *o) { return rw_op(o, true); }
+
+static int op_lseek(struct opctx *o)
+{
+    int64_t fd, off, whence;
+    INT("fd", fd);
+    INT("off", off);
+    INT("whence", whence);
+    uint64_t res = 0;
+    int r = mm_lseek(o->proc->mm, (int)fd, off, (int)whence, &res);
+    int c = cmp_hex(o->rp, o->r, o->rec, "res", r == 0, res);
+    return c ? c : RESULT(r);
+}
+
 /* Every memory-manager call an "mm" record can name.  args/outputs are
  * the schema scenarios use (x: hex or symbolic number, d: integer,
  * b: true/false, s: string). */
@@ -533,6 +827,27 @@ static const struct rp_op {
     {"mem_offset", "addr:x fd:d len:x", "paddr contig", op_mem_offset, false},
     {"obj_info", "fd:d zero:x offset:x length:x max:d", "", op_obj_info, false},
     {"fault", "va:x access:s", "kind", op_fault, false},
+    {"creds", "uid:d gid:d", "", op_creds, false},
+    {"shmget", "now:d key:d size:x flags:x", "", op_shmget, false},
+    {"shmat", "now:d shmid:d addr:x flags:x", "out", op_shmat, false},
+    {"shmdt", "now:d addr:x", "", op_shmdt, false},
+    {"shmctl", "now:d shmid:d cmd:d uid:d gid:d mode:x",
+     "ds.key ds.uid ds.gid ds.cuid ds.cgid ds.mode ds.seq ds.segsz ds.atime ds.dtime ds.ctime "
+     "ds.cpid ds.lpid ds.nattch", op_shmctl, false},
+    {"shm_info", "now:d",
+     "lim.shmmax lim.shmmin lim.shmmni lim.shmseg lim.shmall info.used_ids info.shm_tot "
+     "info.shm_rss", op_shm_info, false},
+    {"mremap", "old:x oldsize:x newsize:x flags:x newaddr:x", "out", op_mremap, false},
+    {"mlock", "addr:x len:x", "", op_mlock, false},
+    {"munlock", "addr:x len:x", "", op_munlock, false},
+    {"mlockall", "flags:x", "", op_mlockall, false},
+    {"munlockall", "", "", op_munlockall, false},
+    {"madvise", "addr:x len:x advice:d", "", op_madvise, false},
+    {"file_open", "file:d type:s size:x mode:x uid:d oflag:x", "", op_file_open, false},
+    {"file_ino", "file:d", "ino", op_file_ino, false},
+    {"read", "fd:d len:x", "", op_read, false},
+    {"write", "fd:d len:x", "", op_write, false},
+    {"lseek", "fd:d off:d whence:d", "res", op_lseek, false},
 };
 
 static const struct rp_op *find_op(const char *name)
@@ -611,11 +926,19 @@ static int ev_machine(struct replay *rp, struct tf_reader *r)
     }
     if (frag)
         frames_fragment(&rp->frames, seed);
+    const struct tf_node *ipc = tf_get(r, h, "ipc");
+    struct mm_ipc_limits lim;
+    if (ipc && (ipc->type != TF_OBJ || tf_hex(r, ipc, "shmmin", &lim.shmmin) ||
+                tf_hex(r, ipc, "shmmax", &lim.shmmax) || tf_hex(r, ipc, "shmall", &lim.shmall) ||
+                tf_hex(r, ipc, "shmmni", &lim.shmmni) || tf_hex(r, ipc, "shmseg", &lim.shmseg)))
+        return ipc->type != TF_OBJ ? tf_fail(r, "field 'ipc': expected an object") : -1;
     struct pt_hooks hooks = { .pte_written = on_pte, .ctx = rp, .rc_set = on_rc };
     rp->mmu = mmu_create(rp->cpu, &rp->phys, &rp->frames, &hooks);
     rp->mm = rp->mmu ? mm_create(rp->mmu, &rp->phys, &rp->frames) : NULL;
     if (!rp->mm)
         return tf_fail(r, "cannot create the MMU");
+    if (ipc && mm_set_ipc_limits(rp->mm, &lim) != 0)
+        return tf_fail(r, "field 'ipc': limits the memory manager refuses");
     return 0;
 }
 
@@ -789,6 +1112,10 @@ void replay_free(struct replay *rp)
         frames_fini(&rp->frames);
         phys_fini(&rp->phys);
     }
+    for (size_t i = 0; i < rp->nfiles; i++)
+        if (rp->files[i] >= 0)
+            close(rp->files[i]);
+    free(rp->files);
     free(rp->procs);
     free(rp->ptes.v);
     free(rp->rcs.v);

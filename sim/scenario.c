@@ -25,6 +25,7 @@
 static const struct { const char *name; uint64_t v; } syms[] = {
     {"O_RDONLY", MM_O_RDONLY}, {"O_WRONLY", MM_O_WRONLY}, {"O_RDWR", MM_O_RDWR},
     {"O_CREAT", MM_O_CREAT}, {"O_EXCL", MM_O_EXCL}, {"O_TRUNC", MM_O_TRUNC},
+    {"O_APPEND", MM_O_APPEND},
     {"PROT_NONE", MM_PROT_NONE}, {"PROT_READ", MM_PROT_READ}, {"PROT_WRITE", MM_PROT_WRITE},
     {"PROT_EXEC", MM_PROT_EXEC}, {"PROT_NOCACHE", MM_PROT_NOCACHE},
     {"MAP_SHARED", MM_MAP_SHARED}, {"MAP_PRIVATE", MM_MAP_PRIVATE}, {"MAP_FIXED", MM_MAP_FIXED},
@@ -37,6 +38,19 @@ static const struct { const char *name; uint64_t v; } syms[] = {
     {"SHMCTL_LAZYWRITE", MM_SHMCTL_LAZYWRITE}, {"SHMCTL_NOX64K", MM_SHMCTL_NOX64K},
     {"SHMCTL_HIGHUSAGE", MM_SHMCTL_HIGHUSAGE}, {"SHMCTL_LAZY", MM_SHMCTL_LAZY},
     {"NOFD", (uint64_t)-1},
+    {"IPC_PRIVATE", MM_IPC_PRIVATE}, {"IPC_CREAT", MM_IPC_CREAT}, {"IPC_EXCL", MM_IPC_EXCL},
+    {"IPC_RMID", MM_IPC_RMID}, {"IPC_SET", MM_IPC_SET}, {"IPC_STAT", MM_IPC_STAT},
+    {"IPC_INFO", MM_IPC_INFO}, {"SHM_RDONLY", MM_SHM_RDONLY}, {"SHM_RND", MM_SHM_RND},
+    {"SHM_REMAP", MM_SHM_REMAP}, {"SHM_EXEC", MM_SHM_EXEC}, {"SHM_LOCK", MM_SHM_LOCK},
+    {"SHM_UNLOCK", MM_SHM_UNLOCK}, {"SHM_STAT", MM_SHM_STAT}, {"SHM_INFO", MM_SHM_INFO},
+    {"SHM_DEST", MM_SHM_DEST}, {"SHM_LOCKED", MM_SHM_LOCKED},
+    {"MREMAP_MAYMOVE", MM_MREMAP_MAYMOVE}, {"MREMAP_FIXED", MM_MREMAP_FIXED},
+    {"MCL_CURRENT", MM_MCL_CURRENT}, {"MCL_FUTURE", MM_MCL_FUTURE},
+    {"POSIX_MADV_NORMAL", MM_POSIX_MADV_NORMAL}, {"POSIX_MADV_RANDOM", MM_POSIX_MADV_RANDOM},
+    {"POSIX_MADV_SEQUENTIAL", MM_POSIX_MADV_SEQUENTIAL},
+    {"POSIX_MADV_WILLNEED", MM_POSIX_MADV_WILLNEED},
+    {"POSIX_MADV_DONTNEED", MM_POSIX_MADV_DONTNEED},
+    {"SEEK_SET", MM_SEEK_SET}, {"SEEK_CUR", MM_SEEK_CUR}, {"SEEK_END", MM_SEEK_END},
 };
 
 /* Growable text of the record being built. */
@@ -283,9 +297,11 @@ static int machine_line(struct scen *s, char **w, int n)
 {
     const char *cpu = "armv7";
     uint64_t ram = 256u << 20, seed = 0;
-    bool frag = false;
+    bool frag = false, ipc = false;
     struct sbuf devs = {0};
     unsigned ndev = 0;
+    struct mm_ipc_limits lim;
+    mm_ipc_limits_default(&lim);
     if (s->have_machine)
         return syntax(s, "a second 'machine' line (it must come first, once)");
     for (int i = 1; i < n; i++) {
@@ -303,10 +319,21 @@ static int machine_line(struct scen *s, char **w, int n)
             frag = true;
         else if (!strcmp(w[i], "device") && device_arg(&devs, v, ndev) == 0)
             ndev++;
+        else if (!strcmp(w[i], "shmmin") && number(v, &lim.shmmin) == 0)
+            ipc = true;
+        else if (!strcmp(w[i], "shmmax") && number(v, &lim.shmmax) == 0)
+            ipc = true;
+        else if (!strcmp(w[i], "shmall") && number(v, &lim.shmall) == 0)
+            ipc = true;
+        else if (!strcmp(w[i], "shmmni") && number(v, &lim.shmmni) == 0)
+            ipc = true;
+        else if (!strcmp(w[i], "shmseg") && number(v, &lim.shmseg) == 0)
+            ipc = true;
         else {
             free(devs.p);
             return syntax(s, "machine: bad '%s=%s'; form: machine [cpu=armv7] [ram=256M] "
-                             "[frag=SEED] [device=BASE,SIZE ...]", w[i], v);
+                             "[frag=SEED] [device=BASE,SIZE ...] [shmmin|shmmax|shmall|shmmni|shmseg=N]",
+                          w[i], v);
         }
     }
     if (s->cpu_override)
@@ -316,9 +343,15 @@ static int machine_line(struct scen *s, char **w, int n)
            s->seq, TRACE_FORMAT, MMSIM_VERSION);
     sb_jstr(&b, cpu);
     sb_add(&b, ",\"ram\":\"0x%" PRIx64 "\",\"banks\":[],\"devices\":[%s],\"frag\":%s,"
-               "\"frag_seed\":%" PRIu64 ",\"unprivileged\":false,\"max_insns\":0,\"timeout\":0}",
+               "\"frag_seed\":%" PRIu64 ",\"unprivileged\":false,\"max_insns\":0,\"timeout\":0",
            ram, devs.p ? devs.p : "", frag ? "true" : "false", seed);
     free(devs.p);
+    if (ipc)
+        sb_add(&b, ",\"ipc\":{\"shmmin\":\"0x%" PRIx64 "\",\"shmmax\":\"0x%" PRIx64
+                   "\",\"shmall\":\"0x%" PRIx64 "\",\"shmmni\":\"0x%" PRIx64
+                   "\",\"shmseg\":\"0x%" PRIx64 "\"}", lim.shmmin, lim.shmmax, lim.shmall,
+               lim.shmmni, lim.shmseg);
+    sb_add(&b, "}");
     int rc = b.oom ? syntax(s, "out of memory") : 0;
     s->r->line = s->line;
     if (!rc && tf_parse(s->r, b.p, b.len) == 0) {
@@ -338,7 +371,7 @@ static int machine_line(struct scen *s, char **w, int n)
 static int expectations(struct scen *s, struct sbuf *b, const char *op, char **w, int n)
 {
     const char *outs = replay_op_outputs(op);
-    bool st_open = false;
+    char grp[16] = "";        /* the output group ("st", "ds"...) open now */
     for (int i = 0; i < n; i++) {
         char *eq = strchr(w[i], '=');
         uint64_t x;
@@ -356,10 +389,11 @@ static int expectations(struct scen *s, struct sbuf *b, const char *op, char **w
                              "key=value with key one of: ret %s", op, w[i], outs);
         *eq = 0;
         const char *k = w[i], *v = eq + 1;
-        bool st = strncmp(k, "st.", 3) == 0;
-        if (st_open && !st) {
+        const char *dot = strchr(k, '.');
+        size_t gl = dot ? (size_t)(dot - k) : 0;
+        if (*grp && (gl != strlen(grp) || strncmp(k, grp, gl))) {
             sb_add(b, "}");
-            st_open = false;
+            *grp = 0;
         }
         if (!strcmp(k, "why")) {
             sb_add(b, ",\"why\":");
@@ -391,17 +425,18 @@ static int expectations(struct scen *s, struct sbuf *b, const char *op, char **w
         }
         if (number(v, &x) != 0)
             return syntax(s, "%s: %s=%s: expected a number", op, k, v);
-        if (st && !st_open) {
-            sb_add(b, ",\"st\":{");
-            st_open = true;
-            sb_add(b, "\"%s\":\"0x%" PRIx64 "\"", k + 3, x);
-        } else if (st) {
-            sb_add(b, ",\"%s\":\"0x%" PRIx64 "\"", k + 3, x);
+        if (gl && !*grp && gl < sizeof grp) {
+            memcpy(grp, k, gl);
+            grp[gl] = 0;
+            sb_add(b, ",\"%s\":{", grp);
+            sb_add(b, "\"%s\":\"0x%" PRIx64 "\"", dot + 1, x);
+        } else if (gl) {
+            sb_add(b, ",\"%s\":\"0x%" PRIx64 "\"", dot + 1, x);
         } else {
             sb_add(b, ",\"%s\":\"0x%" PRIx64 "\"", k, x);
         }
     }
-    if (st_open)
+    if (*grp)
         sb_add(b, "}");
     return 0;
 }

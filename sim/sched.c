@@ -215,11 +215,11 @@ struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, i
     if (!rc && tm_proc_create(p, !s->o.unprivileged) != 0)
         rc = -ENOMEM;
     if (!rc && !parent && s->o.set_creds)          /* --uid / --gid: the first process */
-        mm_proc_set_creds(p->mm, s->o.uid, s->o.gid);
+        tm_proc_creds(p, s->o.uid, s->o.gid);
     if (!rc && parent) {                           /* spawn keeps the parent's credentials */
         uint32_t uid, euid, gid, egid;
         mm_proc_creds(parent->mm, &uid, &euid, &gid, &egid);
-        mm_proc_set_creds(p->mm, uid, gid);
+        tm_proc_creds(p, uid, gid);
     }
     if (!rc)
         rc = engine_create(p);

@@ -122,6 +122,15 @@ static void trace_header(struct sim *s)
     trace_uint(t, "ways", g.ways);
     trace_uint(t, "line", g.line);
     trace_obj_end(t);
+    if (o->set_ipc) {                 /* --ipc-limit: System V limits */
+        trace_obj_begin(t, "ipc");
+        trace_hex(t, "shmmin", o->ipc.shmmin);
+        trace_hex(t, "shmmax", o->ipc.shmmax);
+        trace_hex(t, "shmall", o->ipc.shmall);
+        trace_hex(t, "shmmni", o->ipc.shmmni);
+        trace_hex(t, "shmseg", o->ipc.shmseg);
+        trace_obj_end(t);
+    }
     trace_end(t);
 }
 
@@ -210,6 +219,8 @@ void sim_fini(struct sim *s)
         fprintf(stderr, "mmsim: error while writing the trace %s\n", s->o.trace_path);
     s->trace = NULL;
     free(s->desc);
+    free(s->file_ids);
+    s->file_ids = NULL;
     s->desc = NULL;
     if (s->expect)
         s->expect_diverged = expect_close(s->expect);

@@ -214,6 +214,8 @@ struct sim {
     FILE            *out;     /* guest fd 1 */
     FILE            *err;     /* guest fd 2 and reports */
     int              root_fd; /* --root directory (O_PATH), or -1 */
+    uint64_t        *file_ids; /* host (dev, ino) pairs: trace file numbers (mmtrace.c) */
+    size_t           nfile_ids;
 };
 
 /* sim.c: build the machine (RAM, frames, MMU, memory manager, trace). */

@@ -427,6 +427,27 @@ static void show_mm(struct tf_reader *r, struct pinfo *p)
              ret < 0 ? res : "", ret < 0 ? "" : sv(r, rec, "out"));
     else if (!strcmp(op, "munmap") || !strcmp(op, "mprotect") || !strcmp(op, "msync"))
         addf(p, C_MAPPINGS, "%s %s len %s -> %s", op, sv(r, a, "addr"), sv(r, a, "len"), res);
+    else if (!strcmp(op, "shmget"))
+        addf(p, C_OBJECTS, "shmget key %lld size %s flags %s -> %s", iv(r, a, "key"),
+             sv(r, a, "size"), sv(r, a, "flags"), res);
+    else if (!strcmp(op, "shmctl"))
+        addf(p, C_OBJECTS, "shmctl id %lld cmd %lld -> %s", iv(r, a, "shmid"), iv(r, a, "cmd"), res);
+    else if (!strcmp(op, "file_open"))
+        addf(p, C_OBJECTS, "file_open file %lld (%s, size %s) oflag %s -> fd %s", iv(r, a, "file"),
+             sv(r, a, "type"), sv(r, a, "size"), sv(r, a, "oflag"), res);
+    else if (!strcmp(op, "shmat"))
+        addf(p, C_MAPPINGS, "shmat id %lld addr %s flags %s -> %s", iv(r, a, "shmid"),
+             sv(r, a, "addr"), sv(r, a, "flags"), ret < 0 ? res : sv(r, rec, "out"));
+    else if (!strcmp(op, "shmdt"))
+        addf(p, C_MAPPINGS, "shmdt %s -> %s", sv(r, a, "addr"), res);
+    else if (!strcmp(op, "mremap"))
+        addf(p, C_MAPPINGS, "mremap %s len %s -> len %s flags %s -> %s", sv(r, a, "old"),
+             sv(r, a, "oldsize"), sv(r, a, "newsize"), sv(r, a, "flags"),
+             ret < 0 ? res : sv(r, rec, "out"));
+    else if (!strcmp(op, "mlock") || !strcmp(op, "munlock") || !strcmp(op, "madvise"))
+        addf(p, C_MAPPINGS, "%s %s len %s -> %s", op, sv(r, a, "addr"), sv(r, a, "len"), res);
+    else if (!strcmp(op, "mlockall") || !strcmp(op, "munlockall"))
+        addf(p, C_MAPPINGS, "%s -> %s", op, res);
     else if (!strcmp(op, "mem_offset"))
         addf(p, C_SEGMENTS, "mem_offset %s -> %s%s%s contig %s", sv(r, a, "addr"),
              ret < 0 ? res : "paddr ", ret < 0 ? "" : sv(r, rec, "paddr"), "",

@@ -270,6 +270,11 @@ void mm_foreach_map(const struct mm_proc *p,
  * on error too); O_TRUNC and O_APPEND are done here, O_CREAT/O_EXCL were
  * the host's job.  The lowest free fd, or -EMFILE/-EISDIR/-EIO/-ENOMEM. */
 int mm_file_open(struct mm_proc *p, int hostfd, int oflag);
+/* The same with the file's attributes given (st_dev/st_ino: its identity,
+ * st_mode, st_uid, st_size) instead of fstat(hostfd): mmsim replay opens
+ * an in-memory stand-in with the recorded attributes. */
+struct stat;
+int mm_file_open_stat(struct mm_proc *p, int hostfd, int oflag, const struct stat *st);
 bool mm_fd_is_file(const struct mm_proc *p, int fd);
 /* read/write at the fd's offset (advanced): bytes done, or -EBADF (not
  * open for that), -EIO, -EFBIG, -ENOMEM. */

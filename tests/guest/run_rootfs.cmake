@@ -2,7 +2,10 @@
 # and check the host side afterwards.
 #
 #   -DMMSIM=<mmsim> -DELF=<elf> -DWORK=<dir> [-DRUN_OPTS=a%%b] [-DPROG_ARGS=a%%b]
-#   [-DNATIVE=<host binary>] [-DNO_OPENAT2=1]
+#   [-DNATIVE=<host binary>] [-DNO_OPENAT2=1] [-DTRACE=<file outside WORK>]
+#
+# With TRACE the run is recorded, and at the end the root is removed and
+# `mmsim replay TRACE` must agree with the run (replay needs no files).
 #
 # WORK/root holds data.txt, sub/, and the links out -> /etc/passwd,
 # up -> .., in -> data.txt; WORK/victim lies beside the root.  After the
@@ -22,6 +25,9 @@ string(REPLACE "%%" ";" args "${PROG_ARGS}")
 if(NATIVE)
   set(cmd ${NATIVE} ${WORK}/root)
 else()
+  if(TRACE)
+    list(APPEND opts --trace ${TRACE})
+  endif()
   set(cmd ${MMSIM} run ${opts} --root ${WORK}/root ${ELF} ${args})
 endif()
 if(NO_OPENAT2)
@@ -54,3 +60,12 @@ if(NOT head STREQUAL "7368617265642073746f7265" OR NOT at4101 STREQUAL "4d"
   message(FATAL_ERROR "mapped.bin lacks the mapped writes: head=${head} @200=${at200} @4101=${at4101}")
 endif()
 message(STATUS "${out}")
+if(TRACE)
+  file(REMOVE_RECURSE ${WORK}/root)
+  execute_process(COMMAND ${MMSIM} replay ${TRACE} RESULT_VARIABLE rrc OUTPUT_VARIABLE rout
+                  ERROR_VARIABLE rerr)
+  if(NOT rrc EQUAL 0)
+    message(FATAL_ERROR "replay of ${TRACE} failed with ${rrc}:\n${rout}${rerr}")
+  endif()
+  message(STATUS "${rout}")
+endif()

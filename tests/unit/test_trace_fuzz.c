@@ -157,3 +157,51 @@ Test(trace_fuzz, example_ppc600, .timeout = 120)
 {
     fuzz_file("traces/golden/examples/mem_obj_info_doc.ppc600.jsonl", 2000);
 }
+
+/* A trace of the System V / mremap / mlock / madvise ops (issue6b's calls). */
+Test(trace_fuzz, sysv_shm_armv7, .timeout = 120)
+{
+    fuzz_file("traces/golden/examples/sysv_shm.armv7.jsonl", 2000);
+}
+
+/* Replace the first `from` in the trace by `to` and replay: the verdict. */
+static int edited(const char *rel, const char *from, const char *to, char *err, size_t errn)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", MMSIM_SOURCE_DIR, rel);
+    size_t len;
+    char *orig = slurp(path, &len);
+    char *hit = strstr(orig, from);
+    cr_assert_not_null(hit, "'%s' is not in %s", from, rel);
+    size_t fl = strlen(from), tl = strlen(to), at = (size_t)(hit - orig);
+    char *buf = malloc(len - fl + tl + 1);
+    memcpy(buf, orig, at);
+    memcpy(buf + at, to, tl);
+    memcpy(buf + at + tl, orig + at + fl, len - at - fl);
+    int rc = run(buf, len - fl + tl, err, errn);
+    free(buf);
+    free(orig);
+    return rc;
+}
+
+/* Targeted edits of the new ops' records: an output or argument changed
+ * is a divergence; a field removed or an op renamed is a refusal. */
+Test(trace_fuzz, sysv_shm_edits)
+{
+    const char *t = "traces/golden/examples/sysv_shm.armv7.jsonl";
+    char err[600];
+    cr_assert_eq(edited(t, "\"nattch\":2", "\"nattch\":3", err, sizeof err), 1);
+    cr_assert_eq(edited(t, "\"cpid\":1", "\"cpid\":2", err, sizeof err), 1);
+    cr_assert_eq(edited(t, "\"newsize\":\"0x00003000\"", "\"newsize\":\"0x00004000\"", err,
+                        sizeof err), 1);
+    cr_assert_eq(edited(t, "\"op\":\"shmget\",\"args\":{\"now\":0,",
+                        "\"op\":\"shmget\",\"args\":{\"now\":9,", err, sizeof err), 1,
+                 "the segment's ctime must follow the recorded time");
+    cr_assert_eq(edited(t, "\"op\":\"shmget\",\"args\":{\"now\":0,", "\"op\":\"shmget\",\"args\":{",
+                        err, sizeof err), -1);
+    cr_assert(strstr(err, "now") != NULL, "%s", err);
+    cr_assert_eq(edited(t, "\"op\":\"mremap\"", "\"op\":\"mremup\"", err, sizeof err), -1);
+    cr_assert(strstr(err, "unknown memory-manager op") != NULL, "%s", err);
+    cr_assert_eq(edited(t, "\"op\":\"shmctl\",\"args\":{", "\"op\":\"shmctl\",\"args\":{\"x\":[", err,
+                        sizeof err), -1);
+}
