@@ -265,12 +265,25 @@ void checker_dma_reach(struct sim *s, paddr_t pa, uint64_t len)
     watch_range(s->chk, pa, len, false);
 }
 
-/* True if the model must see data accesses to this RAM frame. */
+/* True if the model must see data accesses to this RAM frame: watched
+ * pages, and in --cache-model full every cacheable page except code
+ * (executable and not writable: ARMv5 and PPC 600 pages are executable
+ * whenever readable, so writability is what tells data from code). */
 static bool modelled(const struct checker *c, uint8_t st, const struct pt_decoded *d)
 {
     if (st & FR_WATCHED)
         return true;
-    return c->s->o.cache_full && !(d->uprot & PT_X) && cache_policy_of(d).cacheable;
+    bool code = (d->uprot & PT_X) && !(d->uprot & PT_W);
+    return c->s->o.cache_full && !code && cache_policy_of(d).cacheable;
+}
+
+/* --cache-model full: a page the model saw as data (the loader writes
+ * code through a writable mapping) is now accessed directly, e.g. as
+ * code after mprotect: make memory current, as the OS does. */
+static void direct_sync(struct checker *c, paddr_t pa)
+{
+    if (c->s->o.cache_full)
+        cache_flush(c->cache, pa & ~(paddr_t)MMSIM_PAGE_MASK, MMSIM_PAGE_SIZE);
 }
 
 unsigned checker_route(struct sim *s, paddr_t pa, const struct pt_decoded *d, unsigned access)
@@ -282,7 +295,10 @@ unsigned checker_route(struct sim *s, paddr_t pa, const struct pt_decoded *d, un
     if (!st)
         return 0;
     *st |= access == PT_W ? FR_READ | FR_WRITTEN : FR_READ;
-    return modelled(c, *st, d) ? ROUTE_MODEL : 0;
+    if (modelled(c, *st, d))
+        return ROUTE_MODEL;
+    direct_sync(c, pa);
+    return 0;
 }
 
 /* ---- data path ---------------------------------------------------------- */
@@ -359,8 +375,10 @@ static bool kernel_modelled(struct checker *c, const struct pt_decoded *d, paddr
 int checker_kread(struct sim *s, const struct pt_decoded *d, paddr_t pa, void *b, uint32_t n)
 {
     struct checker *c = s->chk;
-    if (!kernel_modelled(c, d, pa))
+    if (!kernel_modelled(c, d, pa)) {
+        direct_sync(c, pa);
         return phys_read(&s->phys, pa, b, n);
+    }
     struct cache_policy pol = cache_policy_of(d);
     cache_read(c->cache, pa, b, n, &pol);
     return 0;
@@ -369,8 +387,10 @@ int checker_kread(struct sim *s, const struct pt_decoded *d, paddr_t pa, void *b
 int checker_kwrite(struct sim *s, const struct pt_decoded *d, paddr_t pa, const void *b, uint32_t n)
 {
     struct checker *c = s->chk;
-    if (!kernel_modelled(c, d, pa))
+    if (!kernel_modelled(c, d, pa)) {
+        direct_sync(c, pa);
         return phys_write(&s->phys, pa, b, n);
+    }
     struct cache_policy pol = cache_policy_of(d);
     cache_write(c->cache, pa, b, n, &pol);
     return 0;
@@ -623,6 +643,11 @@ void checker_pte_written(struct sim *s, uint64_t old_raw, uint64_t new_raw)
                "through the two mappings see different data",
         .fix = "map every view of a physical page with the same cache attributes "
                "(same PROT_NOCACHE / special bits)" });
+}
+
+void checker_fetch_sync(struct sim *s, paddr_t pa)
+{
+    cache_clean(s->chk->cache, pa & ~(paddr_t)MMSIM_PAGE_MASK, MMSIM_PAGE_SIZE);
 }
 
 void checker_fetch_refused(struct proc *p, uint32_t va, const struct pt_decoded *d)

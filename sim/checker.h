@@ -100,6 +100,12 @@ void checker_sync(struct proc *p);
 /* Every PTE write (old and new raw entries), for mismatched attributes. */
 void checker_pte_written(struct sim *s, uint64_t old_raw, uint64_t new_raw);
 
+/* An instruction fetch is about to read the modelled RAM page at pa
+ * directly: write its dirty lines back first (the loader's or a
+ * program's code stores must reach memory, as the OS's cache
+ * maintenance after loading code ensures on hardware). */
+void checker_fetch_sync(struct sim *s, paddr_t pa);
+
 /* A refused instruction fetch at va whose PTE is valid (decode d). */
 void checker_fetch_refused(struct proc *p, uint32_t va, const struct pt_decoded *d);
 

@@ -75,7 +75,8 @@ static void place_entry(struct proc *p, uint32_t va, const struct pt_walk *w, un
         r.bits |= ROUTE_LE;
     e->paddr = w->pa;
     if (r.bits && access == PT_X && !(r.bits & (ROUTE_LE | ROUTE_DEVICE))) {
-        perms = PT_X;                       /* modelled RAM: fetch directly */
+        perms = PT_X;                       /* modelled RAM: fetch directly, */
+        checker_fetch_sync(s, w->pa);       /* from memory made current */
     } else if (r.bits) {
         r.pol = cache_policy_of(&w->d);
         r.speculative = w->d.speculative;
