@@ -255,20 +255,35 @@ struct opctx {
 #define STR(k, v)  do { if (tf_str(o->r, o->args, k, &(v))) return -1; } while (0)
 #define RESULT(res) cmp_result(o->rp, o->r, o->rec, (res), o->proc->mm)
 
+/* The next free slot of the process table, grown as needed (o->proc is
+ * moved along if it points into the table); NULL when out of memory. */
+static struct rproc *proc_slot(struct opctx *o)
+{
+    struct replay *rp = o->rp;
+    if (rp->nprocs == rp->capprocs) {
+        size_t cap = rp->capprocs ? rp->capprocs * 2 : 8;
+        uintptr_t off = (uintptr_t)o->proc - (uintptr_t)rp->procs;
+        bool inside = rp->procs && off < rp->nprocs * sizeof *rp->procs;
+        size_t at = inside ? off / sizeof *rp->procs : 0;
+        struct rproc *v = realloc(rp->procs, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        rp->procs = v;
+        rp->capprocs = cap;
+        if (inside)
+            o->proc = &rp->procs[at];
+    }
+    return &rp->procs[rp->nprocs];
+}
+
 static int op_proc_create(struct opctx *o)
 {
     bool priv;
     BOOL("privileged", priv);
     struct replay *rp = o->rp;
-    if (rp->nprocs == rp->capprocs) {
-        size_t cap = rp->capprocs ? rp->capprocs * 2 : 8;
-        struct rproc *v = realloc(rp->procs, cap * sizeof *v);
-        if (!v)
-            return tf_fail(o->r, "out of memory");
-        rp->procs = v;
-        rp->capprocs = cap;
-    }
-    struct rproc *p = &rp->procs[rp->nprocs];
+    struct rproc *p = proc_slot(o);
+    if (!p)
+        return tf_fail(o->r, "out of memory");
     p->pid = o->proc->pid;
     p->mm = mm_proc_create(rp->mm, p->pid, priv);
     if (p->mm)
@@ -292,17 +307,9 @@ static int op_proc_fork(struct opctx *o)
     int64_t child;
     INT("child", child);
     struct replay *rp = o->rp;
-    if (rp->nprocs == rp->capprocs) {
-        size_t cap = rp->capprocs ? rp->capprocs * 2 : 8;
-        struct rproc *v = realloc(rp->procs, cap * sizeof *v);
-        if (!v)
-            return tf_fail(o->r, "out of memory");
-        size_t at = (size_t)(o->proc - rp->procs);
-        rp->procs = v;
-        rp->capprocs = cap;
-        o->proc = &rp->procs[at];
-    }
-    struct rproc *c = &rp->procs[rp->nprocs];
+    struct rproc *c = proc_slot(o);
+    if (!c)
+        return tf_fail(o->r, "out of memory");
     c->pid = (uint32_t)child;
     c->mm = mm_proc_fork(o->proc->mm, c->pid);
     if (c->mm)
