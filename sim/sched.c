@@ -35,6 +35,26 @@
 #include "trace.h"
 
 #define DEADLOCK_STATUS 124
+#define PROC_MAX    32      /* processes not yet reaped (each engine costs ~4 MiB of host memory) */
+#define THREAD_MAX  64      /* threads created per process, live or not yet joined */
+
+/* Processes in the table (running or zombie). */
+static unsigned nprocs(const struct sim *s)
+{
+    unsigned n = 0;
+    for (const struct proc *p = s->procs; p; p = p->next)
+        n += !p->reaped;
+    return n;
+}
+
+/* Threads of p still in the table. */
+static unsigned nthreads_of(const struct proc *p)
+{
+    unsigned n = 0;
+    for (const struct thread *t = p->sim->threads; t; t = t->next)
+        n += t->p == p && !(t->state == TS_DONE && (t->joined || t->detached));
+    return n;
+}
 
 /* A queued trace event. */
 struct sched_ev {
@@ -204,6 +224,11 @@ static void proc_free(struct proc *p)
 struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, int argc,
                          char *const *argv, int *err, char *why, size_t n)
 {
+    if (nprocs(s) >= PROC_MAX) {
+        *err = -EAGAIN;
+        snprintf(why, n, "too many processes (%d)", PROC_MAX);
+        return NULL;
+    }
     struct proc *p = proc_new(s, parent);
     if (!p) {
         *err = -ENOMEM;
@@ -273,6 +298,8 @@ static int copy_regs(struct proc *p, struct proc *c)
 long sched_fork(struct proc *p)
 {
     struct sim *s = p->sim;
+    if (nprocs(s) >= PROC_MAX)
+        return -EAGAIN;
     struct proc *c = proc_new(s, p);
     if (!c)
         return -ENOMEM;
@@ -294,6 +321,8 @@ long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, 
 {
     struct sim *s = p->sim;
     const struct arch_ops *a = s->arch;
+    if (nthreads_of(p) >= THREAD_MAX)
+        return -EAGAIN;
     struct thread *t = thread_new(p);
     if (!t)
         return -EAGAIN;

@@ -6,7 +6,11 @@
  *   sleepers   every process blocked, but on timers: no deadlock
  *   selfkill   raise(SIGTERM): killed, status 143
  *   orphan     the parent exits first; the child runs on with ppid 1
+ *   forklimit  fork until it fails: EAGAIN at 32 processes
+ *   threadlimit create threads until it fails: EAGAIN at 64
  */
+#include <errno.h>
+#include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
@@ -23,6 +27,11 @@ static sem_t *two_sems(void)
 	sem_init(&s[0], 1, 0);
 	sem_init(&s[1], 1, 0);
 	return s;
+}
+
+static void *idle(void *arg)
+{
+	return arg;
 }
 
 int main(int argc, char **argv)
@@ -77,6 +86,44 @@ int main(int argc, char **argv)
 		}
 		printf("parent exits first\n");
 		return 5;
+	}
+	if (!strcmp(m, "forklimit")) {
+		sem_t *s = two_sems();
+		int made = 0, err = 0;
+		for (;;) {
+			pid_t c = fork();
+			if (c == 0) {
+				sem_wait(&s[0]);
+				_exit(0);
+			}
+			if (c < 0) {
+				err = errno;
+				break;
+			}
+			made++;
+		}
+		printf("forked %d, then %s\n", made, err == EAGAIN ? "EAGAIN" : "another error");
+		for (int i = 0; i < made; i++)
+			sem_post(&s[0]);
+		while (wait(NULL) > 0)
+			;
+		pid_t c = fork();
+		if (c == 0)
+			_exit(0);
+		printf("after reaping: fork %s\n", c > 0 ? "works" : "fails");
+		return 0;
+	}
+	if (!strcmp(m, "threadlimit")) {
+		static pthread_t t[100];
+		int made = 0, rc;
+		while ((rc = pthread_create(&t[made], NULL, idle, NULL)) == 0 && made < 99)
+			made++;
+		printf("created %d threads, then %s\n", made, rc == EAGAIN ? "EAGAIN" : "another error");
+		for (int i = 0; i < made; i++)
+			pthread_join(t[i], NULL);
+		rc = pthread_create(&t[0], NULL, idle, NULL);
+		printf("after joining: create %s\n", rc == 0 ? "works" : "fails");
+		return 0;
 	}
 	printf("unknown mode\n");
 	return 2;

@@ -76,6 +76,10 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
             STDERR "mmsim: process 1 killed by SIGTERM \\(signal 15\\)" "sent by kill\\(\\) from process 1")
   gt_expect(guest_orphan_${cpu} ${GT_ELF} CODE 5 OPTS ${run} ARGS orphan
             STDOUT "parent exits first\n" "orphan: ppid 1\n")
+  gt_expect(guest_forklimit_${cpu} ${GT_ELF} CODE 0 OPTS ${run} ARGS forklimit
+            STDOUT "forked 31, then EAGAIN\n" "after reaping: fork works\n")
+  gt_expect(guest_threadlimit_${cpu} ${GT_ELF} CODE 0 OPTS ${run} ARGS threadlimit
+            STDOUT "created 63 threads, then EAGAIN\n" "after joining: create works\n")
 endforeach()
 
 # System V semaphores as uid 1000: permission errors.
