@@ -63,7 +63,7 @@ static long k_semop(struct call *c)
     int semid = (int)c->a[0];
     uint32_t n = c->a[2];
     semtab_unwait(s->semtab, &t->semw);       /* a re-issued call */
-    if (n > semtab_limits(s->semtab)->semopm)
+    if (n > semtab_limits(s->semtab)->semopm || n > 64)   /* --ipc-limit caps semopm at 64 */
         return -E2BIG;
     if (n == 0)
         return -EINVAL;

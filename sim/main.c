@@ -58,7 +58,9 @@ static void usage(FILE *f)
         "  --uid U, --gid G   real and effective user / group of the first process\n"
         "                     (default 0/0, or 1000/1000 with --unprivileged)\n"
         "  --ipc-limit NAME=N System V limit: shmmin, shmmax (bytes), shmall (pages),\n"
-        "                     shmmni, shmseg; repeatable (defaults: Linux 2.6's)\n"
+        "                     shmmni, shmseg; semaphores: semmni (1..32768), semmsl,\n"
+        "                     semvmx, semaem (1..65535), semmns, semopm (1..64);\n"
+        "                     repeatable (defaults: Linux 2.6's; 128 250 32767 32767 32000 32)\n"
         "  --check=MODE       cache/guard checker reports: report (default) or error\n"
         "                     (the first report ends the run with exit status 3)\n"
         "  --cache-model M    watched (default: only pages a device or the guest's\n"
@@ -111,7 +113,29 @@ static int parse_u64(const char *s, uint64_t *out)
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
        OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT, OPT_QUANTUM };
 
-/* --ipc-limit NAME=N into o->ipc.  0 or -EINVAL. */
+/* --ipc-limit semNAME=N into o->sem.  0, -EINVAL, or 1 if not a
+ * semaphore limit. */
+static int parse_sem_limit(const char *arg, size_t namelen, const char *val, struct sim_opts *o)
+{
+    static const struct { const char *name; uint64_t max; } lim[] = {
+        { "semmni", 32768 }, { "semmsl", 65535 }, { "semmns", 1000000000 },
+        { "semopm", 64 }, { "semvmx", 65535 }, { "semaem", 65535 },
+    };
+    unsigned *fields[] = { &o->sem.semmni, &o->sem.semmsl, &o->sem.semmns, &o->sem.semopm,
+                           &o->sem.semvmx, &o->sem.semaem };
+    for (size_t i = 0; i < sizeof lim / sizeof lim[0]; i++) {
+        if (strlen(lim[i].name) != namelen || strncmp(arg, lim[i].name, namelen))
+            continue;
+        uint64_t v;
+        if (parse_u64(val, &v) != 0 || v == 0 || v > lim[i].max)
+            return -EINVAL;
+        *fields[i] = (unsigned)v;
+        return 0;
+    }
+    return 1;
+}
+
+/* --ipc-limit NAME=N into o->ipc (o->sem for semaphores).  0 or -EINVAL. */
 static int parse_ipc_limit(const char *arg, struct sim_opts *o)
 {
     static const char *const names[] = { "shmmin", "shmmax", "shmall", "shmmni", "shmseg" };
@@ -120,6 +144,9 @@ static int parse_ipc_limit(const char *arg, struct sim_opts *o)
     const char *eq = strchr(arg, '=');
     if (!eq)
         return -EINVAL;
+    int rc = parse_sem_limit(arg, (size_t)(eq - arg), eq + 1, o);
+    if (rc <= 0)
+        return rc;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strlen(names[i]) == (size_t)(eq - arg) && !strncmp(arg, names[i], (size_t)(eq - arg)))
             return parse_size(eq + 1, fields[i]);
@@ -229,7 +256,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
             break;
         case OPT_IPC:
             if (parse_ipc_limit(optarg, o) != 0) {
-                fprintf(stderr, "mmsim: bad --ipc-limit '%s' (shmmin|shmmax|shmall|shmmni|shmseg=N)\n", optarg);
+                fprintf(stderr, "mmsim: bad --ipc-limit '%s' (shmmin|shmmax|shmall|shmmni|shmseg|semmni|semmsl|semmns|semopm|semvmx|semaem=N)\n", optarg);
                 return -1;
             }
             o->set_ipc = true;

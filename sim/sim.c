@@ -185,7 +185,7 @@ int sim_init(struct sim *s, const struct sim_opts *o)
             trace_set_sink(s->trace, expect_sink, s);
         trace_header(s);
     }
-    if (!(s->semtab = semtab_create(NULL))) {
+    if (!(s->semtab = semtab_create(&o->sem))) {
         fprintf(stderr, "mmsim: out of memory\n");
         return -ENOMEM;
     }

@@ -171,6 +171,7 @@ struct sim_opts {
     uint32_t       uid, gid;    /* credentials of the first process */
     bool           set_ipc;     /* --ipc-limit given */
     struct mm_ipc_limits ipc;   /* System V limits (defaults + --ipc-limit) */
+    struct semtab_limits sem;   /* semaphore limits from --ipc-limit (0: default) */
     const char    *root;        /* --root DIR: the guest's files, or NULL */
     bool           cache_full;  /* --cache-model full: every cacheable access modelled */
     bool           check_error; /* --check=error: a report ends the run, status 3 */

@@ -8,7 +8,9 @@
  *   orphan     the parent exits first; the child runs on with ppid 1
  *   forklimit  fork until it fails: EAGAIN at 32 processes
  *   threadlimit create threads until it fails: EAGAIN at 64
+ *   semlimits  System V semaphore limits set with --ipc-limit
  */
+#include <sys/sem.h>
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
@@ -123,6 +125,23 @@ int main(int argc, char **argv)
 			pthread_join(t[i], NULL);
 		rc = pthread_create(&t[0], NULL, idle, NULL);
 		printf("after joining: create %s\n", rc == 0 ? "works" : "fails");
+		return 0;
+	}
+	if (!strcmp(m, "semlimits")) {
+		int a = semget(IPC_PRIVATE, 5, IPC_CREAT | 0600);
+		int ea = errno;
+		int b = semget(IPC_PRIVATE, 4, IPC_CREAT | 0600);
+		printf("semget 5: %s; semget 4: %s\n", a == -1 && ea == EINVAL ? "EINVAL" : "ok",
+		       b >= 0 ? "ok" : "failed");
+		int c = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+		printf("second set: %s\n", c == -1 && errno == ENOSPC ? "ENOSPC" : "ok");
+		struct sembuf ops[3] = { { 0, 1, 0 }, { 1, 1, 0 }, { 2, 1, 0 } };
+		int r = semop(b, ops, 3);
+		printf("3 operations: %s\n", r == -1 && errno == E2BIG ? "E2BIG" : "ok");
+		struct sembuf big = { 0, 11, 0 };
+		r = semop(b, &big, 1);
+		printf("value 11: %s\n", r == -1 && errno == ERANGE ? "ERANGE" : "ok");
+		semctl(b, 0, IPC_RMID);
 		return 0;
 	}
 	printf("unknown mode\n");

@@ -78,6 +78,13 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
             STDOUT "parent exits first\n" "orphan: ppid 1\n")
   gt_expect(guest_forklimit_${cpu} ${GT_ELF} CODE 0 OPTS ${run} ARGS forklimit
             STDOUT "forked 31, then EAGAIN\n" "after reaping: fork works\n")
+  gt_expect(guest_semlimits_${cpu} ${GT_ELF} CODE 0
+            OPTS ${run} --ipc-limit semmsl=4 --ipc-limit semmni=1 --ipc-limit semopm=2
+                 --ipc-limit semvmx=10 ARGS semlimits
+            STDOUT "semget 5: EINVAL; semget 4: ok\n" "second set: ENOSPC\n" "3 operations: E2BIG\n"
+                   "value 11: ERANGE\n")
+  gt_expect(guest_semlimit_bad_${cpu} ${GT_ELF} CODE 125 OPTS ${run} --ipc-limit semopm=65
+            ARGS semlimits STDERR "bad --ipc-limit 'semopm=65'")
   gt_expect(guest_threadlimit_${cpu} ${GT_ELF} CODE 0 OPTS ${run} ARGS threadlimit
             STDOUT "created 63 threads, then EAGAIN\n" "after joining: create works\n")
 endforeach()
