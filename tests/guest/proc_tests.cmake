@@ -27,6 +27,14 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
                      -DRUN_OPTS=--cpu%%${cpu}%%--quantum%%${GT_PROC_QUANTUM}
                      -P ${GT_SRC}/compare_runs.cmake)
     set_tests_properties(guest_determinism_${short}_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
+    # Recorded with pre-emption, replayed without a CPU: fork, spawn, exit
+    # and every process's memory-manager calls re-driven in trace order.
+    add_test(NAME trace_record_replay_${short}_${cpu}
+             COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF}
+                     -DWORK=${CMAKE_CURRENT_BINARY_DIR}/replay/${cpu}
+                     -DRUN_OPTS=--cpu%%${cpu}%%--quantum%%${GT_PROC_QUANTUM}
+                     -P ${GT_SRC}/record_replay.cmake)
+    set_tests_properties(trace_record_replay_${short}_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
   endforeach()
 endforeach()
 
