@@ -22,12 +22,7 @@
 #include <sys/sem.h>
 #include <monitor/monitor.h>
 
-#if defined(__has_include)
-#if __has_include(<sys/shm.h>)
 #include <sys/shm.h>
-#define MON_HAVE_SYSV_SHM 1
-#endif
-#endif
 
 #define ALIGN(x, a) (((x) + (a) - 1) & ~((size_t)(a) - 1))
 #define LOCK_OFF    ALIGN(sizeof(mon_shm_header), 16)
@@ -257,7 +252,6 @@ static int sysv_encode(mon_shm_desc *d, mon_buffer *buf)
 	return rc ? rc : buf_put(buf, &pv->semid, sizeof pv->semid);
 }
 
-#ifdef MON_HAVE_SYSV_SHM
 static void sysv_destroy(mon_shm_desc *d)
 {
 	struct priv *pv = d->priv;
@@ -328,23 +322,6 @@ static mon_shm_desc *sysv_decode(mon_buffer *buf)
 	sysv_methods(d);
 	return d;
 }
-#else
-/* No System V shared memory in this runtime. */
-static mon_shm_desc *sysv_new(size_t size, mon_ipc_creds *peer)
-{
-	(void)size; (void)peer; (void)sysv_lock; (void)sysv_unlock; (void)sysv_trylock;
-	(void)sysv_encode;
-	errno = ENOSYS;
-	return NULL;
-}
-
-static mon_shm_desc *sysv_decode(mon_buffer *buf)
-{
-	(void)buf;
-	errno = ENOSYS;
-	return NULL;
-}
-#endif
 
 /* ---- the API -------------------------------------------------------- */
 
