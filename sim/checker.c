@@ -117,14 +117,10 @@ struct report {
 /* The DMA transfer in words. */
 static void dma_words(const struct dma_xfer *x, char *buf, size_t n)
 {
-    if (x->ctrl & MMSIM_DMA_FILL)
-        snprintf(buf, n, "#%u fill 0x%08" PRIx32 " -> 0x%08" PRIx32 " len %" PRIu32 "%s, started at pc 0x%08" PRIx32,
-                 x->id, x->pattern, x->dst, x->len, x->ctrl & MMSIM_DMA_SNOOP ? " snoop" : " no-snoop",
-                 x->start_pc);
-    else
-        snprintf(buf, n, "#%u 0x%08" PRIx32 " -> 0x%08" PRIx32 " len %" PRIu32 "%s, started at pc 0x%08" PRIx32,
-                 x->id, x->src, x->dst, x->len, x->ctrl & MMSIM_DMA_SNOOP ? " snoop" : " no-snoop",
-                 x->start_pc);
+    bool fill = x->ctrl & MMSIM_DMA_FILL;
+    snprintf(buf, n, "#%u %s0x%08" PRIx32 " -> 0x%08" PRIx32 " len %" PRIu32 "%s, started at pc 0x%08" PRIx32,
+             x->id, fill ? "fill " : "", fill ? x->pattern : x->src, x->dst, x->len,
+             x->ctrl & MMSIM_DMA_SNOOP ? " snoop" : " no-snoop", x->start_pc);
 }
 
 /* Stop the run after a report under --check=error. */
@@ -372,28 +368,31 @@ static bool kernel_modelled(struct checker *c, const struct pt_decoded *d, paddr
     return st && modelled(c, *st, d);
 }
 
-int checker_kread(struct sim *s, const struct pt_decoded *d, paddr_t pa, void *b, uint32_t n)
+/* A kernel read (write: false) or write of n bytes at pa. */
+static int kaccess(struct sim *s, const struct pt_decoded *d, paddr_t pa, void *b, uint32_t n,
+                   bool write)
 {
     struct checker *c = s->chk;
     if (!kernel_modelled(c, d, pa)) {
         direct_sync(c, pa);
-        return phys_read(&s->phys, pa, b, n);
+        return write ? phys_write(&s->phys, pa, b, n) : phys_read(&s->phys, pa, b, n);
     }
     struct cache_policy pol = cache_policy_of(d);
-    cache_read(c->cache, pa, b, n, &pol);
+    if (write)
+        cache_write(c->cache, pa, b, n, &pol);
+    else
+        cache_read(c->cache, pa, b, n, &pol);
     return 0;
+}
+
+int checker_kread(struct sim *s, const struct pt_decoded *d, paddr_t pa, void *b, uint32_t n)
+{
+    return kaccess(s, d, pa, b, n, false);
 }
 
 int checker_kwrite(struct sim *s, const struct pt_decoded *d, paddr_t pa, const void *b, uint32_t n)
 {
-    struct checker *c = s->chk;
-    if (!kernel_modelled(c, d, pa)) {
-        direct_sync(c, pa);
-        return phys_write(&s->phys, pa, b, n);
-    }
-    struct cache_policy pol = cache_policy_of(d);
-    cache_write(c->cache, pa, b, n, &pol);
-    return 0;
+    return kaccess(s, d, pa, (void *)b, n, true);
 }
 
 /* The most recent transfer that wrote the line at la. */
