@@ -114,6 +114,8 @@ static void trace_header(struct sim *s)
     trace_bool(t, "unprivileged", o->unprivileged);
     trace_uint(t, "max_insns", o->max_insns);
     trace_uint(t, "timeout", o->timeout_s);
+    trace_uint(t, "quantum", o->quantum);
+    trace_bool(t, "root", o->root != NULL);   /* the host path itself is not behaviour */
     struct cache_geom g = o->cache_geom.size ? o->cache_geom : cache_default_geom(o->cpu);
     trace_str(t, "check", o->check_error ? "error" : "report");
     trace_str(t, "cache_model", o->cache_full ? "full" : "watched");
@@ -129,6 +131,17 @@ static void trace_header(struct sim *s)
         trace_hex(t, "shmall", o->ipc.shmall);
         trace_hex(t, "shmmni", o->ipc.shmmni);
         trace_hex(t, "shmseg", o->ipc.shmseg);
+        trace_obj_end(t);
+    }
+    const struct semtab_limits *sl = &o->sem;
+    if (sl->semmni || sl->semmsl || sl->semmns || sl->semopm || sl->semvmx || sl->semaem) {
+        trace_obj_begin(t, "sem");          /* --ipc-limit sem*: 0 = the default */
+        trace_uint(t, "semmni", sl->semmni);
+        trace_uint(t, "semmsl", sl->semmsl);
+        trace_uint(t, "semmns", sl->semmns);
+        trace_uint(t, "semopm", sl->semopm);
+        trace_uint(t, "semvmx", sl->semvmx);
+        trace_uint(t, "semaem", sl->semaem);
         trace_obj_end(t);
     }
     trace_end(t);
