@@ -51,7 +51,7 @@ void file_table_clear(struct mm *m)
 }
 
 /* The object is going: close its host file, forget it in the table. */
-void file_obj_release(struct mm_obj *o)
+static void file_obj_release(struct mm_obj *o)
 {
     o->m->files[o->file_slot].obj = NULL;
     close(o->hostfd);
@@ -105,6 +105,8 @@ int file_writeback(struct mm_obj *o, uint64_t pg0, uint64_t pg1)
     return r;
 }
 
+static const struct obj_ops file_ops = { .release = file_obj_release, .writeback = file_writeback };
+
 /* ---- open, read, write, lseek --------------------------------------- */
 
 /* The page-cache object of the host file behind hostfd, whose fstat is
@@ -143,6 +145,7 @@ static int file_object(struct mm_proc *p, int hostfd, const struct stat *stp, bo
     o->hostfd = hostfd;
     o->host_writable = writable;
     o->file_slot = slot;
+    o->ops = &file_ops;
     p->m->files[slot].obj = o;
     *out = o;
     return 0;

@@ -15,8 +15,6 @@ int file_page_in(struct mm_obj *o, uint64_t pg);
 int file_writeback(struct mm_obj *o, uint64_t pg0, uint64_t pg1);
 /* Resize the host file and the cache (shrinking unmaps past the end). */
 int file_resize(struct mm_proc *p, struct mm_obj *o, uint64_t len);
-/* obj_free of a file object: close the host fd, forget the object. */
-void file_obj_release(struct mm_obj *o);
 /* mm_destroy: free the table of host files. */
 void file_table_clear(struct mm *m);
 

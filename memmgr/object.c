@@ -2,7 +2,6 @@
  * object.c - memory objects and their extent lists (see object.h).
  */
 #include "object.h"
-#include "file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +34,8 @@ void obj_ref(struct mm_obj *o)
 static void obj_free(struct mm_obj *o)
 {
     struct mm *m = o->m;
-    if (o->kind == OBJ_FILE)
-        file_obj_release(o);
+    if (o->ops && o->ops->release)
+        o->ops->release(o);
     if (o->owns_frames)
         for (size_t i = 0; i < o->n_ext; i++)
             frames_free(m->frames, o->ext[i].pa, o->ext[i].npages);

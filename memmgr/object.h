@@ -26,8 +26,23 @@ struct mm_extent {
     uint64_t npages;
 };
 
+/* What an object's kind adds to the generic object: file.c and sysvshm.c
+ * fill one each; object.c and vm.c call through it and never into those
+ * modules, so the layers stay object <- vm <- kinds <- calls.  Any entry
+ * may be NULL. */
+struct obj_ops {
+    /* The last reference is gone (before the frames are freed). */
+    void (*release)(struct mm_obj *o);
+    /* Pages [pg0, pg1) leave a writable shared mapping (munmap, exit). */
+    int  (*writeback)(struct mm_obj *o, uint64_t pg0, uint64_t pg1);
+    /* A mapping of the object is linked into / unlinked from it. */
+    void (*map_linked)(struct mm_map *e);
+    void (*map_unlinked)(struct mm_map *e);
+};
+
 struct mm_obj {
     struct mm        *m;
+    const struct obj_ops *ops;     /* NULL: plain memory */
     uint64_t          id;          /* 1, 2, ... (fstat st_ino) */
     unsigned          refs;        /* fds + names + mappings */
     enum mm_obj_kind  kind;

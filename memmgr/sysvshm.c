@@ -153,6 +153,36 @@ static int shm_free_index(struct mm *m)
     return (int)i;
 }
 
+/* ---- nattch, kept through the object ops (vm.c links entries) --------- */
+
+/* An entry of a segment's object was linked: one more attach. */
+static void shmseg_linked(struct mm_map *e)
+{
+    struct mm_shmseg *s = e->obj->sysv;
+    if (!s)
+        return;             /* the segment is gone, its object lives on */
+    s->nattch++;
+    s->atime = e->proc->m->now;
+    s->lpid = e->proc->pid;
+}
+
+/* An entry of a segment's object is being unlinked: one attach less; the
+ * last one destroys a segment IPC_RMID marked. */
+static void shmseg_unlinked(struct mm_map *e)
+{
+    struct mm_shmseg *s = e->obj->sysv;
+    if (!s)
+        return;
+    s->nattch--;
+    s->dtime = e->proc->m->now;
+    s->lpid = e->proc->pid;
+    if (s->nattch == 0 && (s->perm.mode & MM_SHM_DEST))
+        shmseg_destroy(e->proc->m, s);
+}
+
+static const struct obj_ops shmseg_ops = { .map_linked = shmseg_linked,
+                                           .map_unlinked = shmseg_unlinked };
+
 /* A new segment of size bytes for key (Linux newseg()). */
 static int shm_new(struct mm_proc *p, int32_t key, uint64_t size, int flags)
 {
@@ -176,6 +206,7 @@ static int shm_new(struct mm_proc *p, int32_t key, uint64_t size, int flags)
     o->mode = (uint32_t)flags & SHM_MODE_BITS;
     o->uid = p->euid;
     o->sysv = s;
+    o->ops = &shmseg_ops;
     s->obj = o;
     s->perm = (struct mm_ipc_perm){
         .key = key, .uid = p->euid, .gid = p->egid, .cuid = p->euid, .cgid = p->egid,
@@ -208,29 +239,6 @@ int mm_shmget(struct mm_proc *p, int32_t key, uint64_t size, int flags)
     if (!shm_ipcperms(p, &s->perm, flags))
         return -EACCES;
     return s->id;
-}
-
-/* ---- nattch, kept by vm.c ---------------------------------------------- */
-
-/* An entry of a segment's object was linked: one more attach. */
-void shmseg_linked(struct mm_map *e)
-{
-    struct mm_shmseg *s = e->obj->sysv;
-    s->nattch++;
-    s->atime = e->proc->m->now;
-    s->lpid = e->proc->pid;
-}
-
-/* An entry of a segment's object is being unlinked: one attach less; the
- * last one destroys a segment IPC_RMID marked. */
-void shmseg_unlinked(struct mm_map *e)
-{
-    struct mm_shmseg *s = e->obj->sysv;
-    s->nattch--;
-    s->dtime = e->proc->m->now;
-    s->lpid = e->proc->pid;
-    if (s->nattch == 0 && (s->perm.mode & MM_SHM_DEST))
-        shmseg_destroy(e->proc->m, s);
 }
 
 /* ---- shmat / shmdt -------------------------------------------------------- */

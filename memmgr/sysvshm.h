@@ -19,10 +19,6 @@ struct mm_shmseg {
     struct mm_obj  *obj;       /* the segment holds one reference */
 };
 
-/* vm.c: entry e of a segment's object was linked / is being unlinked. */
-void shmseg_linked(struct mm_map *e);
-void shmseg_unlinked(struct mm_map *e);
-
 /* Linux's ipcperms(): may p access with the rwx bits of `flg` (the three
  * triplets are folded together)?  uid 0 passes everything. */
 bool shm_ipcperms(const struct mm_proc *p, const struct mm_ipc_perm *perm, int flg);

@@ -2,8 +2,6 @@
  * vm.c - address-space map entries and their page-table entries (see vm.h).
  */
 #include "vm.h"
-#include "sysvshm.h"
-#include "file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -211,8 +209,8 @@ static int vm_reserve(struct mm_proc *p)
  * more attach: see the contract in mmsim/memmgr.h). */
 static void vm_link(struct mm_map *e)
 {
-    if (e->obj->sysv)
-        shmseg_linked(e);
+    if (e->obj->ops && e->obj->ops->map_linked)
+        e->obj->ops->map_linked(e);
     e->rprev = NULL;
     e->rnext = e->obj->maps;
     if (e->obj->maps)
@@ -224,8 +222,8 @@ static void vm_link(struct mm_map *e)
  * counts one attach less, and may go with it). */
 static void vm_unlink(struct mm_map *e)
 {
-    if (e->obj->sysv)
-        shmseg_unlinked(e);
+    if (e->obj->ops && e->obj->ops->map_unlinked)
+        e->obj->ops->map_unlinked(e);
     if (e->rprev)
         e->rprev->rnext = e->rnext;
     else
@@ -282,8 +280,9 @@ static void vm_release(struct mm_map *e)
     uint64_t pg0 = vm_pgoff(e, e->start);
     uint64_t pg1 = pg0 + ((uint64_t)(e->end - e->start) >> MMSIM_PAGE_SHIFT);
     vm_clear(e, e->start, e->end);
-    if (e->obj->kind == OBJ_FILE && (e->flags & MM_MAP_TYPE) == MM_MAP_SHARED && e->may_write)
-        (void)file_writeback(e->obj, pg0, pg1);   /* munmap and exit write back */
+    if (e->obj->ops && e->obj->ops->writeback && (e->flags & MM_MAP_TYPE) == MM_MAP_SHARED &&
+        e->may_write)
+        (void)e->obj->ops->writeback(e->obj, pg0, pg1);   /* munmap and exit write back */
     /* A failed drop (host out of memory while splitting an extent) only
      * keeps the frames until the object goes. */
     if (e->priv)
