@@ -18,6 +18,13 @@
  * their last clean (checker_note_fill); a page that starts being watched
  * enters the model with every line present, dirty if it was written.
  *
+ * Folder sim/checker (library mmsim_checker): depends on the machine
+ * (sim/machine: struct sim, struct proc, proc_pc), the MMU's cache model
+ * and the trace writer.  The machine reaches it only through
+ * checker_memsys; the kernel-call layer calls it directly (cache
+ * maintenance, revealed physical addresses).  Nothing in memmgr/, mmu/ or
+ * traces/ may depend on it.
+ *
  * Reports go to stderr as one line "mmsim: check: CLASS ..." and to the
  * trace as a "check" event, once per (class, pc); repeats are counted and
  * summarised at exit.
@@ -121,5 +128,13 @@ bool checker_dma(struct sim *s, const struct dma_xfer *x);
 
 /* The model (tests, stats). */
 struct cache *checker_cache(struct sim *s);
+
+/* cacheinsn.c: hook the PowerPC cache instructions in [va, va+len) of
+ * code (no-op on ARM).  0 or -1. */
+int  cacheinsn_scan(struct proc *p, uint32_t va, const uint8_t *code, size_t len);
+void cacheinsn_free(struct proc *p);
+
+/* memsys.c: this folder as the machine calls it (struct sim_memsys). */
+extern const struct sim_memsys checker_memsys;
 
 #endif

@@ -8,7 +8,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "sim.h"
+#include "cli.h"
 
 /* Path of the demo guest built for `cpu`. */
 static void demo_path(char *buf, size_t n, const char *dir, enum mmsim_cpu cpu)
@@ -31,7 +31,7 @@ static int capture_on(const struct sim_opts *base, const char *dir, enum mmsim_c
     o.capture = cap;
     memset(cap, 0, sizeof *cap);
     demo_path(path, sizeof path, dir, cpu);
-    return sim_run(&o, path, 1, argv);
+    return cli_run(&o, path, 1, argv);
 }
 
 /* The side-by-side table: one row per page, one column per flavour, then
@@ -89,7 +89,7 @@ static int run_example(const struct sim_opts *base, const char *dir, const char 
     o.trace_path = NULL;
     o.frag = false;
     snprintf(path, sizeof path, "%s/examples/%s/%s.elf", dir, mmu_cpu_name(o.cpu), name);
-    int status = sim_run(&o, path, 1, argv);
+    int status = cli_run(&o, path, 1, argv);
     fflush(stdout);
     fflush(stderr);
     return status;
@@ -127,7 +127,7 @@ int demo_main(struct sim_opts *o, const char *dir)
     printf("mmsim demo: %s on --cpu %s, physical memory fragmented (seed %" PRIu64 ")\n\n",
            path, mmu_cpu_name(o->cpu), o->frag_seed);
     fflush(stdout);
-    int status = sim_run(o, path, 1, argv);
+    int status = cli_run(o, path, 1, argv);
     if (status == 0) {
         side_by_side(o, dir);
         checker_demo(o, dir);

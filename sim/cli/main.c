@@ -11,7 +11,9 @@
 #include "replay.h"
 #include "scenario.h"
 #include "tracecmd.h"
-#include "sim.h"
+#include "checker.h"
+#include "cli.h"
+#include "kcall.h"
 
 #ifndef MMSIM_GUEST_DIR
 #define MMSIM_GUEST_DIR "guest"
@@ -307,6 +309,11 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
     return optind;
 }
 
+int cli_run(const struct sim_opts *o, const char *path, int argc, char **argv)
+{
+    return sim_run(o, &kcall_kernel, &checker_memsys, path, argc, argv);
+}
+
 int main(int argc, char **argv)
 {
     struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20 };
@@ -328,7 +335,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "mmsim run: no program given\n");
             return 125;
         }
-        return sim_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
+        return cli_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
     }
     if (!strcmp(cmd, "pte"))
         return pte_main(argc - 1, argv + 1);

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim.h"
+#include "cli.h"
 
 #define PTE_RAM (16u << 20)
 #define PTE_VA  0x40000000u   /* the page's virtual address */

@@ -384,7 +384,9 @@ static const struct kcall_def *find_kcall(unsigned num)
     return NULL;
 }
 
-void kcall_dispatch(struct proc *p)
+/* Serve the kernel call p trapped with: decode the registers, run the
+ * handler, trace it, and put the result (or the guest errno) back. */
+static void kcall_dispatch(struct proc *p)
 {
     struct sim *s = p->sim;
     const struct arch_ops *a = s->arch;
@@ -439,3 +441,11 @@ void kcall_dispatch(struct proc *p)
         uc_reg_write(p->uc, a->reg_ret, &ret);
     }
 }
+
+/* p ends: its blocked semops stop counting, SEM_UNDO applied. */
+static void kcall_proc_exit(struct proc *p)
+{
+    sem_proc_exit(p);
+}
+
+const struct sim_kernel kcall_kernel = { .dispatch = kcall_dispatch, .proc_exit = kcall_proc_exit };

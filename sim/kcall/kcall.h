@@ -15,8 +15,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "names.h"
+
 struct proc;
 struct trace;
+struct sim_kernel;
 
 /* One call being served: decoded registers and the trace record. */
 struct call {
@@ -58,8 +61,12 @@ void kcall_trace_args(struct trace *t, unsigned num, const uint32_t a[7], int na
 long kcall_file_open(struct call *c, const char *path);
 long kcall_file_rw(struct call *c, bool write);
 
-/* Symbolic name of a host errno for traces ("EINVAL"). */
-const char *kcall_errno_name(int e);
+/* Host errno -> guest (QNX) errno value. */
+int  guest_errno(int host_errno);
+/* kcall_sem.c: p ends: its blocked semops stop counting, SEM_UNDO applied. */
+void sem_proc_exit(struct proc *p);
+/* The kernel-call layer as the machine calls it (kcall.c). */
+extern const struct sim_kernel kcall_kernel;
 
 /* Families (one per file). */
 extern const struct kcall_table kcall_core_table;

@@ -14,11 +14,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "checker.h"
-#include "devices.h"
 #include "mmtrace.h"
 #include "sim.h"
-#include "shadow.h"
 #include "trace.h"
 
 /* uc_emu_start's `until`: in kernel space, never a user address.  After a
@@ -58,33 +55,16 @@ static bool refuse(struct proc *p, uint32_t va, unsigned access, enum mm_fault_k
 {
     note_fault(p, va, access, kind, w);
     if (access == PT_X && w->status == PTW_OK)
-        checker_fetch_refused(p, va, &w->d);
+        p->sim->mem->fetch_refused(p, va, &w->d);
     return false;
 }
 
-/* Where the TLB entry of a translated page points: directly at RAM, or at
- * a shadow-window slot when the page needs per-access semantics.  Pages
- * served by the window lose execute permission (code cannot run from
- * mmio); a fetch from a modelled RAM page gets an execute-only entry. */
+/* Fill Unicorn's entry for a translated page: where it points is the
+ * memory system's choice (RAM directly, or a shadow-window slot). */
 static void place_entry(struct proc *p, uint32_t va, const struct pt_walk *w, unsigned access,
                         unsigned perms, uc_tlb_entry *e)
 {
-    struct sim *s = p->sim;
-    struct route r = { .bits = checker_route(s, w->pa & ~(paddr_t)MMSIM_PAGE_MASK, &w->d, access) };
-    if (w->d.little_endian && s->arch->big_endian)
-        r.bits |= ROUTE_LE;
-    e->paddr = w->pa;
-    if (r.bits && access == PT_X && !(r.bits & (ROUTE_LE | ROUTE_DEVICE))) {
-        perms = PT_X;                       /* modelled RAM: fetch directly, */
-        checker_fetch_sync(s, w->pa);       /* from memory made current */
-    } else if (r.bits) {
-        r.pol = cache_policy_of(&w->d);
-        r.speculative = w->d.speculative;
-        r.va_page = va & ~(uint32_t)MMSIM_PAGE_MASK;
-        r.d = w->d;
-        e->paddr = shadow_addr(p->shadow, w->pa, &r);
-        perms &= ~PT_X;
-    }
+    e->paddr = p->sim->mem->place(p, va, w, access, &perms);
     e->perms = (perms & PT_R ? UC_PROT_READ : 0) | (perms & PT_W ? UC_PROT_WRITE : 0) |
                (perms & PT_X ? UC_PROT_EXEC : 0);
 }
@@ -148,13 +128,13 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
         uc_reg_read(uc, a->reg_pc, &pc);
         p->kcall_pc = pc - 4;         /* svc and sc: PC is past the 4-byte trap */
         p->in_kcall = true;
-        kcall_dispatch(p);
+        p->sim->kernel->dispatch(p);
         p->in_kcall = false;
         if (p->state != PROC_RUNNING) {
             uc_emu_stop(uc);
         } else {
             engine_sync_tlb(p);
-            checker_after_kcall(p);
+            p->sim->mem->after_kcall(p);
             if (p->sim->resched)          /* blocked, yielded, thread exit */
                 uc_emu_stop(uc);
         }
@@ -199,7 +179,7 @@ int engine_create(struct proc *p)
         if (uc_mem_map_ptr(p->uc, b->base, b->size, UC_PROT_ALL, b->host) != UC_ERR_OK)
             goto fail;
     }
-    if (!(p->shadow = shadow_create(p)))
+    if (s->mem->attach(p) != 0)
         goto fail;
     if (s->o.cache_full)
         engine_exact_pc(p);
@@ -210,8 +190,7 @@ int engine_create(struct proc *p)
         goto fail;
     return 0;
 fail:
-    shadow_destroy(p->shadow);
-    p->shadow = NULL;
+    s->mem->detach(p);
     uc_close(p->uc);
     p->uc = NULL;
     return -EINVAL;
@@ -223,10 +202,7 @@ static void on_code(uc_engine *uc, uint64_t addr, uint32_t size, void *ud)
     (void)uc; (void)size;
     struct proc *p = ud;
     p->exec_pc = (uint32_t)addr;
-    if (devices_busy(p->sim)) {
-        devices_tick(p);
-        checker_sync(p);        /* a transfer may have started watching pages */
-    }
+    p->sim->mem->tick(p);
 }
 
 void engine_exact_pc(struct proc *p)
@@ -253,9 +229,7 @@ uint32_t proc_pc(struct proc *p)
 
 void engine_destroy(struct proc *p)
 {
-    cacheinsn_free(p);
-    shadow_destroy(p->shadow);
-    p->shadow = NULL;
+    p->sim->mem->detach(p);
     if (p->uc)
         uc_close(p->uc);
     p->uc = NULL;

@@ -86,7 +86,7 @@ static int fill_segments(struct proc *p, Elf *e, size_t nph, const char *img, si
         if (copyout(p, (uint32_t)ph.p_vaddr, img + ph.p_offset, (uint32_t)ph.p_filesz) != 0)
             return fail(why, n, ENOEXEC, "cannot write segment %zu", i);
         if ((ph.p_flags & PF_X) &&
-            cacheinsn_scan(p, (uint32_t)ph.p_vaddr, (const uint8_t *)img + ph.p_offset, ph.p_filesz))
+            p->sim->mem->code_loaded(p, (uint32_t)ph.p_vaddr, (const uint8_t *)img + ph.p_offset, ph.p_filesz))
             return fail(why, n, ENOMEM, "cannot hook the cache instructions of segment %zu", i);
     }
     return 0;

@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "kcall.h"
 #include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"

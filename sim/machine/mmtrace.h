@@ -10,6 +10,7 @@
 #define MMSIM_MMTRACE_H
 
 #include "mmsim/memmgr.h"
+#include "names.h"
 
 struct proc;
 
@@ -58,10 +59,8 @@ int  tm_file_open(struct proc *p, int hostfd, int oflag);
 int  tm_file_ino(struct proc *p, uint64_t hdev, uint64_t hino, uint64_t *gino);
 long tm_rw(struct proc *p, bool write, int fd, void *buf, uint32_t len);
 int  tm_lseek(struct proc *p, int fd, int64_t off, int whence, uint64_t *res);
+/* "reg", "dir", "other": a file's type in traces. */
+const char *tm_file_type_name(unsigned mode);
 
-/* Names shared by the writer and the replayer. */
-const char *tm_fault_kind_name(enum mm_fault_kind k);
-const char *tm_access_name(unsigned access);   /* "r", "w", "x" */
-const char *tm_file_type_name(unsigned mode);  /* "reg", "dir", "other" */
 
 #endif

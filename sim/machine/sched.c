@@ -458,7 +458,7 @@ static void proc_finish(struct proc *p)
             sim_capture(p);
     }
     p->term_seq = ++s->term_seq;
-    sem_proc_exit(p);
+    s->kernel->proc_exit(p);
     proc_release(p);
     /* Children become orphans: reaped by mmsim at their end. */
     for (struct proc *c = s->procs, *n; c; c = n) {

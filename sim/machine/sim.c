@@ -10,8 +10,6 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "checker.h"
-#include "devices.h"
 #include "expect.h"
 #include "mmtrace.h"
 #include "sim.h"
@@ -49,7 +47,7 @@ static void on_pte_written(void *ctx, const struct pt *pt, uint32_t va, paddr_t 
                            uint64_t old_raw, uint64_t new_raw)
 {
     struct sim *s = ctx;
-    checker_pte_written(s, old_raw, new_raw);
+    s->mem->pte_written(s, old_raw, new_raw);
     if (!s->trace)
         return;
     const char *d = describe_cached(s, new_raw);
@@ -147,10 +145,27 @@ static void trace_header(struct sim *s)
     trace_end(t);
 }
 
-int sim_init(struct sim *s, const struct sim_opts *o)
+/* --expect saw the first divergence: stop the running guest there. */
+static void expect_stop(void *ctx, const char *why)
+{
+    struct sim *s = ctx;
+    struct proc *p = s->cur;
+    if (!p || !p->uc || p->state != PROC_RUNNING)
+        return;
+    p->state = PROC_KILLED;
+    p->signal = 9;
+    p->exit_status = 128 + 9;
+    snprintf(p->fault_note, sizeof p->fault_note, "%s", why);
+    uc_emu_stop(p->uc);
+}
+
+int sim_init(struct sim *s, const struct sim_opts *o, const struct sim_kernel *k,
+             const struct sim_memsys *mem)
 {
     memset(s, 0, sizeof *s);
     s->o = *o;
+    s->kernel = k;
+    s->mem = mem;
     s->out = stdout;
     if (o->guest_quiet && !(s->out = fopen("/dev/null", "w"))) {
         fprintf(stderr, "mmsim: cannot open /dev/null\n");
@@ -181,11 +196,11 @@ int sim_init(struct sim *s, const struct sim_opts *o)
     }
     if (o->frag)
         frames_fragment(&s->frames, o->frag_seed);
-    if ((rc = devices_init(s)) != 0) {
+    if ((rc = mem->devices_init(s)) != 0) {
         fprintf(stderr, "mmsim: cannot set up the devices: %s\n", strerror(-rc));
         return rc;
     }
-    if (o->expect_path && !(s->expect = expect_open(o->expect_path)))
+    if (o->expect_path && !(s->expect = expect_open(o->expect_path, expect_stop, s)))
         return -EINVAL;
     if (o->trace_path || o->expect_path) {
         int err = 0;
@@ -195,7 +210,7 @@ int sim_init(struct sim *s, const struct sim_opts *o)
             return -err;
         }
         if (s->expect)
-            trace_set_sink(s->trace, expect_sink, s);
+            trace_set_sink(s->trace, expect_sink, s->expect);
         trace_header(s);
     }
     if (!(s->semtab = semtab_create(&o->sem))) {
@@ -214,20 +229,23 @@ int sim_init(struct sim *s, const struct sim_opts *o)
                         "1 <= shmmni <= 32768, shmseg >= 1)\n");
         return -EINVAL;
     }
-    return checker_create(s);
+    return mem->create(s);
 }
 
 void sim_fini(struct sim *s)
 {
-    checker_summary(s);
+    if (s->mem)
+        s->mem->summary(s);
     semtab_destroy(s->semtab);
     s->semtab = NULL;
     if (s->mm)
         mm_destroy(s->mm);
     if (s->mmu)
         mmu_destroy(s->mmu);
-    checker_destroy(s);
-    devices_fini(s);
+    if (s->mem) {
+        s->mem->destroy(s);
+        s->mem->devices_fini(s);
+    }
     if (s->trace && trace_close(s->trace) != 0)
         fprintf(stderr, "mmsim: error while writing the trace %s\n", s->o.trace_path);
     s->trace = NULL;
@@ -349,11 +367,12 @@ int sim_run_program(struct sim *s, const char *path, int argc, char **argv)
     return sched_run(s);
 }
 
-int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv)
+int sim_run(const struct sim_opts *o, const struct sim_kernel *k, const struct sim_memsys *mem,
+            const char *path, int argc, char **argv)
 {
     struct sim s;
     int status = 125;
-    if (sim_init(&s, o) == 0)
+    if (sim_init(&s, o, k, mem) == 0)
         status = sim_run_program(&s, path, argc, argv);
     sim_fini(&s);
     if (s.expect_diverged)

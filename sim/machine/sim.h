@@ -1,9 +1,17 @@
 /*
- * sim.h - the simulator's top-level object and the interfaces between the
- * files of sim/: CPU glue per flavour (arch_*.c), the Unicorn engine of a
- * process (engine.c), guest memory access through the page tables
- * (uaccess.c), kernel calls (kcall.c), the ELF loader (loader.c), the
- * trace writer (trace.c) and fault reports (report.c).
+ * sim.h - the machine (sim/machine): the simulator's top-level object and
+ * the interfaces between its files: CPU glue per flavour (arch_*.c), the
+ * Unicorn engine of a process (engine.c), guest memory access through the
+ * page tables (uaccess.c), processes and the scheduler (sched.c), the ELF
+ * loader (loader.c), fault reports (report.c) and the traced calls into
+ * the memory manager (mmtrace.c).
+ *
+ * Depends on: memmgr/, mmu/, ipc/, the trace library (traces/lib),
+ * Unicorn.  The kernel-call layer (sim/kcall) and the memory system
+ * beyond RAM (sim/checker: cache model, checker, devices) build on this
+ * header; the machine reaches them only through the two tables below
+ * (struct sim_kernel, struct sim_memsys), which the front end that builds
+ * a machine passes in.  Nothing here may include their headers.
  *
  * All mutable state of the simulator hangs off one `struct sim`; nothing
  * in sim/ keeps memory-manager state of its own.
@@ -28,6 +36,47 @@ struct shadow;
 struct checker;
 struct devices;
 struct cacheinsn;
+struct pt_walk;
+
+/* The kernel-call layer (sim/kcall), as the machine sees it. */
+struct sim_kernel {
+    /* Serve the kernel call p trapped with (inside the interrupt hook). */
+    void (*dispatch)(struct proc *p);
+    /* p ends: release what its blocked calls hold (SEM_UNDO...). */
+    void (*proc_exit)(struct proc *p);
+};
+
+/* The memory system beyond RAM (sim/checker: data-cache model, cache and
+ * guard checker, devices, the shadow window), as the machine sees it. */
+struct sim_memsys {
+    /* Devices' windows in physical memory (before the memory manager). */
+    int  (*devices_init)(struct sim *s);
+    void (*devices_fini)(struct sim *s);
+    /* The checker, once the memory manager exists; its end-of-run summary. */
+    int  (*create)(struct sim *s);
+    void (*destroy)(struct sim *s);
+    void (*summary)(struct sim *s);
+    /* A new engine (p->uc) gets its shadow window; an engine goes. */
+    int  (*attach)(struct proc *p);
+    void (*detach)(struct proc *p);
+    /* Code of p was loaded at va (PowerPC cache instructions get hooked). */
+    int  (*code_loaded)(struct proc *p, uint32_t va, const uint8_t *code, size_t len);
+    /* TLB fill of va translated by w for access: the physical address the
+     * entry points at (RAM, or a shadow slot); may narrow *perms. */
+    uint64_t (*place)(struct proc *p, uint32_t va, const struct pt_walk *w, unsigned access,
+                      unsigned *perms);
+    /* A refused fetch at va whose PTE is valid (decode d). */
+    void (*fetch_refused)(struct proc *p, uint32_t va, const struct pt_decoded *d);
+    /* After every kernel call that leaves p running. */
+    void (*after_kcall)(struct proc *p);
+    /* Every instruction while the exact-PC hook is on (device clocks). */
+    void (*tick)(struct proc *p);
+    /* Kernel access to guest memory at pa mapped as d: 0 or -errno. */
+    int  (*kread)(struct sim *s, const struct pt_decoded *d, paddr_t pa, void *b, uint32_t n);
+    int  (*kwrite)(struct sim *s, const struct pt_decoded *d, paddr_t pa, const void *b, uint32_t n);
+    /* Every PTE write, old and new raw entries. */
+    void (*pte_written)(struct sim *s, uint64_t old_raw, uint64_t new_raw);
+};
 
 /* Per-flavour CPU glue: engine model, kernel-call registers, disassembly. */
 struct arch_ops {
@@ -183,6 +232,8 @@ struct desc_cache;
 
 struct sim {
     struct sim_opts  o;
+    const struct sim_kernel *kernel; /* sim/kcall */
+    const struct sim_memsys *mem;    /* sim/checker */
     const struct arch_ops *arch;
     struct phys      phys;
     struct frames    frames;
@@ -219,8 +270,10 @@ struct sim {
     size_t           nfile_ids;
 };
 
-/* sim.c: build the machine (RAM, frames, MMU, memory manager, trace). */
-int  sim_init(struct sim *s, const struct sim_opts *o);
+/* sim.c: build the machine (RAM, frames, MMU, memory manager, trace) with
+ * its kernel-call layer and memory system. */
+int  sim_init(struct sim *s, const struct sim_opts *o, const struct sim_kernel *k,
+              const struct sim_memsys *mem);
 void sim_fini(struct sim *s);
 /* Load `path` into a new process and run it to completion; returns the
  * exit status mmsim should exit with (guest status, 128+signal, or 125+ for
@@ -231,13 +284,9 @@ int  sim_run_program(struct sim *s, const char *path, int argc, char **argv);
 void sim_dump_tables(struct proc *p);
 void sim_capture(struct proc *p);
 
-/* main.c: a whole run (machine up, program, machine down); exit status. */
-int sim_run(const struct sim_opts *o, const char *path, int argc, char **argv);
-
-/* demo.c: `mmsim demo`, with the options parsed so far. */
-int demo_main(struct sim_opts *o, const char *guest_dir);
-/* `mmsim pte ...` (ptecmd.c): argv[0] is "pte".  Exit status. */
-int pte_main(int argc, char **argv);
+/* A whole run (machine up, program, machine down); exit status. */
+int sim_run(const struct sim_opts *o, const struct sim_kernel *k, const struct sim_memsys *mem,
+            const char *path, int argc, char **argv);
 
 /* engine.c */
 int  engine_create(struct proc *p);
@@ -261,11 +310,6 @@ void engine_exact_pc(struct proc *p);
  * running translation block. */
 uint32_t proc_pc(struct proc *p);
 
-/* cacheinsn.c: hook the PowerPC cache instructions in [va, va+len) of
- * code (no-op on ARM).  0 or -1. */
-int  cacheinsn_scan(struct proc *p, uint32_t va, const uint8_t *code, size_t len);
-void cacheinsn_free(struct proc *p);
-
 /* uaccess.c: guest memory through the caller's page table.  0 or -EFAULT. */
 int copyin(struct proc *p, void *dst, uint32_t va, uint32_t len);
 int copyout(struct proc *p, uint32_t va, const void *src, uint32_t len);
@@ -282,11 +326,6 @@ uint64_t g64(const struct proc *p, const void *b);
 void     p16(const struct proc *p, void *b, uint16_t v);
 void     p32(const struct proc *p, void *b, uint32_t v);
 void     p64(const struct proc *p, void *b, uint64_t v);
-
-/* kcall.c: serve one kernel call (inside the interrupt hook). */
-void kcall_dispatch(struct proc *p);
-/* Host errno -> guest (QNX) errno value. */
-int  guest_errno(int host_errno);
 
 /* loader.c: load an ELF into p's address space; sets *entry.
  * 0 or -errno with a message written to `why`. */
@@ -323,8 +362,6 @@ struct proc *sched_find(struct sim *s, uint32_t pid);
 /* Write the queued process events (fork, block, wake...) to the trace;
  * called where no trace record is open. */
 void sched_flush_events(struct sim *s);
-/* kcall_sem.c: p ends: its blocked semops stop counting, SEM_UNDO applied. */
-void sem_proc_exit(struct proc *p);
 /* Sleep channels: a kind in the top byte, a value below. */
 #define CHAN(kind, v) (((uint64_t)(kind) << 56) | ((uint64_t)(v) & 0x00ffffffffffffffull))
 enum { CHAN_CHILD = 1, CHAN_JOIN, CHAN_FUTEX, CHAN_SEM, CHAN_TIMER };

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include "checker.h"
 #include "mmtrace.h"
 #include "sim.h"
 
@@ -57,8 +56,8 @@ static int xfer(struct proc *p, uint32_t va, void *buf, uint32_t len, unsigned a
             return rc;
         /* The kernel reaches user memory through the user's mapping, so
          * through the CPU's cache when the checker models the page. */
-        rc = access == PT_W ? checker_kwrite(p->sim, &d, pa, b, chunk)
-                            : checker_kread(p->sim, &d, pa, b, chunk);
+        rc = access == PT_W ? p->sim->mem->kwrite(p->sim, &d, pa, b, chunk)
+                            : p->sim->mem->kread(p->sim, &d, pa, b, chunk);
         if (rc)
             return -EFAULT;
         va += chunk;

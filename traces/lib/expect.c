@@ -4,10 +4,10 @@
 #include "expect.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim.h"
 #include "tracecmd.h"
 #include "tracefile.h"
 
@@ -20,9 +20,11 @@ struct expect {
     char             ctx[EXPECT_CTX][320];
     unsigned         nctx;
     uint64_t         matched;
+    void           (*stop)(void *ctx, const char *why);
+    void            *stop_ctx;
 };
 
-struct expect *expect_open(const char *path)
+struct expect *expect_open(const char *path, void (*stop)(void *ctx, const char *why), void *ctx)
 {
     struct expect *e = calloc(1, sizeof *e);
     if (!e) {
@@ -35,6 +37,8 @@ struct expect *expect_open(const char *path)
         return NULL;
     }
     e->r.want_copy = true;
+    e->stop = stop;
+    e->stop_ctx = ctx;
     return e;
 }
 
@@ -65,7 +69,7 @@ static void report(struct expect *e, const char *now)
 }
 
 /* Compare one live line; false once diverged. */
-static bool one(struct sim *s, struct expect *e, const char *line)
+static bool one(struct expect *e, const char *line)
 {
     int rc = tf_next(&e->r);
     if (rc < 0) {
@@ -78,14 +82,11 @@ static bool one(struct sim *s, struct expect *e, const char *line)
             e->r.copy[0] = 0;
         report(e, line);
         e->diverged = true;
-        if (s->cur && s->cur->uc && s->cur->state == PROC_RUNNING) {
-            struct proc *p = s->cur;
-            p->state = PROC_KILLED;
-            p->signal = 9;
-            p->exit_status = 128 + 9;
-            snprintf(p->fault_note, sizeof p->fault_note,
-                     "stopped by --expect at the first divergence from %s", e->r.path);
-            uc_emu_stop(p->uc);
+        if (e->stop) {
+            char why[160];
+            snprintf(why, sizeof why, "stopped by --expect at the first divergence from %s",
+                     e->r.path);
+            e->stop(e->stop_ctx, why);
         }
         return false;
     }
@@ -97,8 +98,7 @@ static bool one(struct sim *s, struct expect *e, const char *line)
 
 void expect_sink(void *ctx, const char *lines, size_t len)
 {
-    struct sim *s = ctx;
-    struct expect *e = s->expect;
+    struct expect *e = ctx;
     char *buf = NULL;
     if (!e || e->diverged || !(buf = malloc(len + 1))) {
         free(buf);
@@ -108,7 +108,7 @@ void expect_sink(void *ctx, const char *lines, size_t len)
     buf[len] = 0;
     for (char *p = buf, *nl; *p && (nl = strchr(p, '\n')); p = nl + 1) {
         *nl = 0;
-        if (!one(s, e, p))
+        if (!one(e, p))
             break;
     }
     free(buf);

@@ -11,12 +11,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct sim;
 struct expect;
 
-/* Open the expected trace.  NULL after printing why. */
-struct expect *expect_open(const char *path);
-/* The trace sink (trace_set_sink's ctx is the struct sim). */
+/* Open the expected trace.  At the first divergence stop(ctx, why) is
+ * called so the caller can stop its guest.  NULL after printing why. */
+struct expect *expect_open(const char *path, void (*stop)(void *ctx, const char *why), void *ctx);
+/* The trace sink (trace_set_sink's ctx is the struct expect). */
 void expect_sink(void *sim, const char *lines, size_t len);
 /* End of the run: a trace that goes on is a divergence too.  Returns
  * true if the run diverged (the report has been printed). */

@@ -1,13 +1,10 @@
 /*
- * names.c - symbolic names shared by the trace writer (kcall.c,
- * mmtrace.c) and the trace readers (replay.c, scenario.c): errno names
- * and fault verdicts.  Plain C, no CPU, so the trace library links
- * without Unicorn.
+ * names.c - symbolic names shared by the trace writers and readers (see
+ * names.h).
  */
 #include <errno.h>
 
-#include "kcall.h"
-#include "mmtrace.h"
+#include "names.h"
 
 const char *kcall_errno_name(int e)
 {

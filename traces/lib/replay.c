@@ -22,8 +22,7 @@
 #include "mmsim/memmgr.h"
 #include "mmsim/phys.h"
 #include "mmsim/pt.h"
-#include "kcall.h"
-#include "mmtrace.h"
+#include "names.h"
 #include "trace.h"
 #include "tracefile.h"
 
