@@ -95,7 +95,16 @@
  *   1-39    console, shm objects, mmap family, MsgSend (sim/kcall.c)
  *   40-69   processes, threads, scheduling, synchronisation, time
  *   70-99   System V IPC, files under --root, the rest of the mmap family
- *   100-119 devices and cache maintenance
+ *   100-109 devices and cache maintenance
+ *   110-139 signals, timers, process groups (sim/kcall/kcall_signal.c)
+ *   140-179 descriptors: pipes, dup/fcntl, poll, directories, exec
+ *   180-219 system information, limits, scheduling policy, credentials
  */
+
+/* ---- signals, timers, process groups (110-139) ---------------------------- */
+
+/* ---- descriptors: pipes, dup/fcntl, poll, directories, exec (140-179) ----- */
+
+/* ---- system information, limits, scheduling policy, credentials (180-219) - */
 
 #endif
