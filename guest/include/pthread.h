@@ -1,7 +1,7 @@
 /* <pthread.h> - threads, mutexes and condition variables.
  *
  * Each thread has its own register context on its process's engine and is
- * scheduled deterministically by mmsim (sim/sched.c).  Mutexes and
+ * scheduled deterministically by mmsim (sim/machine/sched.c).  Mutexes and
  * condition variables are futex words: uncontended operations stay in the
  * guest (atomic compare-and-swap), waiting goes to the kernel (futex_wait
  * keyed by the word's physical address), so PTHREAD_PROCESS_SHARED objects

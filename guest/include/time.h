@@ -9,7 +9,7 @@
 
 #define CLOCKS_PER_SEC 1000000
 
-/* Simulated time (sim/sched.c): 1 us per kernel call, 1 ns per instruction
+/* Simulated time (sim/machine/sched.c): 1 us per kernel call, 1 ns per instruction
  * of an expired --quantum slice, and jumps to the next timeout when every
  * thread is blocked.  Both clocks read the same value, from 0. */
 typedef int clockid_t;

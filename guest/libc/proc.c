@@ -1,7 +1,7 @@
 /*
  * proc.c - processes and time: fork, posix_spawn, waitpid, kill, getppid,
  * clock_gettime, nanosleep, sleep, sched_yield (kernel calls 40-53 of
- * include/mmsim/kcall.h; sim/kcall_proc.c serves them).
+ * include/mmsim/kcall.h; sim/kcall/kcall_proc.c serves them).
  */
 #include <errno.h>
 #include <sched.h>

@@ -1,6 +1,6 @@
 /*
  * sysvsem.c - System V semaphore wrappers (kernel calls 60-62; served by
- * sim/kcall_sem.c over ipc/semtab.c).
+ * sim/kcall/kcall_sem.c over ipc/semtab.c).
  */
 #include <stdarg.h>
 #include <sys/sem.h>

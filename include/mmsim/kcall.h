@@ -38,7 +38,7 @@
 
 #define KC_MSGSEND      30   /* (coid, smsg, sbytes, rmsg, rbytes) -> status */
 
-/* Processes, threads, synchronisation, time (sim/kcall_proc.c, sim/sched.c). */
+/* Processes, threads, synchronisation, time (sim/kcall/kcall_proc.c, sim/machine/sched.c). */
 #define KC_FORK         40   /* () -> child pid in the parent, 0 in the child */
 #define KC_SPAWN        41   /* (path, argv, pid_t *pid) -> 0 (pid stored) */
 #define KC_WAITPID      42   /* (pid, int *status, options) -> pid, 0 (WNOHANG) */
@@ -59,7 +59,7 @@
 #define KC_SEMOP        61   /* (semid, struct sembuf *, nsops) -> 0 */
 #define KC_SEMCTL       62   /* (semid, semnum, cmd, arg) -> value */
 
-/* System V shared memory and credentials (sim/kcall_ipc.c). */
+/* System V shared memory and credentials (sim/kcall/kcall_ipc.c). */
 #define KC_SHMGET       70   /* (key, size, shmflg) -> shmid */
 #define KC_SHMAT        71   /* (shmid, addr, shmflg) -> address */
 #define KC_SHMDT        72   /* (addr) -> 0 */
@@ -69,13 +69,13 @@
 #define KC_GETGID       76   /* () -> real gid */
 #define KC_GETEGID      77   /* () -> effective gid */
 
-/* Files under --root (sim/kcall_file.c; open/read/write/close/ftruncate/
+/* Files under --root (sim/kcall/kcall_file.c; open/read/write/close/ftruncate/
  * fstat above serve them too). */
 #define KC_STAT         80   /* (path, struct stat *) -> 0 */
 #define KC_LSEEK        81   /* (fd, off_lo, off_hi, whence, off64 *result) -> 0 */
 #define KC_UNLINK       82   /* (path) -> 0 */
 
-/* The rest of the mmap family (sim/kcall_file.c). */
+/* The rest of the mmap family (sim/kcall/kcall_file.c). */
 #define KC_MREMAP       90   /* (old, old_size, new_size, flags, new_addr) -> address */
 #define KC_MLOCK        91   /* (addr, len) -> 0 */
 #define KC_MUNLOCK      92   /* (addr, len) -> 0 */
@@ -92,7 +92,7 @@
 #define KC_SHMCTL_SPECIAL_FLAG 0x80000000u
 
 /* Number ranges by family, so families grow without clashing:
- *   1-39    console, shm objects, mmap family, MsgSend (sim/kcall.c)
+ *   1-39    console, shm objects, mmap family, MsgSend (sim/kcall/kcall.c)
  *   40-69   processes, threads, scheduling, synchronisation, time
  *   70-99   System V IPC, files under --root, the rest of the mmap family
  *   100-109 devices and cache maintenance

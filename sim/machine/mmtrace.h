@@ -2,7 +2,7 @@
  * mmtrace.h - the memory-manager calls sim/ makes, each traced as one "mm"
  * record (traces/README.md): pid, op, decoded arguments, outputs, result.
  * Records of PTE writes the call causes nest inside it.  `mmsim replay`
- * re-issues exactly these calls (sim/replay.c), so every call that can
+ * re-issues exactly these calls (traces/lib/replay.c), so every call that can
  * change the memory manager's state must go through a tm_ function.
  * Pure queries (mm_fd_is_console, mm_lookup, mm_foreach_map) need not.
  */

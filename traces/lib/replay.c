@@ -959,7 +959,7 @@ static int ev_mm(struct replay *rp, struct tf_reader *r)
         return -1;
     const struct rp_op *op = find_op(opname);
     if (!op)
-        return tf_fail(r, "unknown memory-manager op \"%s\" (replay knows: see sim/replay.c ops[])",
+        return tf_fail(r, "unknown memory-manager op \"%s\" (replay knows: see traces/lib/replay.c ops[])",
                        opname);
     if (pid < 0 || pid > UINT32_MAX)
         return tf_fail(r, "field 'pid': %lld out of range", (long long)pid);

@@ -4,7 +4,7 @@
  * traces/README.md, "Scenario scripts").  Each line is turned into the
  * "mm" record a run would have written and handed to the replayer in
  * partial mode, so scenarios and traces share one table of calls and one
- * comparer (sim/replay.c).
+ * comparer (traces/lib/replay.c).
  */
 #include "scenario.h"
 
