@@ -205,6 +205,8 @@ static int number(const char *v, uint64_t *out)
 static char arg_kind(const char *args, const char *key)
 {
     size_t kl = strlen(key);
+    if (kl == 0)
+        return 0;
     for (const char *p = args; (p = strstr(p, key)) != NULL; p += kl)
         if ((p == args || p[-1] == ' ') && p[kl] == ':')
             return p[kl + 1];
@@ -467,11 +469,14 @@ static int call_line(struct scen *s, char **w, int n, FILE *out)
             return -1;
     }
     int arrow = n;
-    for (int i = 2; i < n; i++)
+    for (int i = 2; i < n; i++) {
+        if (!strncmp(w[i], "=>", 2) && w[i][2])
+            return syntax(s, "%s: '%s': put a space after '=>'; form: %s", w[0], w[i], FORM);
         if (!strcmp(w[i], "=>")) {
             arrow = i;
             break;
         }
+    }
     struct sbuf b = {0};
     sb_add(&b, "{\"seq\":%" PRIu64 ",\"ev\":\"mm\",\"pid\":%" PRIu64 ",\"op\":\"%s\",\"args\":{",
            s->seq, pid, op);
@@ -563,6 +568,26 @@ out:
     return rc;
 }
 
+enum { LINE_OK = 1, LINE_TOO_LONG, LINE_NUL };
+
+/* Read one line of f into buf (without its newline, NUL-terminated).
+ * 0 at end of file (or a read error), LINE_OK, or LINE_TOO_LONG /
+ * LINE_NUL (the rest of the file is not read). */
+static int read_line(FILE *f, char *buf, size_t size)
+{
+    size_t n = 0;
+    int c;
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (c == 0)
+            return LINE_NUL;
+        if (n + 2 >= size)
+            return LINE_TOO_LONG;
+        buf[n++] = (char)c;
+    }
+    buf[n] = 0;
+    return c == EOF && n == 0 ? 0 : LINE_OK;
+}
+
 int scenario_run(const char *path, const char *cpu, FILE *out, FILE *err)
 {
     FILE *f = fopen(path, "r");
@@ -579,14 +604,19 @@ int scenario_run(const char *path, const char *cpu, FILE *out, FILE *err)
     s.r->path = path;
     s.r->last_seq = -1;
     char line[4096];
-    while (fgets(line, sizeof line, f)) {
+    int got;
+    while ((got = read_line(f, line, sizeof line)) > 0) {
         s.line++;
-        size_t l = strlen(line);
-        if (l == sizeof line - 1 && line[l - 1] != '\n') {
+        if (got == LINE_TOO_LONG) {
             syntax(&s, "line longer than %zu characters", sizeof line - 2);
             goto fail;
         }
-        while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
+        if (got == LINE_NUL) {
+            syntax(&s, "NUL byte: a scenario is a text file");
+            goto fail;
+        }
+        size_t l = strlen(line);
+        while (l && line[l - 1] == '\r')
             line[--l] = 0;
         char *w[64];
         int n = split(&s, line, w, 64);

@@ -79,6 +79,23 @@ static void drop(struct side *s, size_t k)
     s->n -= k;
 }
 
+/* A string value as JSON would show it (at most 120 bytes, escaped), so
+ * every byte a guest wrote, NUL included, is visible. */
+static void put_str(FILE *out, const char *s, size_t len)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < len && i < 120; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20 || c >= 0x7f)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputs(len > 120 ? "...\"" : "\"", out);
+}
+
 /* Print a node's value compactly. */
 static void value(FILE *out, const struct tf_reader *r, const struct tf_node *n)
 {
@@ -90,7 +107,7 @@ static void value(FILE *out, const struct tf_reader *r, const struct tf_node *n)
     case TF_NULL: fputs("null", out); break;
     case TF_BOOL: fputs(n->i ? "true" : "false", out); break;
     case TF_INT: fprintf(out, "%s%" PRIu64, n->neg ? "-" : "", n->u); break;
-    case TF_STR: fprintf(out, "\"%.120s%s\"", n->str, n->len > 120 ? "..." : ""); break;
+    case TF_STR: put_str(out, n->str, n->len); break;
     case TF_ARR: fprintf(out, "[%zu elements]", n->len); break;
     case TF_OBJ: fprintf(out, "{%zu fields}", n->len); break;
     }

@@ -208,7 +208,7 @@ static int parse_string(struct parser *ps, const char **out, size_t *outlen)
                 v = v << 4 | h;
             }
             ps->p += 4;
-            if (v > 0xff || v == 0)
+            if (v > 0xff)      /* the writer escapes single bytes only; NUL is one */
                 return tf_fail(ps->r, "column %d: \\u%04x outside the bytes traces use", col(ps), v);
             *w++ = (char)v;
             break;
