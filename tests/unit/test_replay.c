@@ -15,7 +15,7 @@ static struct replay *RP;
 static unsigned long long Seq;
 
 #define HDR "\"ev\":\"machine\",\"format\":2,\"mmsim\":\"0.2\",\"cpu\":\"armv7\",\"ram\":\"0x01000000\"," \
-            "\"banks\":[],\"devices\":[],\"frag\":false,\"frag_seed\":0,\"unprivileged\":false," \
+            "\"banks\":[{\"base\":\"0x00000000\",\"size\":\"0x01000000\"}],\"devices\":[],\"frag\":false,\"frag_seed\":0,\"unprivileged\":false," \
             "\"max_insns\":0,\"timeout\":0"
 
 /* Feed one record (without its seq); returns replay_event's verdict. */

@@ -101,7 +101,7 @@ static const struct bad bads[] = {
     {"{\"seq\":0,\"ev\":\"x\"}\n{\"seq\":0,\"ev\":\"x\"}\n", "t.jsonl:2: seq 0 out of order"},
     {"{\"seq\":0,\"ev\":\"x\",\"s\":\"\\x\"}\n", "bad escape"},
     {"{\"seq\":0,\"ev\":\"x\",\"s\":\"\\u00\"}\n", "escape"},
-    {"{\"seq\":0,\"ev\":\"x\",\"s\":\"\\u0000\"}\n", "outside the bytes"},
+    {"{\"seq\":0,\"ev\":\"x\",\"s\":\"\\u0100\"}\n", "outside the bytes"},
     {"{\"seq\":0,\"ev\":\"x\",\"s\":\"abc}\n", "unterminated string"},
     {"{\"seq\":0,\"ev\":\"x\",\"a\":99999999999999999999999}\n", "out of range"},
     {"{\"seq\":0,\"ev\":\"x\",\"a\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}\n",
@@ -125,6 +125,20 @@ Test(tracefile, malformed_records_are_refused_with_file_line_and_reason)
         cr_assert(strstr(R.err, bads[i].why), "case %zu: '%s' lacks '%s'", i, R.err, bads[i].why);
         done();
     }
+}
+
+/* Every byte a guest can write, NUL included, comes back with its length
+ * (the writer escapes bytes, never code points above 0xff). */
+Test(tracefile, every_byte_round_trips)
+{
+    static const char t[] = "{\"seq\":0,\"ev\":\"x\",\"s\":\"a\\u0000b\\u00ff\"}\n";
+    open_text(t, strlen(t));
+    cr_assert_eq(tf_next(&R), 1, "%s", R.err);
+    const struct tf_node *n = tf_get(&R, tf_root(&R), "s");
+    cr_assert(n && n->type == TF_STR);
+    cr_assert_eq(n->len, 4);
+    cr_assert(memcmp(n->str, "a\0b\xff", 4) == 0);
+    done();
 }
 
 /* A line over the cap is refused once the cap is read, whatever follows. */

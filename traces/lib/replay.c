@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mmsim/cache.h"
 #include "mmsim/frames.h"
 #include "mmsim/memmgr.h"
 #include "mmsim/phys.h"
@@ -884,6 +885,82 @@ void replay_list_ops(FILE *out)
 
 /* ---- events ------------------------------------------------------------------------ */
 
+/* The header's "banks" must be the RAM banks `ph` was built with from
+ * "ram" (a non-empty array, each bank as phys_init lays them out).  0 or -1. */
+static int check_banks(struct tf_reader *r, const struct tf_node *h, const struct phys *ph)
+{
+    const struct tf_node *banks = tf_get(r, h, "banks");
+    if (!banks)
+        return 0;                               /* older headers: implied by "ram" */
+    if (banks->type != TF_ARR || banks->len != (size_t)ph->nbanks)
+        return tf_fail(r, "field 'banks': expected an array of the %d bank(s) of 'ram' 0x%" PRIx64,
+                       ph->nbanks, ph->ram_size);
+    int i = 0;
+    for (const struct tf_node *b = tf_child(r, banks); b; b = tf_next_sib(r, b), i++) {
+        uint64_t base, size;
+        if (b->type != TF_OBJ)
+            return tf_fail(r, "field 'banks': expected objects {base, size}");
+        if (tf_hex(r, b, "base", &base) || tf_hex(r, b, "size", &size))
+            return -1;
+        if (base != ph->bank[i].base || size != ph->bank[i].size)
+            return tf_fail(r, "field 'banks': bank %d is 0x%" PRIx64 "+0x%" PRIx64 ", but 'ram' "
+                              "0x%" PRIx64 " lays it out at 0x%" PRIx64 "+0x%" PRIx64, i, base, size,
+                           ph->ram_size, ph->bank[i].base, ph->bank[i].size);
+    }
+    return 0;
+}
+
+/* A header field that must be a non-negative integer when present.  0 or -1. */
+static int check_count(struct tf_reader *r, const struct tf_node *h, const char *key)
+{
+    int64_t v = 0;
+    if (!tf_get(r, h, key))
+        return 0;
+    if (tf_int(r, h, key, &v))
+        return -1;
+    return v < 0 ? tf_fail(r, "field '%s': %lld is negative", key, (long long)v) : 0;
+}
+
+/* A header field that must be one of two words when present.  0 or -1. */
+static int check_word(struct tf_reader *r, const struct tf_node *h, const char *key,
+                      const char *a, const char *b)
+{
+    const char *v;
+    if (!tf_get(r, h, key))
+        return 0;
+    if (tf_str(r, h, key, &v))
+        return -1;
+    if (strcmp(v, a) && strcmp(v, b))
+        return tf_fail(r, "field '%s': \"%.40s\" is neither \"%s\" nor \"%s\"", key, v, a, b);
+    return 0;
+}
+
+/* The header's run options: the limits, the checker mode, the cache model
+ * and its geometry must be values `mmsim run` accepts.  0 or -1. */
+static int check_run_options(struct tf_reader *r, const struct tf_node *h)
+{
+    if (check_count(r, h, "max_insns") || check_count(r, h, "timeout") ||
+        check_count(r, h, "quantum") || check_word(r, h, "check", "report", "error") ||
+        check_word(r, h, "cache_model", "watched", "full"))
+        return -1;
+    const struct tf_node *c = tf_get(r, h, "cache");
+    if (!c)
+        return 0;
+    if (c->type != TF_OBJ)
+        return tf_fail(r, "field 'cache': expected an object {size, ways, line}");
+    int64_t size, ways, line;
+    if (tf_int(r, c, "size", &size) || tf_int(r, c, "ways", &ways) || tf_int(r, c, "line", &line))
+        return -1;
+    const char *why = "out of range";
+    bool ok = size > 0 && ways > 0 && line > 0 && size <= UINT32_MAX && ways <= UINT32_MAX &&
+              line <= UINT32_MAX;
+    struct cache_geom g = { (uint32_t)size, (uint32_t)ways, (uint32_t)line };
+    if (!ok || cache_geom_check(&g, &why) != 0)
+        return tf_fail(r, "field 'cache': %lld,%lld,%lld is not a cache geometry: %s",
+                       (long long)size, (long long)ways, (long long)line, why);
+    return 0;
+}
+
 /* Build the machine from the header. */
 static int ev_machine(struct replay *rp, struct tf_reader *r)
 {
@@ -916,12 +993,16 @@ static int ev_machine(struct replay *rp, struct tf_reader *r)
         return tf_fail(r, "field 'cpu': unknown CPU flavour \"%s\"", cpu);
     if (ram < (1u << 20) || ram > PHYS_RAM_LIMIT || (ram & MMSIM_PAGE_MASK))
         return tf_fail(r, "field 'ram': 0x%" PRIx64 " is not 1M..3G in whole pages", ram);
+    if (check_run_options(r, h))
+        return -1;
     devs = tf_get(r, h, "devices");
     if (devs && devs->type != TF_ARR)
         return tf_fail(r, "field 'devices': expected an array");
     if (phys_init(&rp->phys, ram) != 0 || frames_init(&rp->frames, &rp->phys) != 0)
         return tf_fail(r, "cannot reserve the simulated RAM");
     rp->up = true;
+    if (check_banks(r, h, &rp->phys))
+        return -1;
     for (const struct tf_node *d = devs ? tf_child(r, devs) : NULL; d; d = tf_next_sib(r, d)) {
         uint64_t base, size;
         const char *name;
@@ -1049,6 +1130,31 @@ static const struct rp_event {
     {"deadlock", EV_INFO, NULL},
 };
 
+/* Fields with one meaning in every event, and their type: a record that
+ * gives one with another type is refused even where replay does not use
+ * it (traces/README.md: "a field of the wrong type" is refused). */
+static const struct {
+    const char  *key;
+    enum tf_type type;
+} common_fields[] = {
+    {"pid", TF_INT}, {"ppid", TF_INT}, {"tid", TF_INT}, {"ret", TF_INT}, {"fd", TF_INT},
+    {"errno", TF_STR}, {"why", TF_STR}, {"call", TF_STR}, {"op", TF_STR}, {"text", TF_STR},
+    {"args", TF_OBJ},
+};
+
+/* 0, or -1 if a member of the record has the wrong type for its name. */
+static int check_common_fields(struct tf_reader *r)
+{
+    const struct tf_node *root = tf_root(r);
+    for (const struct tf_node *m = tf_child(r, root); m; m = tf_next_sib(r, m))
+        for (size_t i = 0; i < sizeof common_fields / sizeof common_fields[0]; i++)
+            if (!strcmp(m->key, common_fields[i].key) && m->type != common_fields[i].type)
+                return tf_fail(r, "field '%s': expected %s", m->key,
+                               common_fields[i].type == TF_INT ? "a number" :
+                               common_fields[i].type == TF_STR ? "a string" : "an object");
+    return 0;
+}
+
 /* Keep the start of the line for the context of a later report. */
 static void remember(struct replay *rp, const struct tf_reader *r)
 {
@@ -1071,6 +1177,8 @@ int replay_event(struct replay *rp, struct tf_reader *r)
     rp->cur = r;
     if (!e)
         return tf_fail(r, "unknown event \"%s\"", ev);
+    if (check_common_fields(r))
+        return -1;
     if (!rp->up && e->fn != ev_machine)
         return tf_fail(r, "the first record must be the \"machine\" header, not \"%s\"", ev);
     int rc = 0;

@@ -344,9 +344,13 @@ static int machine_line(struct scen *s, char **w, int n)
     sb_add(&b, "{\"seq\":%" PRIu64 ",\"ev\":\"machine\",\"format\":%d,\"mmsim\":\"%s\",\"cpu\":",
            s->seq, TRACE_FORMAT, MMSIM_VERSION);
     sb_jstr(&b, cpu);
-    sb_add(&b, ",\"ram\":\"0x%" PRIx64 "\",\"banks\":[],\"devices\":[%s],\"frag\":%s,"
+    sb_add(&b, ",\"ram\":\"0x%" PRIx64 "\",\"banks\":[", ram);
+    for (uint64_t base = 0; base < ram; base += PHYS_BANK_MAX)    /* as phys_init lays them out */
+        sb_add(&b, "%s{\"base\":\"0x%08" PRIx64 "\",\"size\":\"0x%08" PRIx64 "\"}", base ? "," : "",
+               base, ram - base < PHYS_BANK_MAX ? ram - base : (uint64_t)PHYS_BANK_MAX);
+    sb_add(&b, "],\"devices\":[%s],\"frag\":%s,"
                "\"frag_seed\":%" PRIu64 ",\"unprivileged\":false,\"max_insns\":0,\"timeout\":0",
-           ram, devs.p ? devs.p : "", frag ? "true" : "false", seed);
+           devs.p ? devs.p : "", frag ? "true" : "false", seed);
     free(devs.p);
     if (ipc)
         sb_add(&b, ",\"ipc\":{\"shmmin\":\"0x%" PRIx64 "\",\"shmmax\":\"0x%" PRIx64

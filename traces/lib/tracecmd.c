@@ -44,11 +44,27 @@ static void rec_kind(const struct tf_reader *r, char *b, size_t n)
     snprintf(b, n, "%s%s%s", tf_ev(r), sub ? " " : "", sub ? sub->str : "");
 }
 
+/* tf_next for a whole trace, as replay reads one: the first record is the
+ * "machine" header, so an empty file or one without it is refused. */
+static int next_trace_record(struct tf_reader *r)
+{
+    bool first = r->last_seq < 0;
+    int rc = tf_next(r);
+    if (rc == 0 && first) {
+        r->line = 1;
+        return tf_fail(r, "empty trace: no \"machine\" header");
+    }
+    if (rc == 1 && first && strcmp(tf_ev(r), "machine") != 0)
+        return tf_fail(r, "the first record must be the \"machine\" header, not \"%.40s\"",
+                       tf_ev(r));
+    return rc;
+}
+
 /* Fill the window up to `want` records.  0, or -1 refused. */
 static int fill(struct side *s, size_t want)
 {
     while (!s->eof && s->n < want && s->n < DIFF_WINDOW) {
-        int rc = tf_next(&s->r);
+        int rc = next_trace_record(&s->r);
         if (rc < 0)
             return -1;
         if (rc == 0) {
@@ -495,7 +511,7 @@ int trace_show(const char *path, const char *filter, FILE *out, FILE *err)
     }
     const char *header = NULL;
     char hbuf[320] = "";
-    while ((rc = tf_next(r)) == 1) {
+    while ((rc = next_trace_record(r)) == 1) {
         const char *ev = tf_ev(r);
         const struct tf_node *rec = tf_root(r);
         if (filter) {
