@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mmsim/guest_abi.h"
@@ -123,7 +124,7 @@ static int load_image(struct proc *p, Elf *e, const char *img, size_t imgsz, uin
         return rc;
     if (!gelf_getehdr(e, &eh) || elf_getphdrnum(e, &nph) != 0)
         return fail(why, n, ENOEXEC, "unreadable program headers");
-    uint64_t lo = UINT64_MAX, hi = 0;
+    uint64_t lo = UINT64_MAX, hi = 0, prev_end = 0;
     for (size_t i = 0; i < nph; i++) {
         GElf_Phdr ph;
         if (!gelf_getphdr(e, (int)i, &ph))
@@ -132,6 +133,19 @@ static int load_image(struct proc *p, Elf *e, const char *img, size_t imgsz, uin
             continue;
         if (ph.p_filesz > ph.p_memsz)
             return fail(why, n, ENOEXEC, "segment %zu: file size larger than memory size", i);
+        /* The ELF rules a loader relies on: PT_LOAD entries ascend by
+         * p_vaddr without overlapping, and p_vaddr = p_offset modulo a
+         * power-of-two p_align (at least a page, so file pages map whole). */
+        if (ph.p_vaddr < prev_end)
+            return fail(why, n, ENOEXEC, "segment %zu at 0x%llx overlaps the one before it or is "
+                        "out of order", i, (unsigned long long)ph.p_vaddr);
+        if (ph.p_align & (ph.p_align - 1) || (ph.p_align > 1 && ph.p_align < MMSIM_PAGE_SIZE) ||
+            (ph.p_align > 1 && (ph.p_vaddr - ph.p_offset) % ph.p_align))
+            return fail(why, n, ENOEXEC, "segment %zu: p_vaddr 0x%llx and p_offset 0x%llx are not "
+                        "congruent modulo p_align 0x%llx (a power of two, at least a page)", i,
+                        (unsigned long long)ph.p_vaddr, (unsigned long long)ph.p_offset,
+                        (unsigned long long)ph.p_align);
+        prev_end = ph.p_vaddr + ph.p_memsz;
         if (ph.p_vaddr < MM_USER_BASE || ph.p_vaddr + ph.p_memsz > MM_USER_END ||
             ph.p_vaddr + ph.p_memsz < ph.p_vaddr)
             return fail(why, n, ENOEXEC, "segment %zu at 0x%llx+0x%llx is outside user space", i,
@@ -167,9 +181,17 @@ static int load_image(struct proc *p, Elf *e, const char *img, size_t imgsz, uin
 
 int loader_load(struct proc *p, const char *path, uint32_t *entry, char *why, size_t n)
 {
-    int fd = open(path, O_RDONLY);
+    /* Non-blocking: a FIFO or device named by a guest's spawn must not
+     * stop the simulator in open(); only regular files are programs. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return fail(why, n, errno, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        bool dir = S_ISDIR(st.st_mode);
+        close(fd);
+        return fail(why, n, dir ? EISDIR : EACCES, dir ? "is a directory" : "not a regular file");
+    }
     off_t size = lseek(fd, 0, SEEK_END);
     if (size <= 0 || size > (512 << 20)) {
         close(fd);

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define TF_MAX_DEPTH 32
 
@@ -38,6 +39,12 @@ int tf_open(struct tf_reader *r, const char *path)
         return -1;
     }
     r->own_f = r->f != stdin;
+    struct stat st;
+    if (fstat(fileno(r->f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(r->err, sizeof r->err, "%s: cannot read: is a directory", path);
+        tf_close(r);
+        return -1;
+    }
     return 0;
 }
 
@@ -100,7 +107,7 @@ static int read_line(struct tf_reader *r)
                 r->eof = true;
                 if (ferror(r->f)) {
                     r->line++;
-                    return tf_fail(r, "read error");
+                    return tf_fail(r, "read error: %s", strerror(errno));
                 }
                 break;
             }
