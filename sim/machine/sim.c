@@ -246,8 +246,11 @@ void sim_fini(struct sim *s)
         s->mem->destroy(s);
         s->mem->devices_fini(s);
     }
-    if (s->trace && trace_close(s->trace) != 0)
-        fprintf(stderr, "mmsim: error while writing the trace %s\n", s->o.trace_path);
+    if (s->trace && trace_close(s->trace) != 0) {
+        fprintf(stderr, "mmsim: error while writing the trace %s: it is incomplete\n",
+                s->o.trace_path);
+        s->trace_lost = true;
+    }
     s->trace = NULL;
     free(s->desc);
     free(s->file_ids);
@@ -377,6 +380,8 @@ int sim_run(const struct sim_opts *o, const struct sim_kernel *k, const struct s
     sim_fini(&s);
     if (s.expect_diverged)
         return 1;
+    if (s.trace_lost)
+        return 125;          /* the run's record is incomplete: not the guest's verdict */
     if (o->expect_path && status == 0)
         fprintf(stderr, "mmsim: --expect: the run matches %s\n", o->expect_path);
     return status;

@@ -245,6 +245,7 @@ struct sim {
     struct expect   *expect;   /* --expect */
     struct desc_cache *desc;   /* decoded PTE texts of the trace (sim.c) */
     bool             expect_diverged;
+    bool             trace_lost;   /* the trace could not be written completely */
     struct proc     *cur;
     uint32_t         next_pid;
     /* processes and threads (sched.c) */
