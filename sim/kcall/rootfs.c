@@ -109,9 +109,9 @@ static int open_walk(int rootfd, const char *path, int flags, unsigned mode)
     return r;
 }
 
-int rootfs_open(int rootfd, const char *path, int flags, unsigned mode)
+/* Resolve and open path beneath the root, by openat2 or the walk. */
+static int open_resolved(int rootfd, const char *p, int flags, unsigned mode)
 {
-    const char *p = rel(path);
     static int have_openat2 = -1;
     if (have_openat2 < 0)
         have_openat2 = getenv("MMSIM_NO_OPENAT2") == NULL;
@@ -122,6 +122,27 @@ int rootfs_open(int rootfd, const char *path, int flags, unsigned mode)
         have_openat2 = 0;
     }
     return open_walk(rootfd, p, flags, mode);
+}
+
+int rootfs_open(int rootfd, const char *path, int flags, unsigned mode)
+{
+    const char *p = rel(path);
+    if (flags & O_PATH)
+        return open_resolved(rootfd, p, flags, mode);
+    /* Never block the simulator: a FIFO, socket or device under the
+     * root is opened non-blocking and then refused; only regular files
+     * and directories are the guest's files. */
+    int fd = open_resolved(rootfd, p, flags | O_NONBLOCK, mode);
+    if (fd < 0)
+        return fd;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+        close(fd);
+        return -ENXIO;
+    }
+    if (!(flags & O_NONBLOCK))
+        (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return fd;
 }
 
 int rootfs_unlink(int rootfd, const char *path)

@@ -15,7 +15,9 @@
 #define MMSIM_SIM_ROOTFS_H
 
 /* Open guest `path` under rootfd with host open flags (O_PATH for stat);
- * a host fd or -errno. */
+ * a host fd or -errno.  Only regular files and directories open: a FIFO,
+ * socket or device is -ENXIO (opened non-blocking first, so the host's
+ * open() can never block the simulator). */
 int rootfs_open(int rootfd, const char *path, int flags, unsigned mode);
 /* Unlink guest `path` (not a directory).  0 or -errno. */
 int rootfs_unlink(int rootfd, const char *path);
