@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,8 +310,19 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
     return optind;
 }
 
+/* Ctrl-C, kill and a closed terminal stop the run cleanly (sched_interrupt). */
+static void on_host_signal(int sig)
+{
+    sched_interrupt(sig);
+}
+
 int cli_run(const struct sim_opts *o, const char *path, int argc, char **argv)
 {
+    struct sigaction sa = { .sa_handler = on_host_signal };
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     return sim_run(o, &kcall_kernel, &checker_memsys, path, argc, argv);
 }
 

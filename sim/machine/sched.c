@@ -25,6 +25,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -577,6 +578,45 @@ static void deadlock(struct sim *s)
         }
 }
 
+/* A host signal (SIGINT, SIGTERM, SIGHUP) asked the run to stop, and the
+ * engine running a slice when it came, if any. */
+static volatile sig_atomic_t stop_signal;
+static uc_engine *volatile slice_uc;
+
+void sched_interrupt(int sig)
+{
+    stop_signal = sig;
+    uc_engine *uc = slice_uc;
+    if (uc)
+        uc_emu_stop(uc);
+}
+
+/* The run was interrupted by host signal sig: kill every process (no
+ * fault reports); sched_run tells why once they are torn down. */
+static void interrupt_all(struct sim *s, int sig)
+{
+    for (struct proc *p = s->procs; p; p = p->next)
+        if (p->state == PROC_RUNNING) {
+            p->quiet_kill = true;
+            sched_terminate(p, 0, 9);
+        }
+    s->interrupted = sig;
+}
+
+/* End the trace of an interrupted run with a record that says why (the
+ * last record), and tell the user. */
+static void report_interrupt(struct sim *s)
+{
+    int sig = s->interrupted;
+    const char *name = sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP";
+    trace_begin(s->trace, "interrupted");
+    trace_str(s->trace, "signal", name);
+    trace_uint(s->trace, "now_ns", s->now_ns);
+    trace_end(s->trace);
+    fprintf(s->err, "mmsim: interrupted by %s: every process killed; output and trace are "
+                    "complete up to here; exit status %d\n", name, 128 + sig);
+}
+
 /* Host microseconds since an arbitrary start (only for --timeout). */
 static uint64_t host_us(void)
 {
@@ -636,7 +676,9 @@ static void run_slice(struct sim *s, struct thread *t, uint64_t deadline)
     }
     s->running = t;
     s->cur = p;
-    enum slice_end e = engine_slice(p, count, tmo);
+    slice_uc = p->uc;
+    enum slice_end e = stop_signal ? SLICE_STOPPED : engine_slice(p, count, tmo);
+    slice_uc = NULL;
     s->running = NULL;
     if (e == SLICE_EXPIRED)
         slice_expired(s, p, count, deadline);
@@ -649,6 +691,11 @@ int sched_run(struct sim *s)
     uint64_t last = 0;
     for (;;) {
         sweep(s);
+        if (stop_signal) {
+            interrupt_all(s, stop_signal);
+            sweep(s);
+            break;
+        }
         fire_timers(s);
         struct thread *t = pick(s, last);
         if (!t) {
@@ -670,9 +717,14 @@ int sched_run(struct sim *s)
         n = p->next;
         proc_free(p);
     }
+    sched_flush_events(s);
     free(s->evq);
     s->evq = NULL;
     s->nev = s->evcap = 0;
     s->cur = NULL;
+    if (s->interrupted) {
+        report_interrupt(s);
+        return 128 + s->interrupted;
+    }
     return s->deadlock ? DEADLOCK_STATUS : s->init_status;
 }

@@ -258,6 +258,7 @@ struct sim {
     uint64_t         insns_used;  /* --max-insns with --quantum: expired slices */
     int              init_status; /* exit status of process 1 */
     bool             deadlock;
+    int              interrupted; /* host signal that stopped the run, or 0 */
     char             prog_dir[4096]; /* spawn resolves names here */
     struct sched_ev *evq;         /* queued trace events (sched.c) */
     size_t           nev, evcap;
@@ -343,6 +344,10 @@ struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, i
 long sched_fork(struct proc *p);
 /* Run every process until all are gone; mmsim's exit status. */
 int  sched_run(struct sim *s);
+/* Async-signal-safe: host signal `sig` asks the running run to stop at
+ * once (the slice is cut short); sched_run kills every process, ends the
+ * trace with an "interrupted" record and returns 128 + sig. */
+void sched_interrupt(int sig);
 /* A new thread of p starting at pc with sp and arguments a0, a1: tid or -errno. */
 long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, uint32_t a1);
 /* The running thread blocks on chan until woken (or wake_at, then the

@@ -1128,6 +1128,7 @@ static const struct rp_event {
     {"block", EV_INFO, NULL},    /* scheduling: no memory-manager effect */
     {"wake", EV_INFO, NULL},
     {"deadlock", EV_INFO, NULL},
+    {"interrupted", EV_INFO, NULL},  /* mmsim stopped by a host signal: the last record */
 };
 
 /* Fields with one meaning in every event, and their type: a record that
