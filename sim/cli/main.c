@@ -70,6 +70,8 @@ static void usage(FILE *f)
         "                     physical addresses can reach) or full (every cacheable access)\n"
         "  --cache S,W,L      data cache size, ways, line bytes, e.g. 32K,8,32\n"
         "                     (default: the modelled core's L1 data cache)\n"
+        "  --max-host-mem S   host memory the run may use (default 8G): --ram plus a fixed\n"
+        "                     charge per process; fork/spawn past it fail with ENOMEM\n"
         "\n"
         "Exit status: the guest's; 128+signal if a fault killed it (QNX numbers:\n"
         "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11, SIGTERM 15); 3 if --check=error\n"
@@ -114,7 +116,8 @@ static int parse_u64(const char *s, uint64_t *out)
 }
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
-       OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT, OPT_QUANTUM };
+       OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT, OPT_QUANTUM,
+       OPT_MAX_HOST_MEM };
 
 /* --ipc-limit semNAME=N into o->sem.  0, -EINVAL, or 1 if not a
  * semaphore limit. */
@@ -212,6 +215,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"check", required_argument, 0, OPT_CHECK},
         {"cache-model", required_argument, 0, OPT_CACHE_MODEL},
         {"cache", required_argument, 0, OPT_CACHE},
+        {"max-host-mem", required_argument, 0, OPT_MAX_HOST_MEM},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -301,6 +305,12 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
             if (parse_cache(optarg, &o->cache_geom) != 0)
                 return -1;
             break;
+        case OPT_MAX_HOST_MEM:
+            if (parse_size(optarg, &o->max_host_mem) != 0 || o->max_host_mem < (64u << 20)) {
+                fprintf(stderr, "mmsim: bad --max-host-mem '%s' (a size of at least 64M)\n", optarg);
+                return -1;
+            }
+            break;
         case 'h': usage(stdout); exit(0);
         default:
             usage(stderr);
@@ -328,7 +338,7 @@ int cli_run(const struct sim_opts *o, const char *path, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20 };
+    struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20, .max_host_mem = 8ull << 30 };
     mm_ipc_limits_default(&o.ipc);
     if (argc < 2) {
         usage(stderr);

@@ -166,13 +166,23 @@ static bool on_unmapped(uc_engine *uc, uc_mem_type type, uint64_t addr, int size
     return false;
 }
 
+/* Unicorn's translated-code buffer per engine.  Its default (1 GiB) is
+ * touched whole the first time the translation cache is flushed (an
+ * instruction hook going on, as the checker and devices need), which cost
+ * a gigabyte of host memory and seconds of page faults per process; guest
+ * programs here are small, and a full buffer only means a flush. */
+#define ENGINE_TB_SIZE (16u << 20)
+
 int engine_create(struct proc *p)
 {
     struct sim *s = p->sim;
     const struct arch_ops *a = s->arch;
+    if (s->o.max_host_mem && s->o.ram + (s->engines + 1) * ENGINE_HOST_COST > s->o.max_host_mem)
+        return -ENOMEM;
     if (uc_open(a->uc_arch, a->uc_mode | (a->big_endian ? UC_MODE_BIG_ENDIAN : 0), &p->uc) != UC_ERR_OK)
         return -ENOMEM;
-    if (uc_ctl_set_cpu_model(p->uc, a->uc_model) != UC_ERR_OK)
+    if (uc_ctl_set_cpu_model(p->uc, a->uc_model) != UC_ERR_OK ||
+        uc_ctl_set_tcg_buffer_size(p->uc, ENGINE_TB_SIZE) != UC_ERR_OK)
         goto fail;
     for (int i = 0; i < s->phys.nbanks; i++) {
         const struct phys_bank *b = &s->phys.bank[i];
@@ -188,6 +198,7 @@ int engine_create(struct proc *p)
         uc_hook_add(p->uc, &p->h_intr, UC_HOOK_INTR, (void *)on_intr, p, 1, 0) != UC_ERR_OK ||
         uc_hook_add(p->uc, &p->h_invalid, UC_HOOK_MEM_UNMAPPED, (void *)on_unmapped, p, 1, 0) != UC_ERR_OK)
         goto fail;
+    s->engines++;
     return 0;
 fail:
     s->mem->detach(p);
@@ -230,8 +241,10 @@ uint32_t proc_pc(struct proc *p)
 void engine_destroy(struct proc *p)
 {
     p->sim->mem->detach(p);
-    if (p->uc)
+    if (p->uc) {
         uc_close(p->uc);
+        p->sim->engines--;
+    }
     p->uc = NULL;
 }
 

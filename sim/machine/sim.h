@@ -225,6 +225,7 @@ struct sim_opts {
     bool           cache_full;  /* --cache-model full: every cacheable access modelled */
     bool           check_error; /* --check=error: a report ends the run, status 3 */
     struct cache_geom cache_geom; /* --cache; size 0: the CPU's default */
+    uint64_t       max_host_mem; /* --max-host-mem: budget for ram + engines, 0: none */
 };
 
 struct trace;
@@ -254,6 +255,7 @@ struct sim {
     struct thread   *running;     /* thread in uc_emu_start, or NULL */
     bool             resched;     /* a kernel call stopped the running thread */
     uint64_t         now_ns;      /* simulated time */
+    unsigned         engines;     /* live Unicorn engines (host-memory budget) */
     uint64_t         block_seq;
     uint64_t         insns_used;  /* --max-insns with --quantum: expired slices */
     int              init_status; /* exit status of process 1 */
@@ -291,6 +293,12 @@ int sim_run(const struct sim_opts *o, const struct sim_kernel *k, const struct s
             const char *path, int argc, char **argv);
 
 /* engine.c */
+/* Host memory charged to each process's engine against --max-host-mem:
+ * Unicorn's state and its translated-code buffer (ENGINE_TB_SIZE). */
+#define ENGINE_HOST_COST (24ull << 20)
+/* A new engine for p: 0, -ENOMEM past the host-memory budget (the run's
+ * --ram plus ENGINE_HOST_COST per live engine) or when Unicorn cannot get
+ * memory, -EINVAL if the CPU model is refused. */
 int  engine_create(struct proc *p);
 void engine_destroy(struct proc *p);
 /* How a slice of execution ended. */
