@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "mmtrace.h"
 #include "sim.h"
@@ -166,6 +167,19 @@ static bool on_unmapped(uc_engine *uc, uc_mem_type type, uint64_t addr, int size
     return false;
 }
 
+/* Whether the host would give us `size` more bytes of address space now.
+ * Unicorn exits the whole process when it cannot allocate an engine's
+ * translation buffer, so engine_create asks first (under `ulimit -v` or
+ * memory pressure the guest's fork then fails with ENOMEM instead). */
+static bool host_can_map(size_t size)
+{
+    void *m = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m == MAP_FAILED)
+        return false;
+    munmap(m, size);
+    return true;
+}
+
 /* Unicorn's translated-code buffer per engine.  Its default (1 GiB) is
  * touched whole the first time the translation cache is flushed (an
  * instruction hook going on, as the checker and devices need), which cost
@@ -178,6 +192,8 @@ int engine_create(struct proc *p)
     struct sim *s = p->sim;
     const struct arch_ops *a = s->arch;
     if (s->o.max_host_mem && s->o.ram + (s->engines + 1) * ENGINE_HOST_COST > s->o.max_host_mem)
+        return -ENOMEM;
+    if (!host_can_map(ENGINE_HOST_COST))
         return -ENOMEM;
     if (uc_open(a->uc_arch, a->uc_mode | (a->big_endian ? UC_MODE_BIG_ENDIAN : 0), &p->uc) != UC_ERR_OK)
         return -ENOMEM;
