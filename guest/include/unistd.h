@@ -36,6 +36,16 @@ ssize_t pread(int __fd, void *__buf, size_t __n, off_t __off);
 ssize_t pwrite(int __fd, const void *__buf, size_t __n, off_t __off);
 /* unlink(path): remove a file under mmsim's --root (or a /dev/shmem/ name); 0, or -1 and errno. */
 int unlink(const char *__path);
+/* pipe(fds) / pipe2(fds, flags): fds[0] reads, fds[1] writes (64 KiB
+ * buffer, writes of up to PIPE_BUF 4096 bytes atomic); flags O_NONBLOCK,
+ * O_CLOEXEC; 0, or -1 and errno. */
+int pipe(int __fds[2]);
+int pipe2(int __fds[2], int __flags);
+/* dup(fd), dup2(fd, nfd), dup3(fd, nfd, O_CLOEXEC): share fd's open file
+ * description (offset, status flags); the new fd, or -1 and errno. */
+int dup(int __fd);
+int dup2(int __fd, int __nfd);
+int dup3(int __fd, int __nfd, int __flags);
 /* getpid(): this process's id. */
 pid_t getpid(void);
 /* fork(): a new process with a copy-on-write copy of this one; the

@@ -104,6 +104,12 @@
 /* ---- signals, timers, process groups (110-139) ---------------------------- */
 
 /* ---- descriptors: pipes, dup/fcntl, poll, directories, exec (140-179) ----- */
+/* (sim/kcall/kcall_fd.c; read/write of pipes, /dev/null, /dev/zero and shm
+ * fds go through KC_READ/KC_WRITE) */
+#define KC_PIPE2       140   /* (int fds[2], flags) -> 0; flags O_NONBLOCK|O_CLOEXEC */
+#define KC_DUP3        141   /* (oldfd, newfd, flags) -> newfd; flags -1: dup2 */
+#define KC_FCNTL       142   /* (fd, cmd, arg) -> value */
+#define KC_POLL        143   /* (struct pollfd *, nfds, timeout_ms) -> ready count */
 
 /* ---- system information, limits, scheduling policy, credentials (180-219) - */
 

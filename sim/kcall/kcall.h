@@ -60,6 +60,8 @@ void kcall_trace_args(struct trace *t, unsigned num, const uint32_t a[7], int na
  * under --root), and read()/write() of any fd that is not the console. */
 long kcall_file_open(struct call *c, const char *path);
 long kcall_file_rw(struct call *c, bool write);
+/* kcall_fd.c: read()/write() of a pipe, /dev/null, /dev/zero or shm fd. */
+long kcall_fd_rw(struct call *c, bool write);
 
 /* Host errno -> guest (QNX) errno value. */
 int  guest_errno(int host_errno);
@@ -75,5 +77,6 @@ extern const struct kcall_table kcall_file_table;     /* kcall_file.c: files, re
 extern const struct kcall_table kcall_proc_table;
 extern const struct kcall_table kcall_sem_table;
 extern const struct kcall_table kcall_cache_table;
+extern const struct kcall_table kcall_fd_table;       /* kcall_fd.c: pipes, dup, fcntl, poll */
 
 #endif

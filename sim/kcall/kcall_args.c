@@ -88,6 +88,11 @@ static const struct { unsigned num; const char *spec; } specs[] = {
     {KC_MLOCKALL, "flags:x"},
     {KC_MUNLOCKALL, ""},
     {KC_MADVISE, "addr:x len:x advice:d"},
+    /* descriptors: pipes, dup/fcntl, poll, directories, exec (kcall_fd.c) */
+    {KC_PIPE2, "fds_ptr:x flags:x"},
+    {KC_DUP3, "oldfd:d newfd:d flags:d"},
+    {KC_FCNTL, "fd:d cmd:d arg:x"},
+    {KC_POLL, "fds_ptr:x nfds:d timeout:d"},
 };
 
 /* The spec of call `num`, or NULL (a linear search, cached per number). */

@@ -49,6 +49,8 @@ static long path_err(struct call *c, long r)
  * memory manager's), read-write on the host for any writer. */
 long kcall_file_open(struct call *c, const char *path)
 {
+    if (!strcmp(path, "/dev/null") || !strcmp(path, "/dev/zero"))
+        return tm_open_device(c->p, path[5] == 'n' ? MM_DEV_NULL : MM_DEV_ZERO, (int)c->a[1]);
     int root = root_of(c);
     if (root < 0)
         return -ENOENT;
@@ -66,14 +68,14 @@ long kcall_file_open(struct call *c, const char *path)
     return tm_file_open(c->p, hfd, oflag);
 }
 
-/* read()/write() of a non-console fd: files in chunks; others as before
- * (a shm fd is -ENOTSUP, anything else -EBADF). */
+/* read()/write() of a non-console fd: files in chunks; other kinds are
+ * kcall_fd.c's. */
 long kcall_file_rw(struct call *c, bool write)
 {
     struct proc *p = c->p;
     int fd = (int)c->a[0];
     if (!mm_fd_is_file(p->mm, fd))
-        return mm_fstat(p->mm, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+        return kcall_fd_rw(c, write);     /* pipes, devices, shm objects */
     uint32_t va = c->a[1], len = c->a[2], done = 0;
     uint8_t *buf = malloc(RW_CHUNK);
     if (!buf)

@@ -376,6 +376,8 @@ static void wake(struct sim *s, struct thread *t, bool complete, long r)
     t->wake_at = 0;
     t->has_result = complete;
     t->result = r;
+    if (complete)
+        t->fdwait.active = false;   /* completed for it: no fd call to resume */
     ev_push(s, "wake", t->p->pid, t->tid, 0, NULL);
 }
 

@@ -146,6 +146,11 @@ struct thread {
     uint32_t          exit_value;    /* pthread_exit value */
     bool              detached, joined;
     struct semtab_wait semw;         /* what a blocked semop counts in */
+    struct {                         /* a blocked fd call's progress (kcall_fd.c) */
+        bool     active;             /* re-issued after a wakeup: fields valid */
+        uint32_t done;               /* bytes a pipe write already wrote */
+        uint64_t deadline;           /* poll: simulated ns of the timeout, 0: none */
+    } fdwait;
     struct thread    *next;          /* sim->threads, creation order */
 };
 

@@ -807,6 +807,63 @@ static int op_lseek(struct opctx *o)
     return c ? c : RESULT(r);
 }
 
+/* ---- descriptors ---------------------------------------------------- */
+
+static int op_pipe(struct opctx *o)
+{
+    uint64_t flags;
+    HEX("flags", flags);
+    int fds[2] = {-1, -1};
+    int r = mm_pipe(o->proc->mm, (int)flags, fds), c;
+    if ((c = cmp_hex(o->rp, o->r, o->rec, "fd0", r == 0, (uint64_t)fds[0])) ||
+        (c = cmp_hex(o->rp, o->r, o->rec, "fd1", r == 0, (uint64_t)fds[1])))
+        return c;
+    return RESULT(r);
+}
+
+static int op_dup(struct opctx *o)
+{
+    int64_t fd, min;
+    bool cloexec;
+    INT("fd", fd);
+    INT("min", min);
+    BOOL("cloexec", cloexec);
+    return RESULT(mm_dup(o->proc->mm, (int)fd, (int)min, cloexec));
+}
+
+static int op_dup2(struct opctx *o)
+{
+    int64_t fd, nfd, flags;
+    INT("fd", fd);
+    INT("newfd", nfd);
+    INT("flags", flags);
+    return RESULT(mm_dup2(o->proc->mm, (int)fd, (int)nfd, (int)flags));
+}
+
+static int op_fcntl(struct opctx *o)
+{
+    int64_t fd, cmd, arg;
+    INT("fd", fd);
+    INT("cmd", cmd);
+    INT("arg", arg);
+    return RESULT(mm_fcntl(o->proc->mm, (int)fd, (int)cmd, (int)arg));
+}
+
+static int op_open_device(struct opctx *o)
+{
+    int64_t dev;
+    uint64_t oflag;
+    INT("dev", dev);
+    HEX("oflag", oflag);
+    return RESULT(mm_open_device(o->proc->mm, (int)dev, (int)oflag));
+}
+
+static int op_close_on_exec(struct opctx *o)
+{
+    mm_close_on_exec(o->proc->mm);
+    return RESULT(0);
+}
+
 /* Every memory-manager call an "mm" record can name.  args/outputs are
  * the schema scenarios use (x: hex or symbolic number, d: integer,
  * b: true/false, s: string). */
@@ -854,6 +911,12 @@ static const struct rp_op {
     {"read", "fd:d len:x", "", op_read, false},
     {"write", "fd:d len:x", "", op_write, false},
     {"lseek", "fd:d off:d whence:d", "res", op_lseek, false},
+    {"pipe", "flags:x", "fd0 fd1", op_pipe, false},
+    {"dup", "fd:d min:d cloexec:b", "", op_dup, false},
+    {"dup2", "fd:d newfd:d flags:d", "", op_dup2, false},
+    {"fcntl", "fd:d cmd:d arg:d", "", op_fcntl, false},
+    {"open_device", "dev:d oflag:x", "", op_open_device, false},
+    {"close_on_exec", "", "", op_close_on_exec, false},
 };
 
 static const struct rp_op *find_op(const char *name)
