@@ -210,6 +210,14 @@ bool mm_fd_is_console(const struct mm_proc *p, int fd)
     return mm_fd_console(p, fd) >= 0;
 }
 
+int mm_fd_inherit(struct mm_proc *c, const struct mm_proc *p)
+{
+    int r = fd_table_copy(c, p);
+    if (!r)
+        mm_close_on_exec(c);
+    return r;
+}
+
 void mm_close_on_exec(struct mm_proc *p)
 {
     for (unsigned fd = 0; fd < p->nfds; fd++)

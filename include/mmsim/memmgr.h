@@ -200,6 +200,9 @@ int mm_dup2(struct mm_proc *p, int old, int nfd, int flags);
 /* fcntl F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL
  * (O_APPEND and O_NONBLOCK change; the access mode is reported). */
 int mm_fcntl(struct mm_proc *p, int fd, int cmd, int arg);
+/* posix_spawn: child c (fresh) gets p's fds and fd limit, those with
+ * FD_CLOEXEC closed.  0 or -ENOMEM. */
+int mm_fd_inherit(struct mm_proc *c, const struct mm_proc *p);
 /* exec: close every fd with FD_CLOEXEC. */
 void mm_close_on_exec(struct mm_proc *p);
 /* The per-process fd limit (setrlimit RLIMIT_NOFILE): 1 .. 2^20, else

@@ -525,6 +525,14 @@ int tm_open_device(struct proc *p, int dev, int oflag)
     return (int)done(p, t, mm_open_device(p->mm, dev, oflag));
 }
 
+int tm_fd_inherit(struct proc *p, struct proc *c)
+{
+    struct trace *t = rec(p, "fd_inherit");
+    trace_uint(t, "child", c->pid);
+    args_done(t);
+    return (int)done(p, t, mm_fd_inherit(c->mm, p->mm));
+}
+
 void tm_close_on_exec(struct proc *p)
 {
     struct trace *t = rec(p, "close_on_exec");

@@ -245,6 +245,7 @@ struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, i
         uint32_t uid, euid, gid, egid;
         mm_proc_creds(parent->mm, &uid, &euid, &gid, &egid);
         tm_proc_creds(p, uid, gid);
+        rc = tm_fd_inherit(parent, p);             /* fds without FD_CLOEXEC (kcall_fd.c) */
     }
     if (!rc)
         rc = engine_create(p);

@@ -858,6 +858,16 @@ static int op_open_device(struct opctx *o)
     return RESULT(mm_open_device(o->proc->mm, (int)dev, (int)oflag));
 }
 
+static int op_fd_inherit(struct opctx *o)
+{
+    int64_t child;
+    INT("child", child);
+    struct rproc *c = find_proc(o->rp, (uint32_t)child);
+    if (!c || !c->mm)
+        return tf_fail(o->r, "fd_inherit: no process %lld", (long long)child);
+    return RESULT(mm_fd_inherit(c->mm, o->proc->mm));
+}
+
 static int op_close_on_exec(struct opctx *o)
 {
     mm_close_on_exec(o->proc->mm);
@@ -917,6 +927,7 @@ static const struct rp_op {
     {"fcntl", "fd:d cmd:d arg:d", "", op_fcntl, false},
     {"open_device", "dev:d oflag:x", "", op_open_device, false},
     {"close_on_exec", "", "", op_close_on_exec, false},
+    {"fd_inherit", "child:d", "", op_fd_inherit, false},
 };
 
 static const struct rp_op *find_op(const char *name)
