@@ -230,6 +230,7 @@ struct sim_opts {
     bool           cache_full;  /* --cache-model full: every cacheable access modelled */
     bool           check_error; /* --check=error: a report ends the run, status 3 */
     struct cache_geom cache_geom; /* --cache; size 0: the CPU's default */
+    unsigned       max_fds;     /* --max-fds: fds per process (0: 1024) */
 };
 
 struct trace;

@@ -20,6 +20,16 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
     string(REGEX REPLACE "^test_" "" short ${name})
     gt_selfcheck(guest_${short}_${cpu} ${GT_ELF} OPTS --cpu ${cpu})
     gt_selfcheck(guest_${short}_q100_${cpu} ${GT_ELF} OPTS --cpu ${cpu} --quantum 100)
+    if(name STREQUAL "test_fd_dup")        # --max-fds, recorded and replayed
+      gt_selfcheck(guest_fd_dup_maxfds_${cpu} ${GT_ELF} OPTS --cpu ${cpu} --max-fds 64
+                   ARGS limit 64)
+      add_test(NAME trace_record_replay_fd_dup_maxfds_${cpu}
+               COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF}
+                       -DWORK=${CMAKE_CURRENT_BINARY_DIR}/replay/${cpu} -DNAME=fd_dup_maxfds
+                       -DRUN_OPTS=--cpu%%${cpu}%%--max-fds%%64 -DPROG_ARGS=limit%%64
+                       -P ${GT_SRC}/record_replay.cmake)
+      set_tests_properties(trace_record_replay_fd_dup_maxfds_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
+    endif()
     if(name IN_LIST GT_FD_REPLAY)
       add_test(NAME trace_record_replay_${short}_${cpu}
                COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF}

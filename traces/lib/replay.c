@@ -1019,6 +1019,10 @@ static int ev_machine(struct replay *rp, struct tf_reader *r)
         return tf_fail(r, "cannot create the MMU");
     if (ipc && mm_set_ipc_limits(rp->mm, &lim) != 0)
         return tf_fail(r, "field 'ipc': limits the memory manager refuses");
+    int64_t max_fds = 0;
+    if (tf_get(r, h, "max_fds") && tf_int(r, h, "max_fds", &max_fds))
+        return -1;
+    mm_set_fd_limit_default(rp->mm, (unsigned)max_fds);    /* absent or 0: 1024 */
     return 0;
 }
 
