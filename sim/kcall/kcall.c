@@ -40,6 +40,7 @@ int guest_errno(int e)
     case ENOLCK:       return GE_ENOLCK;
     case ETIMEDOUT:    return GE_ETIMEDOUT;
     case ELOOP:        return GE_ELOOP;
+    case ENOTEMPTY:    return GE_ENOTEMPTY;
     default:           return e <= 34 ? e : GE_EINVAL;
     }
 }
@@ -376,6 +377,7 @@ static const struct kcall_table *const tables[] = {
     &kcall_sem_table,
     &kcall_cache_table,
     &kcall_fd_table,
+    &kcall_path_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)
@@ -451,4 +453,5 @@ static void kcall_proc_exit(struct proc *p)
     sem_proc_exit(p);
 }
 
-const struct sim_kernel kcall_kernel = { .dispatch = kcall_dispatch, .proc_exit = kcall_proc_exit };
+const struct sim_kernel kcall_kernel = { .dispatch = kcall_dispatch, .proc_exit = kcall_proc_exit,
+                                      .fini = kcall_path_fini };

@@ -177,6 +177,8 @@ static struct proc *proc_new(struct sim *s, struct proc *parent)
     p->parent = parent;
     p->ppid = parent ? parent->pid : 0;
     p->state = PROC_RUNNING;
+    memcpy(p->cwd, parent ? parent->cwd : "/", parent ? sizeof p->cwd : 2);
+    p->umask = parent ? parent->umask : 022;
     struct proc **pp = &s->procs;
     while (*pp)
         pp = &(*pp)->next;

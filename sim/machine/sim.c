@@ -237,6 +237,8 @@ int sim_init(struct sim *s, const struct sim_opts *o, const struct sim_kernel *k
 
 void sim_fini(struct sim *s)
 {
+    if (s->kernel && s->kernel->fini)
+        s->kernel->fini(s);
     if (s->mem)
         s->mem->summary(s);
     semtab_destroy(s->semtab);

@@ -44,6 +44,8 @@ struct sim_kernel {
     void (*dispatch)(struct proc *p);
     /* p ends: release what its blocked calls hold (SEM_UNDO...). */
     void (*proc_exit)(struct proc *p);
+    /* The machine goes: free what the kernel-call layer holds (may be NULL). */
+    void (*fini)(struct sim *s);
 };
 
 /* The memory system beyond RAM (sim/checker: data-cache model, cache and
@@ -192,6 +194,8 @@ struct proc {
     uint64_t        watch_epoch;   /* checker epoch of the last TLB flush */
     struct cacheinsn **cacheinsns; /* PPC cache instructions hooked (cacheinsn.c) */
     size_t          ncacheinsns;
+    char            cwd[1024];     /* working directory (kcall_path.c), inherited */
+    unsigned        umask;         /* file mode creation mask, inherited (022 at first) */
 };
 
 /* What --dump-pt prints at exit. */
@@ -274,6 +278,7 @@ struct sim {
     int              root_fd; /* --root directory (O_PATH), or -1 */
     uint64_t        *file_ids; /* host (dev, ino) pairs: trace file numbers (mmtrace.c) */
     size_t           nfile_ids;
+    struct tmpfs    *tmpfs;    /* the in-memory /tmp (kcall_path.c), NULL until used */
 };
 
 /* sim.c: build the machine (RAM, frames, MMU, memory manager, trace) with
