@@ -87,6 +87,14 @@ struct mm_proc *mm_proc_create(struct mm *m, uint32_t pid, bool privileged)
     return p;
 }
 
+int mm_proc_exec(struct mm_proc *p)
+{
+    vm_remove(p, MM_USER_BASE, MM_USER_END);   /* no splits: cannot fail */
+    p->lock_future = false;
+    mm_close_on_exec(p);
+    return 0;
+}
+
 /* Unmap everything, close every fd, free the page table and p. */
 void mm_proc_destroy(struct mm_proc *p)
 {

@@ -74,6 +74,17 @@ int fdatasync(int __fd);
 #define _PC_VDISABLE   8
 long pathconf(const char *__path, int __name);
 long fpathconf(int __fd, int __name);
+/* execve(path, argv, envp) and execv, execvp, execl, execlp, execle:
+ * replace this process's program (found as posix_spawn finds it); the
+ * pid, parent, fds without FD_CLOEXEC and credentials stay.  Returns
+ * only on failure: -1 and errno (ENOENT, EACCES, ENOEXEC, E2BIG).  The
+ * environment is not passed (mmsim guests have none). */
+int execve(const char *__path, char *const __argv[], char *const __envp[]);
+int execv(const char *__path, char *const __argv[]);
+int execvp(const char *__file, char *const __argv[]);
+int execl(const char *__path, const char *__arg0, ...);
+int execlp(const char *__file, const char *__arg0, ...);
+int execle(const char *__path, const char *__arg0, ...);
 /* getpid(): this process's id. */
 pid_t getpid(void);
 /* fork(): a new process with a copy-on-write copy of this one; the

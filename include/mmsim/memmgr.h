@@ -203,6 +203,9 @@ int mm_fcntl(struct mm_proc *p, int fd, int cmd, int arg);
 /* posix_spawn: child c (fresh) gets p's fds and fd limit, those with
  * FD_CLOEXEC closed.  0 or -ENOMEM. */
 int mm_fd_inherit(struct mm_proc *c, const struct mm_proc *p);
+/* exec: the whole address space unmapped, mlockall(MCL_FUTURE) dropped,
+ * fds with FD_CLOEXEC closed; the process, its ids and other fds stay.  0. */
+int mm_proc_exec(struct mm_proc *p);
 /* exec: close every fd with FD_CLOEXEC. */
 void mm_close_on_exec(struct mm_proc *p);
 /* The per-process fd limit (setrlimit RLIMIT_NOFILE): 1 .. 2^20, else

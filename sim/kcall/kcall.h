@@ -73,6 +73,12 @@ int  kcall_tmpfs_open(struct sim *s, const char *rel, int hflags, unsigned mode)
 int  kcall_tmpfs_stat(struct sim *s, const char *rel, struct stat *st);
 int  kcall_tmpfs_unlink(struct sim *s, const char *rel);
 void kcall_path_fini(struct sim *s);
+/* kcall_proc.c, for exec (kcall_fd.c): a program name resolved as
+ * posix_spawn resolves it (-ENOENT, -EACCES...); a guest argv copied
+ * (argv[0] = name when empty), and freed. */
+int  spawn_path(struct sim *s, const char *name, char *out);
+int  copy_args(struct proc *p, uint32_t va, const char *name, char ***out, int *argc);
+void free_args(char **v, int n);
 /* kcall_fd.c: read()/write() of a pipe, /dev/null, /dev/zero or shm fd. */
 long kcall_fd_rw(struct call *c, bool write);
 

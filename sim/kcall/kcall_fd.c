@@ -217,7 +217,35 @@ static long k_poll(struct call *c)
     return sched_sleep(p, CHAN(CHAN_POLL, 0), deadline, 0, "poll");
 }
 
+/* ---- exec ---------------------------------------------------------------- */
+
+/* execve(path, argv, envp): the environment is not passed (mmsim guests
+ * have an empty one). */
+static long k_execve(struct call *c)
+{
+    struct proc *p = c->p;
+    char name[1024], path[4096];
+    int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
+    if (rc)
+        return rc;
+    if ((rc = spawn_path(p->sim, name, path)) != 0) {
+        c->why = rc == -EACCES ? "program outside the directory of the first program" : NULL;
+        return rc;
+    }
+    char **argv;
+    int argc;
+    if ((rc = copy_args(p, c->a[1], name, &argv, &argc)) != 0)
+        return rc;
+    static char why[256];                /* c->why must outlive the call */
+    long r = sched_exec(p, path, argc, argv, why, sizeof why);
+    free_args(argv, argc);
+    if (r < 0)
+        c->why = why;
+    return r;
+}
+
 static const struct kcall_def fd_defs[] = {
+    {KC_EXECVE, "execve", 3, k_execve},
     {KC_PIPE2, "pipe2", 2, k_pipe2},
     {KC_DUP3, "dup3", 3, k_dup3},
     {KC_FCNTL, "fcntl", 3, k_fcntl},

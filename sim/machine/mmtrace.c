@@ -525,6 +525,13 @@ int tm_open_device(struct proc *p, int dev, int oflag)
     return (int)done(p, t, mm_open_device(p->mm, dev, oflag));
 }
 
+int tm_exec(struct proc *p)
+{
+    struct trace *t = rec(p, "exec");
+    args_done(t);
+    return (int)done(p, t, mm_proc_exec(p->mm));
+}
+
 int tm_fd_inherit(struct proc *p, struct proc *c)
 {
     struct trace *t = rec(p, "fd_inherit");

@@ -70,6 +70,8 @@ int  tm_dup2(struct proc *p, int old, int nfd, int flags);
 int  tm_fcntl(struct proc *p, int fd, int cmd, int arg);
 int  tm_open_device(struct proc *p, int dev, int oflag);
 void tm_close_on_exec(struct proc *p);
+/* exec: mm_proc_exec. */
+int  tm_exec(struct proc *p);
 /* posix_spawn: child c inherits parent p's fds (recorded on p). */
 int  tm_fd_inherit(struct proc *p, struct proc *c);
 

@@ -341,6 +341,10 @@ void     p64(const struct proc *p, void *b, uint64_t v);
 /* loader.c: load an ELF into p's address space; sets *entry.
  * 0 or -errno with a message written to `why`. */
 int  loader_load(struct proc *p, const char *path, uint32_t *entry, char *why, size_t n);
+/* Would loader_load take `path` (file readable, ELF header for this
+ * CPU)?  0 or -errno with why set; exec checks before the point of no
+ * return. */
+int  loader_check(struct proc *p, const char *path, char *why, size_t n);
 /* Map the stack and return the initial sp. */
 int  loader_stack(struct proc *p, uint32_t *sp);
 
@@ -349,6 +353,13 @@ int  loader_stack(struct proc *p, uint32_t *sp);
  * NULL with *err (-errno) and a message in why. */
 struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, int argc,
                          char *const *argv, int *err, char *why, size_t n);
+/* exec in p (the running thread's process): `path` (already resolved)
+ * with argv replaces the image; same pid, parent, fds without
+ * FD_CLOEXEC, credentials; other threads end.  -errno (old image intact)
+ * when the program cannot be loaded; past the point of no return a
+ * failure kills p.  0: p resumes at the new entry point. */
+long sched_exec(struct proc *p, const char *path, int argc, char *const *argv, char *why,
+                size_t n);
 /* fork of the running thread of p: the child's pid or -errno. */
 long sched_fork(struct proc *p);
 /* Run every process until all are gone; mmsim's exit status. */

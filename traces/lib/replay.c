@@ -868,6 +868,11 @@ static int op_fd_inherit(struct opctx *o)
     return RESULT(mm_fd_inherit(c->mm, o->proc->mm));
 }
 
+static int op_exec(struct opctx *o)
+{
+    return RESULT(mm_proc_exec(o->proc->mm));
+}
+
 static int op_close_on_exec(struct opctx *o)
 {
     mm_close_on_exec(o->proc->mm);
@@ -928,6 +933,7 @@ static const struct rp_op {
     {"open_device", "dev:d oflag:x", "", op_open_device, false},
     {"close_on_exec", "", "", op_close_on_exec, false},
     {"fd_inherit", "child:d", "", op_fd_inherit, false},
+    {"exec", "", "", op_exec, false},
 };
 
 static const struct rp_op *find_op(const char *name)
@@ -1121,6 +1127,7 @@ static const struct rp_event {
     {"dma", EV_INFO, NULL},
     {"dev", EV_INFO, NULL},
     {"fork", EV_INFO, NULL},     /* the "mm" proc_fork record is re-driven */
+    {"exec", EV_INFO, NULL},     /* the "mm" exec record and the loader's mmaps are re-driven */
     {"thread", EV_INFO, NULL},   /* threads share their process's memory manager state */
     {"block", EV_INFO, NULL},    /* scheduling: no memory-manager effect */
     {"wake", EV_INFO, NULL},
