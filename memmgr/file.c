@@ -4,6 +4,7 @@
  * write-back of shared mappings (see the notes in mmsim/memmgr.h).
  */
 #include "file.h"
+#include "pipe.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -153,7 +154,8 @@ static int file_object(struct mm_proc *p, int hostfd, const struct stat *stp, bo
 
 bool mm_fd_is_file(const struct mm_proc *p, int fd)
 {
-    return fd >= 0 && fd < MM_FD_MAX && p->fd[fd].kind == FD_FILE;
+    struct mm_fd *f = fd_get(p, fd);
+    return f && f->kind == FD_FILE;
 }
 
 int mm_file_open(struct mm_proc *p, int hostfd, int oflag)
@@ -183,7 +185,10 @@ int mm_file_open_stat(struct mm_proc *p, int hostfd, int oflag, const struct sta
         obj_unref(o);
         return r;
     }
-    p->fd[fd] = (struct mm_fd){ FD_FILE, oflag, o, 0 };
+    if ((r = fd_install(p, fd, FD_FILE, oflag, o))) {
+        obj_unref(o);
+        return r;
+    }
     return fd;
 }
 
@@ -199,8 +204,37 @@ static struct mm_fd *file_fd(struct mm_proc *p, int fd, bool want_write)
     return f;
 }
 
+/* read/write of the kinds that are not files: pipes, /dev/null,
+ * /dev/zero, shm objects. */
+static long other_rw(struct mm_proc *p, int fd, bool write, void *buf, uint32_t len)
+{
+    struct mm_fd *f = fd_get(p, fd);
+    if (!f)
+        return -EBADF;
+    int acc = f->oflag & MM_O_ACCMODE;
+    if (f->kind != FD_PIPE && f->kind != FD_FILE && (write ? acc == MM_O_RDONLY : acc == MM_O_WRONLY))
+        return -EBADF;
+    switch (f->kind) {
+    case FD_PIPE:
+        return write ? pipe_fd_write(p->m, f, buf, len) : pipe_fd_read(p->m, f, buf, len);
+    case FD_NULL:
+        return write ? (long)len : 0;
+    case FD_ZERO:
+        if (!write)
+            memset(buf, 0, len);
+        return (long)len;
+    case FD_SHM:
+        return shm_rw(p, f, write, buf, len);
+    default:
+        return -EBADF;     /* the console is the simulator's */
+    }
+}
+
 long mm_read(struct mm_proc *p, int fd, void *buf, uint32_t len)
 {
+    struct mm_fd *g = fd_get(p, fd);
+    if (!g || g->kind != FD_FILE)
+        return other_rw(p, fd, false, buf, len);
     struct mm_fd *f = file_fd(p, fd, false);
     if (!f)
         return -EBADF;
@@ -236,6 +270,9 @@ long mm_read(struct mm_proc *p, int fd, void *buf, uint32_t len)
 
 long mm_write(struct mm_proc *p, int fd, const void *buf, uint32_t len)
 {
+    struct mm_fd *g = fd_get(p, fd);
+    if (!g || g->kind != FD_FILE)
+        return other_rw(p, fd, true, (void *)buf, len);
     struct mm_fd *f = file_fd(p, fd, true);
     if (!f)
         return -EBADF;
@@ -268,8 +305,12 @@ int mm_lseek(struct mm_proc *p, int fd, int64_t off, int whence, uint64_t *res)
     struct mm_fd *f = fd_get(p, fd);
     if (!f)
         return -EBADF;
-    if (f->kind == FD_CONSOLE)
+    if (f->kind == FD_CONSOLE || f->kind == FD_PIPE)
         return -ESPIPE;
+    if (f->kind == FD_NULL || f->kind == FD_ZERO) {
+        *res = 0;                      /* Linux: seeking a null device does nothing */
+        return 0;
+    }
     int64_t base = whence == MM_SEEK_SET ? 0 : whence == MM_SEEK_CUR ? (int64_t)f->off
                  : whence == MM_SEEK_END ? (int64_t)f->obj->size : -1;
     if (base < 0)

@@ -100,10 +100,9 @@ struct mm_proc *mm_proc_fork(struct mm_proc *p, uint32_t pid)
     c->euid = p->euid;
     c->gid = p->gid;
     c->egid = p->egid;
-    for (int fd = 0; fd < MM_FD_MAX; fd++) {
-        c->fd[fd] = p->fd[fd];
-        if (c->fd[fd].kind == FD_SHM || c->fd[fd].kind == FD_FILE)
-            obj_ref(c->fd[fd].obj);
+    if (fd_table_copy(c, p)) {
+        mm_proc_destroy(c);
+        return NULL;
     }
     for (size_t i = 0; i < p->nmaps; i++) {
         if (fork_entry(c, p->maps[i])) {

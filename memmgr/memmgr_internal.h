@@ -9,7 +9,8 @@
 #include "mmsim/memmgr.h"
 #include <errno.h>
 
-#define MM_FD_MAX   64     /* fds per process; the 65th open is -EMFILE */
+#define MM_FD_LIMIT_DEFAULT 1024u  /* fds per process (Linux's RLIMIT_NOFILE soft default) */
+#define MM_FD_LIMIT_MAX (1u << 20)   /* highest per-process limit mm_proc_set_fd_limit takes */
 #define MM_NAME_MAX 255    /* longest shm name component */
 #define MM_UID_ROOT 0      /* uid of privileged processes */
 #define MM_UID_USER 1000   /* uid of unprivileged processes */
@@ -61,15 +62,34 @@ struct mm {
     size_t          nfiles, files_cap;
     mm_kmem_hook_fn kmem_hook;    /* see mm_set_kmem_hook() */
     void           *kmem_ctx;
+    mm_pipe_hook_fn pipe_hook;    /* see mm_set_pipe_hook() */
+    void           *pipe_ctx;
+    uint64_t        next_pipe_id; /* pipe ids: 1, 2, ... */
+    unsigned        fd_limit_default; /* fd limit of new processes */
 };
 
-enum mm_fd_kind { FD_FREE = 0, FD_CONSOLE, FD_SHM, FD_FILE };
+enum mm_fd_kind { FD_FREE = 0, FD_CONSOLE, FD_SHM, FD_FILE, FD_PIPE, FD_NULL, FD_ZERO };
 
+struct mm_pipe;
+
+/* An open file description (POSIX): what dup, dup2, F_DUPFD and fork
+ * share -- kind, status flags, offset.  Reference-counted by the fd slots
+ * that point at it (fdtab.c). */
 struct mm_fd {
     enum mm_fd_kind kind;
-    int             oflag;        /* as passed to shm_open */
+    int             oflag;        /* as passed to open/shm_open; F_SETFL changes O_APPEND/O_NONBLOCK */
     struct mm_obj  *obj;          /* FD_SHM, FD_FILE: holds one reference */
     uint64_t        off;          /* file offset (read, write, lseek) */
+    unsigned        refs;         /* fd slots pointing here */
+    int             console;      /* FD_CONSOLE: 0 stdin, 1 stdout, 2 stderr */
+    struct mm_pipe *pipe;         /* FD_PIPE: the pipe (one end counted) */
+    bool            wr_end;       /* FD_PIPE: the write end */
+};
+
+/* One fd number: its open file description and the per-fd flag. */
+struct mm_fdslot {
+    struct mm_fd *f;              /* NULL: free */
+    bool          cloexec;        /* FD_CLOEXEC */
 };
 
 struct mm_proc {
@@ -79,7 +99,9 @@ struct mm_proc {
     uint32_t        uid, euid;    /* real and effective user */
     uint32_t        gid, egid;
     struct pt      *pt;
-    struct mm_fd    fd[MM_FD_MAX];
+    struct mm_fdslot *fds;        /* fd table, nfds slots (grown on demand) */
+    unsigned        nfds;
+    unsigned        fd_limit;     /* fds >= this are -EMFILE (RLIMIT_NOFILE) */
     struct mm_map **maps;         /* sorted by start, never overlapping */
     size_t          nmaps, maps_cap;
     const char     *reason;       /* last -EINVAL reason (static string) */
@@ -112,9 +134,24 @@ static inline bool mm_in_user(uint64_t start, uint64_t len)
 struct mm_obj *fd_shm(struct mm_proc *p, int fd, int *err);
 /* The same for anything mmap can map: a shm object or a file. */
 struct mm_obj *fd_obj(struct mm_proc *p, int fd, int *err);
-/* Lowest free fd or -EMFILE; the open slot of fd or NULL. */
-int fd_alloc(const struct mm_proc *p);
-struct mm_fd *fd_get(struct mm_proc *p, int fd);
+/* fd table (fdtab.c).  Lowest free fd >= 0 (a slot exists for it) or
+ * -EMFILE / -ENOMEM; the open file description of fd or NULL. */
+int fd_alloc(struct mm_proc *p);
+struct mm_fd *fd_get(const struct mm_proc *p, int fd);
+/* Put a new open file description {kind, oflag, obj} at free fd (from
+ * fd_alloc); takes over the caller's reference on obj.  0 or -ENOMEM. */
+int fd_install(struct mm_proc *p, int fd, enum mm_fd_kind kind, int oflag, struct mm_obj *obj);
+/* Copy p's table into c (fork): shared descriptions. 0 or -ENOMEM. */
+int fd_table_copy(struct mm_proc *c, const struct mm_proc *p);
+/* A new process's console fds 0-2; every fd closed and the table freed. */
+int fd_table_init(struct mm_proc *p);
+void fd_table_free(struct mm_proc *p);
+/* Pipes (pipe.c): one end of a description goes. */
+void pipe_end_close(struct mm *m, struct mm_pipe *pp, bool wr_end);
+long pipe_fd_read(struct mm *m, struct mm_fd *f, void *buf, uint32_t len);
+long pipe_fd_write(struct mm *m, struct mm_fd *f, const void *buf, uint32_t len);
+/* read/write at f's offset of a shm object (shm.c): bytes or -errno. */
+long shm_rw(struct mm_proc *p, struct mm_fd *f, bool write, void *buf, uint32_t len);
 /* Namespace (shm.c): drop every name, for mm_destroy. */
 void ns_clear(struct mm *m);
 /* Files (file.c): ftruncate and fstat of a file fd. */

@@ -16,6 +16,7 @@ struct mm *mm_create(struct mmu *mmu, struct phys *phys, struct frames *frames)
     m->phys = phys;
     m->frames = frames;
     m->next_id = 1;
+    m->fd_limit_default = MM_FD_LIMIT_DEFAULT;
     shmtab_init(m);
     return m;
 }
@@ -72,13 +73,26 @@ struct mm_proc *mm_proc_create(struct mm *m, uint32_t pid, bool privileged)
     p->privileged = privileged;
     p->uid = p->euid = privileged ? MM_UID_ROOT : MM_UID_USER;
     p->gid = p->egid = p->uid;
-    for (int fd = 0; fd < 3; fd++)
-        p->fd[fd].kind = FD_CONSOLE;
+    p->fd_limit = m->fd_limit_default;
+    if (fd_table_init(p)) {
+        fd_table_free(p);
+        pt_destroy(p->pt);
+        free(p);
+        return NULL;
+    }
     p->next = m->procs;
     if (m->procs)
         m->procs->prev = p;
     m->procs = p;
     return p;
+}
+
+int mm_proc_exec(struct mm_proc *p)
+{
+    vm_remove(p, MM_USER_BASE, MM_USER_END);   /* no splits: cannot fail */
+    p->lock_future = false;
+    mm_close_on_exec(p);
+    return 0;
 }
 
 /* Unmap everything, close every fd, free the page table and p. */
@@ -87,9 +101,7 @@ void mm_proc_destroy(struct mm_proc *p)
     if (!p)
         return;
     vm_remove(p, MM_USER_BASE, MM_USER_END);   /* no splits: cannot fail */
-    for (int fd = 0; fd < MM_FD_MAX; fd++)
-        if (p->fd[fd].kind != FD_FREE)
-            mm_close(p, fd);
+    fd_table_free(p);
     pt_destroy(p->pt);
     if (p->prev)
         p->prev->next = p->next;

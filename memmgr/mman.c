@@ -64,7 +64,7 @@ static int mmap_fd(struct mm_proc *p, int prot, int flags, int fd, uint64_t off,
     struct mm_obj *o = fd_obj(p, fd, &err);
     if (!o)
         return err == -EINVAL ? -ENODEV : err;   /* the console cannot be mapped */
-    int acc = p->fd[fd].oflag & MM_O_ACCMODE;
+    int acc = fd_get(p, fd)->oflag & MM_O_ACCMODE;
     bool shared = (flags & MM_MAP_TYPE) == MM_MAP_SHARED;
     if (acc != MM_O_RDONLY && acc != MM_O_RDWR)
         return -EACCES;
@@ -129,6 +129,10 @@ int mm_mmap(struct mm_proc *p, uint32_t addr, uint32_t len, int prot, int flags,
         return mm_einval(p, "mapping type is neither MAP_SHARED nor MAP_PRIVATE");
     if (prot & ~MM_PROT_ALL)
         return mm_einval(p, "unknown PROT_ bits");
+    if (!(flags & (MM_MAP_ANON | MM_MAP_PHYS)) && mm_fd_device(p, fd) == MM_DEV_ZERO) {
+        flags |= MM_MAP_ANON;            /* /dev/zero: zeroed anonymous memory, as Linux */
+        off = 0;
+    }
     /* As on QNX, a file mapping keeps off's offset within the page. */
     uint32_t inpage = (flags & (MM_MAP_ANON | MM_MAP_PHYS)) ? 0 : (uint32_t)(off & MMSIM_PAGE_MASK);
     uint64_t span = mm_pages((uint64_t)inpage + len) << MMSIM_PAGE_SHIFT;

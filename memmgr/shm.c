@@ -8,6 +8,7 @@
  * object only when its last fd and mapping are gone.
  */
 #include "vm.h"
+#include "pipe.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,23 +18,8 @@
 #define SHM_S_IFREG 0100000u
 /* fstat st_mode of a console fd: a character device (S_IFCHR 0020000). */
 #define CONSOLE_S_IFCHR 0020000u
-
-/* Lowest free fd, or -EMFILE. */
-int fd_alloc(const struct mm_proc *p)
-{
-    for (int fd = 0; fd < MM_FD_MAX; fd++)
-        if (p->fd[fd].kind == FD_FREE)
-            return fd;
-    return -EMFILE;
-}
-
-/* The open fd slot, or NULL. */
-struct mm_fd *fd_get(struct mm_proc *p, int fd)
-{
-    if (fd < 0 || fd >= MM_FD_MAX || p->fd[fd].kind == FD_FREE)
-        return NULL;
-    return &p->fd[fd];
-}
+/* fstat st_mode of a pipe end: a FIFO (S_IFIFO 0010000). */
+#define PIPE_S_IFIFO 0010000u
 
 /* The shm object behind fd, or NULL and -EBADF / -EINVAL (console). */
 struct mm_obj *fd_shm(struct mm_proc *p, int fd, int *err)
@@ -47,14 +33,9 @@ struct mm_obj *fd_shm(struct mm_proc *p, int fd, int *err)
 struct mm_obj *fd_obj(struct mm_proc *p, int fd, int *err)
 {
     struct mm_fd *f = fd_get(p, fd);
-    *err = !f ? -EBADF : f->kind == FD_CONSOLE ? mm_einval(p, "fd is the console") : 0;
+    *err = !f ? -EBADF : f->kind != FD_SHM && f->kind != FD_FILE
+                            ? mm_einval(p, "fd is not a shm object or a file") : 0;
     return *err ? NULL : f->obj;
-}
-
-/* True if fd is an open console descriptor. */
-bool mm_fd_is_console(const struct mm_proc *p, int fd)
-{
-    return fd >= 0 && fd < MM_FD_MAX && p->fd[fd].kind == FD_CONSOLE;
 }
 
 /* Check a shm name and point *comp at its single component (one leading
@@ -183,6 +164,58 @@ static int shm_resize(struct mm_proc *p, struct mm_obj *o, uint64_t len)
     return 0;
 }
 
+/* Copy len bytes at object offset off to (write false) or from buf, page
+ * by page; absent pages read as zeros and are allocated when written. */
+static int shm_copy(struct mm_obj *o, uint64_t off, bool write, uint8_t *buf, uint64_t len)
+{
+    for (uint64_t done = 0; done < len;) {
+        uint64_t at = off + done, pg = at >> MMSIM_PAGE_SHIFT, in = at & MMSIM_PAGE_MASK;
+        uint64_t chunk = MMSIM_PAGE_SIZE - in < len - done ? MMSIM_PAGE_SIZE - in : len - done;
+        paddr_t pa;
+        if (!obj_page(o, pg, &pa)) {
+            if (!write) {
+                memset(buf + done, 0, chunk);
+                done += chunk;
+                continue;
+            }
+            if (!o->owns_frames || obj_fill(o, pg, 1, false) || !obj_page(o, pg, &pa))
+                return -ENOMEM;
+        }
+        mm_kmem(o->m, pa + in, chunk);
+        if (write ? phys_write(o->m->phys, pa + in, buf + done, chunk)
+                  : phys_read(o->m->phys, pa + in, buf + done, chunk))
+            return -EIO;
+        done += chunk;
+    }
+    return 0;
+}
+
+/* read()/write() of a shm fd, as Linux's tmpfs: reads stop at the size,
+ * writes past it grow the object (-EFBIG once shm_ctl fixed the size);
+ * O_APPEND writes at the end. */
+long shm_rw(struct mm_proc *p, struct mm_fd *f, bool write, void *buf, uint32_t len)
+{
+    struct mm_obj *o = f->obj;
+    uint64_t off = write && (f->oflag & MM_O_APPEND) ? o->size : f->off;
+    if (!write) {
+        if (off >= o->size)
+            return 0;
+        if (len > o->size - off)
+            len = (uint32_t)(o->size - off);
+    } else if (off + len > o->size) {
+        if (o->populated)
+            return -EFBIG;
+        int r = shm_resize(p, o, off + len);
+        if (r)
+            return r == -EINVAL ? -EFBIG : r;
+    }
+    int r = shm_copy(o, off, write, buf, len);
+    if (r)
+        return r;
+    f->off = off + len;
+    return (long)len;
+}
+
 /* Open an existing object with the checks of oflag. */
 static int shm_open_existing(struct mm_proc *p, struct mm_obj *o, int oflag)
 {
@@ -231,7 +264,10 @@ int mm_shm_open(struct mm_proc *p, const char *name, int oflag, unsigned mode)
         }
     }
     obj_ref(o);
-    p->fd[fd] = (struct mm_fd){ FD_SHM, oflag, o, 0 };
+    if ((r = fd_install(p, fd, FD_SHM, oflag, o))) {
+        obj_unref(o);
+        return r;
+    }
     return fd;
 }
 
@@ -250,18 +286,6 @@ int mm_shm_unlink(struct mm_proc *p, const char *name)
     return 0;
 }
 
-/* close: console or shm fd; -EBADF if not open. */
-int mm_close(struct mm_proc *p, int fd)
-{
-    struct mm_fd *f = fd_get(p, fd);
-    if (!f)
-        return -EBADF;
-    if (f->kind == FD_SHM || f->kind == FD_FILE)
-        obj_unref(f->obj);
-    *f = (struct mm_fd){ FD_FREE, 0, NULL, 0 };
-    return 0;
-}
-
 /* ftruncate: -EBADF, -EINVAL (console, not opened for writing, after
  * shm_ctl), -ENOMEM. */
 int mm_ftruncate(struct mm_proc *p, int fd, uint64_t len)
@@ -272,7 +296,7 @@ int mm_ftruncate(struct mm_proc *p, int fd, uint64_t len)
     struct mm_obj *o = fd_shm(p, fd, &err);
     if (!o)
         return err;
-    if ((p->fd[fd].oflag & MM_O_ACCMODE) != MM_O_RDWR)
+    if ((fd_get(p, fd)->oflag & MM_O_ACCMODE) != MM_O_RDWR)
         return mm_einval(p, "ftruncate on an fd not opened for writing");
     return shm_resize(p, o, len);
 }
@@ -285,6 +309,14 @@ int mm_fstat(struct mm_proc *p, int fd, struct mm_stat *st)
         return -EBADF;
     if (f->kind == FD_CONSOLE) {
         *st = (struct mm_stat){ .mode = CONSOLE_S_IFCHR | 0620, .nlink = 1 };
+        return 0;
+    }
+    if (f->kind == FD_NULL || f->kind == FD_ZERO) {
+        *st = (struct mm_stat){ .mode = CONSOLE_S_IFCHR | 0666, .nlink = 1 };
+        return 0;
+    }
+    if (f->kind == FD_PIPE) {
+        *st = (struct mm_stat){ .ino = f->pipe->id, .mode = PIPE_S_IFIFO | 0600, .nlink = 1 };
         return 0;
     }
     if (f->kind == FD_FILE)

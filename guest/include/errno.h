@@ -54,6 +54,7 @@ extern int errno;
 #define EOVERFLOW    GE_EOVERFLOW
 #define ENOSYS       GE_ENOSYS
 #define ELOOP        GE_ELOOP
+#define ENOTEMPTY    GE_ENOTEMPTY
 #define ETIMEDOUT    GE_ETIMEDOUT
 
 #endif

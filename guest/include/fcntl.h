@@ -21,6 +21,18 @@
 #define O_CLOEXEC   020000
 #define O_LARGEFILE 0100000
 
+/* fcntl commands and FD_CLOEXEC (QNX values; F_DUPFD_CLOEXEC: Linux's number). */
+#define F_DUPFD          0
+#define F_GETFD          1
+#define F_SETFD          2
+#define F_GETFL          3
+#define F_SETFL          4
+#define F_DUPFD_CLOEXEC  1030
+#define FD_CLOEXEC       1
+
+/* fcntl(fd, cmd, ...): the descriptor commands above; record locks are not modelled. */
+int fcntl(int __fd, int __cmd, ...);
+
 /* open(path, oflag[, mode]): a /dev/shmem/ name is a shared memory object, any other path a file under mmsim's --root. An fd, or -1. */
 int open(const char *__path, int __oflag, ...);
 

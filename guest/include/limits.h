@@ -32,5 +32,6 @@
 #define NAME_MAX    255
 #define PAGESIZE    4096
 #define PAGE_SIZE   4096
+#define PIPE_BUF    4096   /* atomic pipe write size (Linux's; mmsim's choice) */
 
 #endif

@@ -81,6 +81,9 @@ int feof(FILE *__f);
 /* clearerr(f): reset f's error and EOF indicators. */
 void clearerr(FILE *__f);
 
+/* rename(from, to): both in /tmp or both under --root; 0, or -1 and errno. */
+int rename(const char *__from, const char *__to);
+
 /* perror(s): "s: <strerror(errno)>\n" to stderr ("<strerror>" alone if s is NULL or empty). */
 void perror(const char *__s);
 

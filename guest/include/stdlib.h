@@ -65,6 +65,12 @@ void *bsearch(const void *__key, const void *__base, size_t __n, size_t __size,
 
 /* rand(): next pseudo-random number in [0, RAND_MAX] (deterministic sequence). */
 int rand(void);
+/* mkstemp(template): replace the trailing "XXXXXX" and create the file
+ * O_RDWR|O_CREAT|O_EXCL, mode 0600; the fd, or -1 and errno (EINVAL if
+ * the template does not end in XXXXXX). */
+int mkstemp(char *__template);
+/* mkdtemp(template): the same for a directory (mode 0700); template, or NULL. */
+char *mkdtemp(char *__template);
 /* srand(seed): restart rand()'s sequence from seed. */
 void srand(unsigned __seed);
 

@@ -36,6 +36,55 @@ ssize_t pread(int __fd, void *__buf, size_t __n, off_t __off);
 ssize_t pwrite(int __fd, const void *__buf, size_t __n, off_t __off);
 /* unlink(path): remove a file under mmsim's --root (or a /dev/shmem/ name); 0, or -1 and errno. */
 int unlink(const char *__path);
+/* pipe(fds) / pipe2(fds, flags): fds[0] reads, fds[1] writes (64 KiB
+ * buffer, writes of up to PIPE_BUF 4096 bytes atomic); flags O_NONBLOCK,
+ * O_CLOEXEC; 0, or -1 and errno. */
+int pipe(int __fds[2]);
+int pipe2(int __fds[2], int __flags);
+/* dup(fd), dup2(fd, nfd), dup3(fd, nfd, O_CLOEXEC): share fd's open file
+ * description (offset, status flags); the new fd, or -1 and errno. */
+int dup(int __fd);
+int dup2(int __fd, int __nfd);
+int dup3(int __fd, int __nfd, int __flags);
+/* access(path, mode): F_OK, or R_OK|W_OK|X_OK for the effective ids; 0, or -1 and errno. */
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+int access(const char *__path, int __mode);
+/* getcwd(buf, size): the working directory ("/" at first; inherited);
+ * buf, or NULL and errno (ERANGE). */
+char *getcwd(char *__buf, size_t __size);
+/* chdir(path): change the working directory (relative paths start there). */
+int chdir(const char *__path);
+/* rmdir(path): remove an empty directory. */
+int rmdir(const char *__path);
+/* fsync(fd), fdatasync(fd): 0 (writes go through at once); EINVAL for pipes and the console. */
+int fsync(int __fd);
+int fdatasync(int __fd);
+/* pathconf(path, name), fpathconf(fd, name): _PC_ limits (Linux's numbers). */
+#define _PC_LINK_MAX   0
+#define _PC_MAX_CANON  1
+#define _PC_MAX_INPUT  2
+#define _PC_NAME_MAX   3
+#define _PC_PATH_MAX   4
+#define _PC_PIPE_BUF   5
+#define _PC_CHOWN_RESTRICTED 6
+#define _PC_NO_TRUNC   7
+#define _PC_VDISABLE   8
+long pathconf(const char *__path, int __name);
+long fpathconf(int __fd, int __name);
+/* execve(path, argv, envp) and execv, execvp, execl, execlp, execle:
+ * replace this process's program (found as posix_spawn finds it); the
+ * pid, parent, fds without FD_CLOEXEC and credentials stay.  Returns
+ * only on failure: -1 and errno (ENOENT, EACCES, ENOEXEC, E2BIG).  The
+ * environment is not passed (mmsim guests have none). */
+int execve(const char *__path, char *const __argv[], char *const __envp[]);
+int execv(const char *__path, char *const __argv[]);
+int execvp(const char *__file, char *const __argv[]);
+int execl(const char *__path, const char *__arg0, ...);
+int execlp(const char *__file, const char *__arg0, ...);
+int execle(const char *__path, const char *__arg0, ...);
 /* getpid(): this process's id. */
 pid_t getpid(void);
 /* fork(): a new process with a copy-on-write copy of this one; the

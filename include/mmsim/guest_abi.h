@@ -48,6 +48,7 @@
 #define GE_EOVERFLOW    79
 #define GE_ENOSYS       89
 #define GE_ELOOP        90
+#define GE_ENOTEMPTY    93
 #define GE_ETIMEDOUT   260
 
 /* Guest struct stat: 64 bytes, fields in guest byte order.

@@ -104,6 +104,23 @@
 /* ---- signals, timers, process groups (110-139) ---------------------------- */
 
 /* ---- descriptors: pipes, dup/fcntl, poll, directories, exec (140-179) ----- */
+/* (sim/kcall/kcall_fd.c; read/write of pipes, /dev/null, /dev/zero and shm
+ * fds go through KC_READ/KC_WRITE) */
+#define KC_PIPE2       140   /* (int fds[2], flags) -> 0; flags O_NONBLOCK|O_CLOEXEC */
+#define KC_DUP3        141   /* (oldfd, newfd, flags) -> newfd; flags -1: dup2 */
+#define KC_FCNTL       142   /* (fd, cmd, arg) -> value */
+#define KC_POLL        143   /* (struct pollfd *, nfds, timeout_ms) -> ready count */
+/* (sim/kcall/kcall_path.c) */
+#define KC_GETCWD      150   /* (buf, size) -> length with the NUL */
+#define KC_CHDIR       151   /* (path) -> 0 */
+#define KC_UMASK       152   /* (mask) -> old mask */
+#define KC_ACCESS      153   /* (path, mode) -> 0 */
+#define KC_MKDIR       154   /* (path, mode) -> 0 */
+#define KC_RMDIR       155   /* (path) -> 0 */
+#define KC_RENAME      156   /* (from, to) -> 0 */
+#define KC_READDIR     157   /* (path, index, buf, len) -> 1 + "d_type\0name\0", 0 at the end */
+#define KC_FSYNC       158   /* (fd) -> 0 (fsync and fdatasync) */
+#define KC_EXECVE      160   /* (path, argv, envp) -> no return; -errno with the old image intact */
 
 /* ---- system information, limits, scheduling policy, credentials (180-219) - */
 

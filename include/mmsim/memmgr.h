@@ -82,6 +82,19 @@
 #define MM_O_TRUNC  0x0200
 #define MM_O_CREAT  0x0100
 #define MM_O_EXCL   0x0400
+#define MM_O_NONBLOCK 0x0080
+#define MM_O_NOCTTY 0x0800
+#define MM_O_CLOEXEC 0x2000
+
+/* fcntl commands (QNX values; F_DUPFD_CLOEXEC: Linux's number, QNX's is
+ * not in our reference) and FD_CLOEXEC. */
+#define MM_F_DUPFD 0
+#define MM_F_GETFD 1
+#define MM_F_SETFD 2
+#define MM_F_GETFL 3
+#define MM_F_SETFL 4
+#define MM_F_DUPFD_CLOEXEC 1030
+#define MM_FD_CLOEXEC 1
 
 /* User address space of every process: [MM_USER_BASE, MM_USER_END). */
 #define MM_USER_BASE 0x00001000u
@@ -165,8 +178,75 @@ void mm_proc_destroy(struct mm_proc *p);
 struct mm_proc *mm_proc_fork(struct mm_proc *p, uint32_t pid);
 struct pt *mm_proc_pt(struct mm_proc *p);
 
-/* True if fd is an open console descriptor (0-2 until closed). */
+/* True if fd is an open console descriptor (0-2 until closed, and
+ * their dups). */
 bool mm_fd_is_console(const struct mm_proc *p, int fd);
+
+/* ---- descriptors (fdtab.c, pipe.c) ---------------------------------
+ * An fd points at an open file description (kind, status flags, offset)
+ * that dup/dup2/F_DUPFD and fork share; FD_CLOEXEC is per fd.  Every
+ * process may have fds 0 .. limit-1 (default 1024, RLIMIT_NOFILE). */
+/* Which console stream fd is (0 stdin, 1 stdout, 2 stderr), or -1. */
+int mm_fd_console(const struct mm_proc *p, int fd);
+/* The status flags of fd's description (O_ACCMODE, O_APPEND,
+ * O_NONBLOCK ...), or -EBADF. */
+int mm_fd_oflag(const struct mm_proc *p, int fd);
+/* dup / F_DUPFD: lowest free fd >= min sharing old's description; -EBADF,
+ * -EINVAL (min past the limit), -EMFILE. */
+int mm_dup(struct mm_proc *p, int old, int min, bool cloexec);
+/* dup2 (flags < 0) and dup3 (flags: 0 or O_CLOEXEC): nfd closed first if
+ * open; -EBADF (old not open, nfd out of range), -EINVAL (dup3 rules). */
+int mm_dup2(struct mm_proc *p, int old, int nfd, int flags);
+/* fcntl F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL
+ * (O_APPEND and O_NONBLOCK change; the access mode is reported). */
+int mm_fcntl(struct mm_proc *p, int fd, int cmd, int arg);
+/* posix_spawn: child c (fresh) gets p's fds and fd limit, those with
+ * FD_CLOEXEC closed.  0 or -ENOMEM. */
+int mm_fd_inherit(struct mm_proc *c, const struct mm_proc *p);
+/* exec: the whole address space unmapped, mlockall(MCL_FUTURE) dropped,
+ * fds with FD_CLOEXEC closed; the process, its ids and other fds stay.  0. */
+int mm_proc_exec(struct mm_proc *p);
+/* exec: close every fd with FD_CLOEXEC. */
+void mm_close_on_exec(struct mm_proc *p);
+/* The per-process fd limit (setrlimit RLIMIT_NOFILE): 1 .. 2^20, else
+ * -EINVAL; fds already open above it stay. */
+int mm_proc_set_fd_limit(struct mm_proc *p, unsigned n);
+unsigned mm_proc_fd_limit(const struct mm_proc *p);
+/* The limit new processes start with (--max-fds); out of range: 1024. */
+void mm_set_fd_limit_default(struct mm *m, unsigned n);
+/* Open fds of p. */
+unsigned mm_fd_count(const struct mm_proc *p);
+
+/* pipe/pipe2 (flags: O_NONBLOCK, O_CLOEXEC): fds[0] reads, fds[1] writes.
+ * Reads and writes go through mm_read/mm_write: a read of an empty pipe
+ * with writers is -EAGAIN, at EOF 0; a write with no reader -EPIPE, with
+ * no room -EAGAIN (at most 4096 bytes: all or nothing).  The caller
+ * blocks on -EAGAIN unless O_NONBLOCK.  0, -EMFILE, -ENOMEM. */
+int mm_pipe(struct mm_proc *p, int flags, int fds[2]);
+/* A pipe's state changed (data, room, an end closed): pipe id. */
+typedef void (*mm_pipe_hook_fn)(void *ctx, uint64_t pipe_id);
+void mm_set_pipe_hook(struct mm *m, mm_pipe_hook_fn fn, void *ctx);
+/* poll() readiness of fd (Linux's rules and values): pipe read end
+ * POLLIN with data, POLLHUP once no writer is left; write end POLLOUT
+ * with PIPE_BUF bytes of room, POLLERR once no reader is left; any other
+ * kind always POLLIN|POLLOUT; not open POLLNVAL.  *pipe_id: the pipe, or 0. */
+#define MM_POLLIN     0x001
+#define MM_POLLPRI    0x002
+#define MM_POLLOUT    0x004
+#define MM_POLLERR    0x008
+#define MM_POLLHUP    0x010
+#define MM_POLLNVAL   0x020
+#define MM_POLLRDNORM 0x040
+#define MM_POLLRDBAND 0x080
+#define MM_POLLWRNORM 0x100
+#define MM_POLLWRBAND 0x200
+int mm_fd_poll(const struct mm_proc *p, int fd, uint64_t *pipe_id);
+/* /dev/null (MM_DEV_NULL) and /dev/zero (MM_DEV_ZERO): an fd or -errno. */
+#define MM_DEV_NULL 1
+#define MM_DEV_ZERO 2
+int mm_open_device(struct mm_proc *p, int dev, int oflag);
+/* The device behind fd (MM_DEV_*), or 0. */
+int mm_fd_device(const struct mm_proc *p, int fd);
 
 /* shm_open: name rules, O_CREAT/O_EXCL/O_TRUNC/O_RDONLY/O_RDWR, mode.
  * Returns the lowest free fd or -EINVAL/-ENAMETOOLONG/-ENOENT/-EEXIST/

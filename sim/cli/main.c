@@ -54,6 +54,7 @@ static void usage(FILE *f)
         "                     without --quantum: per uninterrupted run of a thread)\n"
         "  --quantum N        pre-empt a thread after N guest instructions (deterministic\n"
         "                     round robin; default: a thread runs until it blocks or exits)\n"
+        "  --max-fds N        open fds per process (EMFILE beyond; default 1024)\n"
         "  --timeout SECONDS  stop the guest after this much wall-clock time (default 0: none)\n"
         "  --stats            print run statistics (TLB fills, flushes, host memory) at exit\n"
         "  --root DIR         the guest's files: open/stat/unlink/mmap of paths inside DIR\n"
@@ -117,7 +118,8 @@ static int parse_u64(const char *s, uint64_t *out)
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
        OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT, OPT_QUANTUM,
-       OPT_MAX_HOST_MEM };
+       OPT_MAX_HOST_MEM,
+       OPT_MAX_FDS };
 
 /* --ipc-limit semNAME=N into o->sem.  0, -EINVAL, or 1 if not a
  * semaphore limit. */
@@ -212,6 +214,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"ipc-limit", required_argument, 0, OPT_IPC},
         {"root", required_argument, 0, OPT_ROOT},
         {"quantum", required_argument, 0, OPT_QUANTUM},
+        {"max-fds", required_argument, 0, OPT_MAX_FDS},
         {"check", required_argument, 0, OPT_CHECK},
         {"cache-model", required_argument, 0, OPT_CACHE_MODEL},
         {"cache", required_argument, 0, OPT_CACHE},
@@ -273,6 +276,13 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
                 fprintf(stderr, "mmsim: bad --max-insns '%s' (a positive number)\n", optarg);
                 return -1;
             }
+            break;
+        case OPT_MAX_FDS:
+            if (parse_u64(optarg, &v) != 0 || v < 1 || v > (1u << 20)) {
+                fprintf(stderr, "mmsim: bad --max-fds '%s' (1..1048576)\n", optarg);
+                return -1;
+            }
+            o->max_fds = (unsigned)v;
             break;
         case OPT_QUANTUM:
             if (parse_u64(optarg, &o->quantum) != 0 || o->quantum == 0) {

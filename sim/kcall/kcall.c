@@ -40,6 +40,7 @@ int guest_errno(int e)
     case ENOLCK:       return GE_ENOLCK;
     case ETIMEDOUT:    return GE_ETIMEDOUT;
     case ELOOP:        return GE_ELOOP;
+    case ENOTEMPTY:    return GE_ENOTEMPTY;
     default:           return e <= 34 ? e : GE_EINVAL;
     }
 }
@@ -68,11 +69,12 @@ static long k_write(struct call *c)
     struct proc *p = c->p;
     int fd = (int)c->a[0];
     uint32_t va = c->a[1], len = c->a[2];
-    if (!mm_fd_is_console(p->mm, fd))
+    int stream = mm_fd_console(p->mm, fd);   /* dup2(1, 5): fd 5 is stdout */
+    if (stream < 0)
         return kcall_file_rw(c, true);
-    if (fd == 0)
+    if (stream == 0)
         return -EBADF;
-    FILE *f = fd == 2 ? p->sim->err : p->sim->out;
+    FILE *f = stream == 2 ? p->sim->err : p->sim->out;
     char buf[4096];
     uint32_t done = 0;
     while (done < len) {
@@ -96,9 +98,10 @@ static long k_read(struct call *c)
 {
     struct proc *p = c->p;
     int fd = (int)c->a[0];
-    if (!mm_fd_is_console(p->mm, fd))
+    int stream = mm_fd_console(p->mm, fd);
+    if (stream < 0)
         return kcall_file_rw(c, false);
-    if (fd != 0)
+    if (stream != 0)
         return -EBADF;
     char buf[4096];
     uint32_t len = c->a[2] < sizeof buf ? c->a[2] : (uint32_t)sizeof buf;
@@ -373,6 +376,8 @@ static const struct kcall_table *const tables[] = {
     &kcall_proc_table,
     &kcall_sem_table,
     &kcall_cache_table,
+    &kcall_fd_table,
+    &kcall_path_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)
@@ -448,4 +453,5 @@ static void kcall_proc_exit(struct proc *p)
     sem_proc_exit(p);
 }
 
-const struct sim_kernel kcall_kernel = { .dispatch = kcall_dispatch, .proc_exit = kcall_proc_exit };
+const struct sim_kernel kcall_kernel = { .dispatch = kcall_dispatch, .proc_exit = kcall_proc_exit,
+                                      .fini = kcall_path_fini };

@@ -20,6 +20,7 @@
 struct proc;
 struct trace;
 struct sim_kernel;
+struct sim;
 
 /* One call being served: decoded registers and the trace record. */
 struct call {
@@ -60,6 +61,26 @@ void kcall_trace_args(struct trace *t, unsigned num, const uint32_t a[7], int na
  * under --root), and read()/write() of any fd that is not the console. */
 long kcall_file_open(struct call *c, const char *path);
 long kcall_file_rw(struct call *c, bool write);
+/* kcall_path.c: guest path at va made absolute against the working
+ * directory and normalised into out (1024 bytes).  0, -EFAULT,
+ * -ENAMETOOLONG, -ENOENT (empty). */
+int kcall_path_arg(struct call *c, uint32_t va, char *out);
+/* The part of absolute path abs below /tmp when the in-memory /tmp
+ * serves it ("" for /tmp itself), else NULL. */
+const char *kcall_tmpfs_rel(struct sim *s, const char *abs);
+struct stat;
+int  kcall_tmpfs_open(struct sim *s, const char *rel, int hflags, unsigned mode);
+int  kcall_tmpfs_stat(struct sim *s, const char *rel, struct stat *st);
+int  kcall_tmpfs_unlink(struct sim *s, const char *rel);
+void kcall_path_fini(struct sim *s);
+/* kcall_proc.c, for exec (kcall_fd.c): a program name resolved as
+ * posix_spawn resolves it (-ENOENT, -EACCES...); a guest argv copied
+ * (argv[0] = name when empty), and freed. */
+int  spawn_path(struct sim *s, const char *name, char *out);
+int  copy_args(struct proc *p, uint32_t va, const char *name, char ***out, int *argc);
+void free_args(char **v, int n);
+/* kcall_fd.c: read()/write() of a pipe, /dev/null, /dev/zero or shm fd. */
+long kcall_fd_rw(struct call *c, bool write);
 
 /* Host errno -> guest (QNX) errno value. */
 int  guest_errno(int host_errno);
@@ -75,5 +96,7 @@ extern const struct kcall_table kcall_file_table;     /* kcall_file.c: files, re
 extern const struct kcall_table kcall_proc_table;
 extern const struct kcall_table kcall_sem_table;
 extern const struct kcall_table kcall_cache_table;
+extern const struct kcall_table kcall_fd_table;       /* kcall_fd.c: pipes, dup, fcntl, poll */
+extern const struct kcall_table kcall_path_table;     /* kcall_path.c: cwd, umask, directories */
 
 #endif

@@ -88,6 +88,21 @@ static const struct { unsigned num; const char *spec; } specs[] = {
     {KC_MLOCKALL, "flags:x"},
     {KC_MUNLOCKALL, ""},
     {KC_MADVISE, "addr:x len:x advice:d"},
+    /* descriptors: pipes, dup/fcntl, poll, directories, exec (kcall_fd.c) */
+    {KC_PIPE2, "fds_ptr:x flags:x"},
+    {KC_DUP3, "oldfd:d newfd:d flags:d"},
+    {KC_FCNTL, "fd:d cmd:d arg:x"},
+    {KC_POLL, "fds_ptr:x nfds:d timeout:d"},
+    {KC_GETCWD, "buf:x size:x"},
+    {KC_CHDIR, "path_ptr:x"},
+    {KC_UMASK, "mask:x"},
+    {KC_ACCESS, "path_ptr:x mode:x"},
+    {KC_MKDIR, "path_ptr:x mode:x"},
+    {KC_RMDIR, "path_ptr:x"},
+    {KC_RENAME, "from_ptr:x to_ptr:x"},
+    {KC_READDIR, "path_ptr:x index:d buf:x len:x"},
+    {KC_FSYNC, "fd:d"},
+    {KC_EXECVE, "path_ptr:x argv_ptr:x envp_ptr:x"},
 };
 
 /* The spec of call `num`, or NULL (a linear search, cached per number). */

@@ -47,11 +47,15 @@ static long path_err(struct call *c, long r)
 
 /* open() of a file: host flags from QNX ones (O_TRUNC and O_APPEND are the
  * memory manager's), read-write on the host for any writer. */
-long kcall_file_open(struct call *c, const char *path)
+long kcall_file_open(struct call *c, const char *name)
 {
-    int root = root_of(c);
-    if (root < 0)
-        return -ENOENT;
+    char path[PATH_MAX_GUEST];
+    int r = kcall_path_arg(c, c->a[0], path);      /* absolute, against the cwd */
+    if (r)
+        return r;
+    (void)name;
+    if (!strcmp(path, "/dev/null") || !strcmp(path, "/dev/zero"))
+        return tm_open_device(c->p, path[5] == 'n' ? MM_DEV_NULL : MM_DEV_ZERO, (int)c->a[1]);
     int oflag = (int)c->a[1], acc = oflag & MM_O_ACCMODE;
     if (acc == MM_O_ACCMODE)
         return -EINVAL;
@@ -60,20 +64,29 @@ long kcall_file_open(struct call *c, const char *path)
         hflags |= O_CREAT;
     if (oflag & MM_O_EXCL)
         hflags |= O_EXCL;
-    int hfd = rootfs_open(root, path, hflags, c->a[2] & 0777);
+    unsigned mode = c->a[2] & 0777 & ~c->p->umask;
+    const char *rel = kcall_tmpfs_rel(c->p->sim, path);
+    if (rel) {                                      /* the in-memory /tmp */
+        int hfd = kcall_tmpfs_open(c->p->sim, rel, hflags, mode);
+        return hfd < 0 ? hfd : tm_file_open(c->p, hfd, oflag);
+    }
+    int root = root_of(c);
+    if (root < 0)
+        return -ENOENT;
+    int hfd = rootfs_open(root, path, hflags, mode);
     if (hfd < 0)
         return path_err(c, hfd);
     return tm_file_open(c->p, hfd, oflag);
 }
 
-/* read()/write() of a non-console fd: files in chunks; others as before
- * (a shm fd is -ENOTSUP, anything else -EBADF). */
+/* read()/write() of a non-console fd: files in chunks; other kinds are
+ * kcall_fd.c's. */
 long kcall_file_rw(struct call *c, bool write)
 {
     struct proc *p = c->p;
     int fd = (int)c->a[0];
     if (!mm_fd_is_file(p->mm, fd))
-        return mm_fstat(p->mm, fd, &(struct mm_stat){0}) == 0 ? -ENOTSUP : -EBADF;
+        return kcall_fd_rw(c, write);     /* pipes, devices, shm objects */
     uint32_t va = c->a[1], len = c->a[2], done = 0;
     uint8_t *buf = malloc(RW_CHUNK);
     if (!buf)
@@ -119,19 +132,24 @@ static long k_stat(struct call *c)
 {
     struct proc *p = c->p;
     char path[PATH_MAX_GUEST];
-    int r = kcall_name_arg(c, c->a[0], path, sizeof path);
+    int r = kcall_path_arg(c, c->a[0], path);
     if (r)
         return r;
-    int root = root_of(c);
-    if (root < 0)
-        return -ENOENT;
-    int hfd = rootfs_open(root, path, O_PATH, 0);
-    if (hfd < 0)
-        return path_err(c, hfd);
     struct stat hs;
     uint64_t ino = 0;
-    r = fstat(hfd, &hs) == 0 ? 0 : -errno;
-    close(hfd);
+    const char *rel = kcall_tmpfs_rel(p->sim, path);
+    if (rel) {
+        r = kcall_tmpfs_stat(p->sim, rel, &hs);
+    } else {
+        int root = root_of(c);
+        if (root < 0)
+            return -ENOENT;
+        int hfd = rootfs_open(root, path, O_PATH, 0);
+        if (hfd < 0)
+            return path_err(c, hfd);
+        r = fstat(hfd, &hs) == 0 ? 0 : -errno;
+        close(hfd);
+    }
     if (!r)
         r = tm_file_ino(p, (uint64_t)hs.st_dev, (uint64_t)hs.st_ino, &ino);
     if (r)
@@ -154,11 +172,14 @@ static long k_stat(struct call *c)
 static long k_unlink(struct call *c)
 {
     char path[PATH_MAX_GUEST];
-    int r = kcall_name_arg(c, c->a[0], path, sizeof path);
+    int r = kcall_path_arg(c, c->a[0], path);
     if (r)
         return r;
     if (!strncmp(path, SHMEM_PREFIX, sizeof SHMEM_PREFIX - 1))
         return tm_shm_unlink(c->p, path + sizeof SHMEM_PREFIX - 2);
+    const char *rel = kcall_tmpfs_rel(c->p->sim, path);
+    if (rel)
+        return kcall_tmpfs_unlink(c->p->sim, rel);
     int root = root_of(c);
     if (root < 0)
         return -ENOENT;

@@ -47,7 +47,7 @@ static long k_fork(struct call *c)
 }
 
 /* The host path of guest program `name`, inside s->prog_dir. */
-static int spawn_path(struct sim *s, const char *name, char *out)
+int spawn_path(struct sim *s, const char *name, char *out)
 {
     char cand[PATH_MAX * 2], dir[PATH_MAX];
     if (!name[0])
@@ -67,7 +67,7 @@ static int spawn_path(struct sim *s, const char *name, char *out)
 }
 
 /* Free the first n strings of v and v. */
-static void free_args(char **v, int n)
+void free_args(char **v, int n)
 {
     for (int i = 0; i < n; i++)
         free(v[i]);
@@ -75,7 +75,7 @@ static void free_args(char **v, int n)
 }
 
 /* Copy the guest argv (NULL-terminated array of pointers) at va. */
-static int copy_args(struct proc *p, uint32_t va, const char *name, char ***out, int *argc)
+int copy_args(struct proc *p, uint32_t va, const char *name, char ***out, int *argc)
 {
     char **v = calloc(SPAWN_ARGS_MAX + 1, sizeof *v);
     if (!v)

@@ -179,6 +179,24 @@ static int load_image(struct proc *p, Elf *e, const char *img, size_t imgsz, uin
     return 0;
 }
 
+int loader_check(struct proc *p, const char *path, char *why, size_t n)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return fail(why, n, errno, "cannot open: %s", strerror(errno));
+    char img[64];
+    ssize_t got = pread(fd, img, sizeof img, 0);
+    close(fd);
+    if (got < (ssize_t)sizeof img)
+        return fail(why, n, ENOEXEC, "not an ELF file");
+    elf_version(EV_CURRENT);
+    Elf *e = elf_memory(img, sizeof img);
+    int rc = e ? check_header(p, e, why, n) : fail(why, n, ENOEXEC, "not an ELF file");
+    if (e)
+        elf_end(e);
+    return rc;
+}
+
 int loader_load(struct proc *p, const char *path, uint32_t *entry, char *why, size_t n)
 {
     /* Non-blocking: a FIFO or device named by a guest's spawn must not

@@ -470,3 +470,80 @@ int tm_lseek(struct proc *p, int fd, int64_t off, int whence, uint64_t *res)
         trace_hex(t, "res", *res);
     return (int)done(p, t, r);
 }
+
+/* ---- descriptors (kcall_fd.c) -------------------------------------------- */
+
+int tm_pipe(struct proc *p, int flags, int fds[2])
+{
+    struct trace *t = rec(p, "pipe");
+    trace_hex(t, "flags", (uint32_t)flags);
+    args_done(t);
+    int r = mm_pipe(p->mm, flags, fds);
+    if (r == 0) {
+        trace_int(t, "fd0", fds[0]);
+        trace_int(t, "fd1", fds[1]);
+    }
+    return (int)done(p, t, r);
+}
+
+int tm_dup(struct proc *p, int old, int min, bool cloexec)
+{
+    struct trace *t = rec(p, "dup");
+    trace_int(t, "fd", old);
+    trace_int(t, "min", min);
+    trace_bool(t, "cloexec", cloexec);
+    args_done(t);
+    return (int)done(p, t, mm_dup(p->mm, old, min, cloexec));
+}
+
+int tm_dup2(struct proc *p, int old, int nfd, int flags)
+{
+    struct trace *t = rec(p, "dup2");
+    trace_int(t, "fd", old);
+    trace_int(t, "newfd", nfd);
+    trace_int(t, "flags", flags);
+    args_done(t);
+    return (int)done(p, t, mm_dup2(p->mm, old, nfd, flags));
+}
+
+int tm_fcntl(struct proc *p, int fd, int cmd, int arg)
+{
+    struct trace *t = rec(p, "fcntl");
+    trace_int(t, "fd", fd);
+    trace_int(t, "cmd", cmd);
+    trace_int(t, "arg", arg);
+    args_done(t);
+    return (int)done(p, t, mm_fcntl(p->mm, fd, cmd, arg));
+}
+
+int tm_open_device(struct proc *p, int dev, int oflag)
+{
+    struct trace *t = rec(p, "open_device");
+    trace_int(t, "dev", dev);
+    trace_hex(t, "oflag", (uint32_t)oflag);
+    args_done(t);
+    return (int)done(p, t, mm_open_device(p->mm, dev, oflag));
+}
+
+int tm_exec(struct proc *p)
+{
+    struct trace *t = rec(p, "exec");
+    args_done(t);
+    return (int)done(p, t, mm_proc_exec(p->mm));
+}
+
+int tm_fd_inherit(struct proc *p, struct proc *c)
+{
+    struct trace *t = rec(p, "fd_inherit");
+    trace_uint(t, "child", c->pid);
+    args_done(t);
+    return (int)done(p, t, mm_fd_inherit(c->mm, p->mm));
+}
+
+void tm_close_on_exec(struct proc *p)
+{
+    struct trace *t = rec(p, "close_on_exec");
+    args_done(t);
+    mm_close_on_exec(p->mm);
+    done(p, t, 0);
+}

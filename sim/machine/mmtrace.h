@@ -61,6 +61,19 @@ long tm_rw(struct proc *p, bool write, int fd, void *buf, uint32_t len);
 int  tm_lseek(struct proc *p, int fd, int64_t off, int whence, uint64_t *res);
 /* "reg", "dir", "other": a file's type in traces. */
 const char *tm_file_type_name(unsigned mode);
+/* Descriptors (kcall_fd.c): pipe2, dup/F_DUPFD (mm_dup), dup2/dup3,
+ * fcntl's other commands, /dev/null and /dev/zero opens, exec's close of
+ * FD_CLOEXEC fds. */
+int  tm_pipe(struct proc *p, int flags, int fds[2]);
+int  tm_dup(struct proc *p, int old, int min, bool cloexec);
+int  tm_dup2(struct proc *p, int old, int nfd, int flags);
+int  tm_fcntl(struct proc *p, int fd, int cmd, int arg);
+int  tm_open_device(struct proc *p, int dev, int oflag);
+void tm_close_on_exec(struct proc *p);
+/* exec: mm_proc_exec. */
+int  tm_exec(struct proc *p);
+/* posix_spawn: child c inherits parent p's fds (recorded on p). */
+int  tm_fd_inherit(struct proc *p, struct proc *c);
 
 
 #endif

@@ -167,6 +167,53 @@ static int argv_set(struct proc *p, int argc, char *const *argv)
     return 0;
 }
 
+long sched_exec(struct proc *p, const char *path, int argc, char *const *argv, char *why,
+                size_t n)
+{
+    struct sim *s = p->sim;
+    struct thread *cur = s->running;
+    int rc = loader_check(p, path, why, n);
+    if (rc)
+        return rc;
+    char **old = p->own_argv;
+    int old_argc = p->argc;
+    if ((rc = argv_set(p, argc, argv)) != 0) {
+        for (int i = 0; p->own_argv && i < argc; i++)
+            free(p->own_argv[i]);
+        free(p->own_argv);
+        p->own_argv = old;
+        p->argv = old;
+        p->argc = old_argc;
+        snprintf(why, n, "out of memory");
+        return rc;
+    }
+    for (int i = 0; old && i < old_argc; i++)
+        free(old[i]);
+    free(old);
+    /* ---- the point of no return ---- */
+    for (struct thread *t = s->threads, *next; t; t = next) {   /* only the caller stays */
+        next = t->next;
+        if (t->p == p && t != cur) {
+            if (t->state != TS_DONE)
+                p->nthreads--;
+            thread_free(s, t);
+        }
+    }
+    tm_exec(p);
+    /* signals: caught signals reset to default here -- sig_exec(p) (wired by the lead) */
+    engine_sync_tlb(p);
+    uint32_t entry, sp;
+    if ((rc = loader_load(p, path, &entry, why, n)) != 0 || (rc = loader_stack(p, &sp)) != 0 ||
+        s->arch->init_regs(p->uc, entry, sp) != 0) {
+        engine_kill(p, 9, "exec failed after the old image was gone");
+        s->resched = true;
+        return 0;
+    }
+    engine_sync_tlb(p);
+    ev_push(s, "exec", p->pid, cur->tid, 0, p->argv[0]);    /* p owns the string */
+    return 0;
+}
+
 /* A new process table entry (no engine, no address space yet). */
 static struct proc *proc_new(struct sim *s, struct proc *parent)
 {
@@ -178,6 +225,8 @@ static struct proc *proc_new(struct sim *s, struct proc *parent)
     p->parent = parent;
     p->ppid = parent ? parent->pid : 0;
     p->state = PROC_RUNNING;
+    memcpy(p->cwd, parent ? parent->cwd : "/", parent ? sizeof p->cwd : 2);
+    p->umask = parent ? parent->umask : 022;
     struct proc **pp = &s->procs;
     while (*pp)
         pp = &(*pp)->next;
@@ -246,6 +295,7 @@ struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, i
         uint32_t uid, euid, gid, egid;
         mm_proc_creds(parent->mm, &uid, &euid, &gid, &egid);
         tm_proc_creds(p, uid, gid);
+        rc = tm_fd_inherit(parent, p);             /* fds without FD_CLOEXEC (kcall_fd.c) */
     }
     if (!rc)
         rc = engine_create(p);
@@ -379,6 +429,8 @@ static void wake(struct sim *s, struct thread *t, bool complete, long r)
     t->wake_at = 0;
     t->has_result = complete;
     t->result = r;
+    if (complete)
+        t->fdwait.active = false;   /* completed for it: no fd call to resume */
     ev_push(s, "wake", t->p->pid, t->tid, 0, NULL);
 }
 

@@ -122,6 +122,8 @@ static void trace_header(struct sim *s)
     trace_uint(t, "ways", g.ways);
     trace_uint(t, "line", g.line);
     trace_obj_end(t);
+    if (o->max_fds)                   /* --max-fds (absent: the default 1024) */
+        trace_uint(t, "max_fds", o->max_fds);
     if (o->set_ipc) {                 /* --ipc-limit: System V limits */
         trace_obj_begin(t, "ipc");
         trace_hex(t, "shmmin", o->ipc.shmmin);
@@ -224,6 +226,7 @@ int sim_init(struct sim *s, const struct sim_opts *o, const struct sim_kernel *k
         fprintf(stderr, "mmsim: cannot create the MMU for --cpu %s\n", mmu_cpu_name(o->cpu));
         return -ENOMEM;
     }
+    mm_set_fd_limit_default(s->mm, o->max_fds);
     if (o->set_ipc && mm_set_ipc_limits(s->mm, &o->ipc) != 0) {
         fprintf(stderr, "mmsim: bad --ipc-limit values (need 1 <= shmmin <= shmmax, "
                         "1 <= shmmni <= 32768, shmseg >= 1)\n");
@@ -234,6 +237,8 @@ int sim_init(struct sim *s, const struct sim_opts *o, const struct sim_kernel *k
 
 void sim_fini(struct sim *s)
 {
+    if (s->kernel && s->kernel->fini)
+        s->kernel->fini(s);
     if (s->mem)
         s->mem->summary(s);
     semtab_destroy(s->semtab);

@@ -44,6 +44,8 @@ struct sim_kernel {
     void (*dispatch)(struct proc *p);
     /* p ends: release what its blocked calls hold (SEM_UNDO...). */
     void (*proc_exit)(struct proc *p);
+    /* The machine goes: free what the kernel-call layer holds (may be NULL). */
+    void (*fini)(struct sim *s);
 };
 
 /* The memory system beyond RAM (sim/checker: data-cache model, cache and
@@ -146,6 +148,11 @@ struct thread {
     uint32_t          exit_value;    /* pthread_exit value */
     bool              detached, joined;
     struct semtab_wait semw;         /* what a blocked semop counts in */
+    struct {                         /* a blocked fd call's progress (kcall_fd.c) */
+        bool     active;             /* re-issued after a wakeup: fields valid */
+        uint32_t done;               /* bytes a pipe write already wrote */
+        uint64_t deadline;           /* poll: simulated ns of the timeout, 0: none */
+    } fdwait;
     struct thread    *next;          /* sim->threads, creation order */
 };
 
@@ -187,6 +194,8 @@ struct proc {
     uint64_t        watch_epoch;   /* checker epoch of the last TLB flush */
     struct cacheinsn **cacheinsns; /* PPC cache instructions hooked (cacheinsn.c) */
     size_t          ncacheinsns;
+    char            cwd[1024];     /* working directory (kcall_path.c), inherited */
+    unsigned        umask;         /* file mode creation mask, inherited (022 at first) */
 };
 
 /* What --dump-pt prints at exit. */
@@ -226,6 +235,7 @@ struct sim_opts {
     bool           check_error; /* --check=error: a report ends the run, status 3 */
     struct cache_geom cache_geom; /* --cache; size 0: the CPU's default */
     uint64_t       max_host_mem; /* --max-host-mem: budget for ram + engines, 0: none */
+    unsigned       max_fds;     /* --max-fds: fds per process (0: 1024) */
 };
 
 struct trace;
@@ -272,6 +282,7 @@ struct sim {
     int              root_fd; /* --root directory (O_PATH), or -1 */
     uint64_t        *file_ids; /* host (dev, ino) pairs: trace file numbers (mmtrace.c) */
     size_t           nfile_ids;
+    struct tmpfs    *tmpfs;    /* the in-memory /tmp (kcall_path.c), NULL until used */
 };
 
 /* sim.c: build the machine (RAM, frames, MMU, memory manager, trace) with
@@ -340,6 +351,10 @@ void     p64(const struct proc *p, void *b, uint64_t v);
 /* loader.c: load an ELF into p's address space; sets *entry.
  * 0 or -errno with a message written to `why`. */
 int  loader_load(struct proc *p, const char *path, uint32_t *entry, char *why, size_t n);
+/* Would loader_load take `path` (file readable, ELF header for this
+ * CPU)?  0 or -errno with why set; exec checks before the point of no
+ * return. */
+int  loader_check(struct proc *p, const char *path, char *why, size_t n);
 /* Map the stack and return the initial sp. */
 int  loader_stack(struct proc *p, uint32_t *sp);
 
@@ -348,6 +363,13 @@ int  loader_stack(struct proc *p, uint32_t *sp);
  * NULL with *err (-errno) and a message in why. */
 struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, int argc,
                          char *const *argv, int *err, char *why, size_t n);
+/* exec in p (the running thread's process): `path` (already resolved)
+ * with argv replaces the image; same pid, parent, fds without
+ * FD_CLOEXEC, credentials; other threads end.  -errno (old image intact)
+ * when the program cannot be loaded; past the point of no return a
+ * failure kills p.  0: p resumes at the new entry point. */
+long sched_exec(struct proc *p, const char *path, int argc, char *const *argv, char *why,
+                size_t n);
 /* fork of the running thread of p: the child's pid or -errno. */
 long sched_fork(struct proc *p);
 /* Run every process until all are gone; mmsim's exit status. */

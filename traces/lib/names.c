@@ -18,7 +18,7 @@ const char *kcall_errno_name(int e)
         {EXDEV, "EXDEV"}, {EISDIR, "EISDIR"}, {ENOTDIR, "ENOTDIR"}, {ELOOP, "ELOOP"},
         {ESPIPE, "ESPIPE"}, {EFBIG, "EFBIG"}, {ESRCH, "ESRCH"}, {EINTR, "EINTR"},
         {E2BIG, "E2BIG"}, {ENOEXEC, "ENOEXEC"}, {ECHILD, "ECHILD"}, {ETIMEDOUT, "ETIMEDOUT"},
-        {EDEADLK, "EDEADLK"},
+        {EDEADLK, "EDEADLK"}, {EPIPE, "EPIPE"}, {ENOTEMPTY, "ENOTEMPTY"},
     };
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (t[i].e == e)

@@ -808,6 +808,78 @@ static int op_lseek(struct opctx *o)
     return c ? c : RESULT(r);
 }
 
+/* ---- descriptors ---------------------------------------------------- */
+
+static int op_pipe(struct opctx *o)
+{
+    uint64_t flags;
+    HEX("flags", flags);
+    int fds[2] = {-1, -1};
+    int r = mm_pipe(o->proc->mm, (int)flags, fds), c;
+    if ((c = cmp_hex(o->rp, o->r, o->rec, "fd0", r == 0, (uint64_t)fds[0])) ||
+        (c = cmp_hex(o->rp, o->r, o->rec, "fd1", r == 0, (uint64_t)fds[1])))
+        return c;
+    return RESULT(r);
+}
+
+static int op_dup(struct opctx *o)
+{
+    int64_t fd, min;
+    bool cloexec;
+    INT("fd", fd);
+    INT("min", min);
+    BOOL("cloexec", cloexec);
+    return RESULT(mm_dup(o->proc->mm, (int)fd, (int)min, cloexec));
+}
+
+static int op_dup2(struct opctx *o)
+{
+    int64_t fd, nfd, flags;
+    INT("fd", fd);
+    INT("newfd", nfd);
+    INT("flags", flags);
+    return RESULT(mm_dup2(o->proc->mm, (int)fd, (int)nfd, (int)flags));
+}
+
+static int op_fcntl(struct opctx *o)
+{
+    int64_t fd, cmd, arg;
+    INT("fd", fd);
+    INT("cmd", cmd);
+    INT("arg", arg);
+    return RESULT(mm_fcntl(o->proc->mm, (int)fd, (int)cmd, (int)arg));
+}
+
+static int op_open_device(struct opctx *o)
+{
+    int64_t dev;
+    uint64_t oflag;
+    INT("dev", dev);
+    HEX("oflag", oflag);
+    return RESULT(mm_open_device(o->proc->mm, (int)dev, (int)oflag));
+}
+
+static int op_fd_inherit(struct opctx *o)
+{
+    int64_t child;
+    INT("child", child);
+    struct rproc *c = find_proc(o->rp, (uint32_t)child);
+    if (!c || !c->mm)
+        return tf_fail(o->r, "fd_inherit: no process %lld", (long long)child);
+    return RESULT(mm_fd_inherit(c->mm, o->proc->mm));
+}
+
+static int op_exec(struct opctx *o)
+{
+    return RESULT(mm_proc_exec(o->proc->mm));
+}
+
+static int op_close_on_exec(struct opctx *o)
+{
+    mm_close_on_exec(o->proc->mm);
+    return RESULT(0);
+}
+
 /* Every memory-manager call an "mm" record can name.  args/outputs are
  * the schema scenarios use (x: hex or symbolic number, d: integer,
  * b: true/false, s: string). */
@@ -855,6 +927,14 @@ static const struct rp_op {
     {"read", "fd:d len:x", "", op_read, false},
     {"write", "fd:d len:x", "", op_write, false},
     {"lseek", "fd:d off:d whence:d", "res", op_lseek, false},
+    {"pipe", "flags:x", "fd0 fd1", op_pipe, false},
+    {"dup", "fd:d min:d cloexec:b", "", op_dup, false},
+    {"dup2", "fd:d newfd:d flags:d", "", op_dup2, false},
+    {"fcntl", "fd:d cmd:d arg:d", "", op_fcntl, false},
+    {"open_device", "dev:d oflag:x", "", op_open_device, false},
+    {"close_on_exec", "", "", op_close_on_exec, false},
+    {"fd_inherit", "child:d", "", op_fd_inherit, false},
+    {"exec", "", "", op_exec, false},
 };
 
 static const struct rp_op *find_op(const char *name)
@@ -1026,6 +1106,10 @@ static int ev_machine(struct replay *rp, struct tf_reader *r)
         return tf_fail(r, "cannot create the MMU");
     if (ipc && mm_set_ipc_limits(rp->mm, &lim) != 0)
         return tf_fail(r, "field 'ipc': limits the memory manager refuses");
+    int64_t max_fds = 0;
+    if (tf_get(r, h, "max_fds") && tf_int(r, h, "max_fds", &max_fds))
+        return -1;
+    mm_set_fd_limit_default(rp->mm, (unsigned)max_fds);    /* absent or 0: 1024 */
     return 0;
 }
 
@@ -1124,6 +1208,7 @@ static const struct rp_event {
     {"dma", EV_INFO, NULL},
     {"dev", EV_INFO, NULL},
     {"fork", EV_INFO, NULL},     /* the "mm" proc_fork record is re-driven */
+    {"exec", EV_INFO, NULL},     /* the "mm" exec record and the loader's mmaps are re-driven */
     {"thread", EV_INFO, NULL},   /* threads share their process's memory manager state */
     {"block", EV_INFO, NULL},    /* scheduling: no memory-manager effect */
     {"wake", EV_INFO, NULL},

@@ -66,6 +66,8 @@
 
 /* mmap(addr, len, prot, flags, fd, off): map len bytes; the address, or MAP_FAILED and errno. */
 void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, off_t __off);
+/* mmap2(addr, len, prot, flags, fd, pgoff): mmap with the offset in 4096-byte pages (Linux). */
+void *mmap2(void *__addr, size_t __len, int __prot, int __flags, int __fd, off_t __pgoff);
 /* mmap64: the same as mmap (off_t is already 64-bit). */
 void *mmap64(void *__addr, size_t __len, int __prot, int __flags, int __fd, off64_t __off);
 /* munmap(addr, len): remove the mappings in [addr, addr+len); 0, or -1 and errno. */

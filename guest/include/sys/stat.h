@@ -59,6 +59,11 @@ _Static_assert(__builtin_offsetof(struct stat, st_blocks) == 56, "struct stat mu
 #define S_IWOTH  0002
 #define S_IXOTH  0001
 
+/* mkdir(path, mode): a new directory (mode & ~umask); 0, or -1 and errno. */
+int mkdir(const char *__path, mode_t __mode);
+/* umask(mask): set the file mode creation mask; the old one. */
+mode_t umask(mode_t __mask);
+
 /* fstat(fd, st): fill *st for an open fd; 0, or -1 and errno. */
 int fstat(int __fd, struct stat *__st);
 /* stat(path, st): fill *st for a file under mmsim's --root; 0, or -1 and errno. */

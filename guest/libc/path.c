@@ -1,0 +1,218 @@
+/*
+ * path.c - paths and directories: getcwd/chdir, umask, access, mkdir,
+ * rmdir, rename, fsync, opendir/readdir, pathconf, mkstemp/mkdtemp,
+ * mmap2 (kernel calls 150-179, sim/kcall/kcall_path.c).
+ */
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include "libc.h"
+
+char *getcwd(char *buf, size_t size)
+{
+	if (!buf || size == 0) {
+		errno = buf ? EINVAL : ERANGE;
+		return NULL;
+	}
+	return __kc_ret(KC2(KC_GETCWD, KA_PTR(buf), (long)size)) < 0 ? NULL : buf;
+}
+
+int chdir(const char *path)
+{
+	return (int)__kc_ret(KC1(KC_CHDIR, KA_PTR(path)));
+}
+
+mode_t umask(mode_t mask)
+{
+	return (mode_t)KC1(KC_UMASK, (long)mask);
+}
+
+int access(const char *path, int mode)
+{
+	return (int)__kc_ret(KC2(KC_ACCESS, KA_PTR(path), mode));
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+	return (int)__kc_ret(KC2(KC_MKDIR, KA_PTR(path), (long)mode));
+}
+
+int rmdir(const char *path)
+{
+	return (int)__kc_ret(KC1(KC_RMDIR, KA_PTR(path)));
+}
+
+int rename(const char *from, const char *to)
+{
+	return (int)__kc_ret(KC2(KC_RENAME, KA_PTR(from), KA_PTR(to)));
+}
+
+int fsync(int fd)
+{
+	return (int)__kc_ret(KC1(KC_FSYNC, fd));
+}
+
+int fdatasync(int fd)
+{
+	return fsync(fd);
+}
+
+/* The _PC_ value every mmsim file system has. */
+static long pc_value(int name)
+{
+	switch (name) {
+	case _PC_LINK_MAX:   return 127;
+	case _PC_MAX_CANON:  return 255;
+	case _PC_MAX_INPUT:  return 255;
+	case _PC_NAME_MAX:   return NAME_MAX;
+	case _PC_PATH_MAX:   return PATH_MAX;
+	case _PC_PIPE_BUF:   return PIPE_BUF;
+	case _PC_CHOWN_RESTRICTED: return 1;
+	case _PC_NO_TRUNC:   return 1;
+	case _PC_VDISABLE:   return 0;
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
+
+long pathconf(const char *path, int name)
+{
+	if (access(path, F_OK) < 0)
+		return -1;
+	return pc_value(name);
+}
+
+long fpathconf(int fd, int name)
+{
+	if (fcntl(fd, F_GETFD) < 0)
+		return -1;
+	return pc_value(name);
+}
+
+/* ---- directories --------------------------------------------------------- */
+
+struct __dir {
+	char          path[PATH_MAX];
+	unsigned      index;
+	struct dirent ent;
+};
+
+DIR *opendir(const char *path)
+{
+	char buf[260];
+	long r = __kc_ret(KC5(KC_READDIR, KA_PTR(path), 0, KA_PTR(buf), (long)sizeof buf, 0));
+	if (r < 0)
+		return NULL;
+	DIR *d = malloc(sizeof *d);
+	if (!d) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	if (path[0] != '/' && getcwd(d->path, sizeof d->path)) {   /* later chdirs do not move it */
+		size_t n = strlen(d->path);
+		snprintf(d->path + n, sizeof d->path - n, "/%s", path);
+	} else {
+		snprintf(d->path, sizeof d->path, "%s", path);
+	}
+	d->index = 0;
+	return d;
+}
+
+struct dirent *readdir(DIR *d)
+{
+	char buf[260];
+	int e = errno;
+	long r = __kc_ret(KC5(KC_READDIR, KA_PTR(d->path), (long)d->index, KA_PTR(buf),
+			      (long)sizeof buf, 0));
+	if (r <= 0) {
+		if (r == 0)
+			errno = e;
+		return NULL;
+	}
+	d->index++;
+	d->ent.d_ino = 0;
+	d->ent.d_type = (unsigned char)buf[0];
+	snprintf(d->ent.d_name, sizeof d->ent.d_name, "%s", buf + 2);
+	return &d->ent;
+}
+
+void rewinddir(DIR *d)
+{
+	d->index = 0;
+}
+
+int closedir(DIR *d)
+{
+	free(d);
+	return 0;
+}
+
+/* ---- temporary names ------------------------------------------------------ */
+
+/* Fill the XXXXXX of t (checked by the caller) with try number n of this
+ * process: deterministic names, different per process. */
+static void temp_name(char *x, unsigned n)
+{
+	static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	unsigned v = (unsigned)getpid() * 7919u + n * 104729u;
+	for (int i = 0; i < 6; i++) {
+		x[i] = digits[v % 36];
+		v /= 36;
+	}
+}
+
+/* The XXXXXX at the end of t, or NULL with EINVAL. */
+static char *temp_x(char *t)
+{
+	size_t n = strlen(t);
+	if (n < 6 || strcmp(t + n - 6, "XXXXXX")) {
+		errno = EINVAL;
+		return NULL;
+	}
+	return t + n - 6;
+}
+
+static unsigned temp_count;
+
+int mkstemp(char *t)
+{
+	char *x = temp_x(t);
+	if (!x)
+		return -1;
+	for (int tries = 0; tries < 1000; tries++) {
+		temp_name(x, temp_count++);
+		int fd = open(t, O_RDWR | O_CREAT | O_EXCL, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
+char *mkdtemp(char *t)
+{
+	char *x = temp_x(t);
+	if (!x)
+		return NULL;
+	for (int tries = 0; tries < 1000; tries++) {
+		temp_name(x, temp_count++);
+		if (mkdir(t, 0700) == 0)
+			return t;
+		if (errno != EEXIST)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* mmap2(addr, len, prot, flags, fd, pgoff): mmap with the offset in
+ * 4096-byte units (Linux's call). */
+void *mmap2(void *addr, size_t len, int prot, int flags, int fd, off_t pgoff)
+{
+	return mmap(addr, len, prot, flags, fd, pgoff * 4096);
+}
