@@ -27,6 +27,7 @@ struct call {
     uint32_t      a[7];
     struct trace *t;
     const char   *why;     /* optional reason for an error */
+    bool          keep_regs; /* the handler set every register (sigreturn): no result */
 };
 
 struct kcall_def {
@@ -75,5 +76,6 @@ extern const struct kcall_table kcall_file_table;     /* kcall_file.c: files, re
 extern const struct kcall_table kcall_proc_table;
 extern const struct kcall_table kcall_sem_table;
 extern const struct kcall_table kcall_cache_table;
+extern const struct kcall_table kcall_signal_table;   /* kcall_signal.c: signals, timers, process groups */
 
 #endif
