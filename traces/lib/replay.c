@@ -1047,6 +1047,10 @@ static const struct rp_event {
     {"block", EV_INFO, NULL},    /* scheduling: no memory-manager effect */
     {"wake", EV_INFO, NULL},
     {"deadlock", EV_INFO, NULL},
+    {"signal", EV_INFO, NULL},       /* signals: guest-level, no memory-manager effect */
+    {"sig_deliver", EV_INFO, NULL},
+    {"sig_return", EV_INFO, NULL},
+    {"sig_default", EV_INFO, NULL},
 };
 
 /* Keep the start of the line for the context of a later report. */
