@@ -400,6 +400,59 @@ static void restore_regs(struct proc *p, uint32_t g[NGREGS])
             uc_reg_write(p->uc, r[i], &g[i]);
 }
 
+/* The whole engine state of an interrupted PowerPC thread, kept by the
+ * kernel for its frame: Unicorn 2.1 neither reads nor writes XER[CA]
+ * through UC_PPC_REG_XER (QEMU keeps the carry apart), so sigreturn
+ * restores this context first and the frame's registers on top. */
+struct sigctx {
+    uint32_t       frame;
+    uc_context    *ctx;
+    struct sigctx *next;     /* older frames */
+};
+
+/* Forget t's contexts of frames at or below `frame` (returned from, or
+ * abandoned by a longjmp out of the handler); all of them if frame is ~0. */
+static void ctx_drop(struct thread *t, uint32_t frame)
+{
+    while (t->sig_ctx && t->sig_ctx->frame <= frame) {
+        struct sigctx *c = t->sig_ctx;
+        t->sig_ctx = c->next;
+        uc_context_free(c->ctx);
+        free(c);
+    }
+}
+
+/* Keep the engine state of loaded thread t for its new frame. */
+static void ctx_push(struct proc *p, struct thread *t, uint32_t frame)
+{
+    if (is_arm(p))
+        return;
+    ctx_drop(t, frame);
+    struct sigctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return;
+    if (uc_context_alloc(p->uc, &c->ctx) != UC_ERR_OK || uc_context_save(p->uc, c->ctx) != UC_ERR_OK) {
+        if (c->ctx)
+            uc_context_free(c->ctx);
+        free(c);
+        return;
+    }
+    c->frame = frame;
+    c->next = t->sig_ctx;
+    t->sig_ctx = c;
+}
+
+/* Put back the engine state kept for `frame`, if any, and forget it. */
+static void ctx_pop(struct proc *p, struct thread *t, uint32_t frame)
+{
+    for (struct sigctx *c = t->sig_ctx; c; c = c->next)
+        if (c->frame == frame) {
+            uc_context_restore(p->uc, c->ctx);
+            break;
+        }
+    ctx_drop(t, frame);
+}
+
 /* Is sp on t's alternate stack? */
 static bool on_altstack(const struct thread *t, uint32_t sp)
 {
@@ -451,6 +504,7 @@ static void enter_handler(struct proc *p, struct thread *t, int sig, const struc
         die_of(p, 11, &segv);
         return;
     }
+    ctx_push(p, t, base);
     t->has_result = false;
     t->sig_intr = false;
     t->in_sigsuspend = false;
@@ -584,6 +638,7 @@ void sig_proc_exit(struct proc *p)
         if (t->p == p) {
             free(t->sig_info);
             t->sig_info = NULL;
+            ctx_drop(t, ~0u);
         }
     (void)me;
     p->alarm_at = 0;
@@ -768,6 +823,7 @@ static long k_sigreturn(struct call *c)
     uint32_t g[NGREGS];
     for (int i = 0; i < NGREGS; i++)
         g[i] = g32(p, uc + UC_GREGS + 4 * i);
+    ctx_pop(p, t, c->a[0]);
     restore_regs(p, g);
     t->sig_mask = get_set(p, uc + UC_MASK) & ~UNBLOCKABLE;
     const uint8_t *k = uc + UC_KERNEL;
@@ -844,6 +900,8 @@ static void arm_itimer(struct proc *p, uint64_t value, uint64_t interval)
 {
     p->alarm_at = value ? p->sim->now_ns + value : 0;
     p->alarm_interval = value ? interval : 0;
+    if (value)                  /* end the slice: the next one stops at the alarm */
+        p->sim->resched = true;
 }
 
 /* setitimer(which, new, old): ITIMER_REAL (0) only. */

@@ -287,6 +287,12 @@ enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us)
     uint32_t pc = 0;
     uc_reg_read(p->uc, s->arch->reg_pc, &pc);
     s->resched = false;
+    /* Unicorn counts instructions only in code translated while its count
+     * hook exists: a counted slice after uncounted ones (an alarm cut
+     * without --quantum) retranslates. */
+    if (count && !p->counted)
+        uc_ctl_flush_tb(p->uc);
+    p->counted = count != 0;
     uc_err err = uc_emu_start(p->uc, pc, RUN_UNTIL, timeout_us, count);
     if (p->state != PROC_RUNNING)
         return SLICE_DEAD;

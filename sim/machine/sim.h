@@ -184,6 +184,7 @@ struct thread {
     uint64_t          suspend_saved;
     uint32_t          ss_sp, ss_size; /* sigaltstack */
     int               ss_flags;       /* SS_DISABLE (2) or 0 */
+    struct sigctx    *sig_ctx;        /* engine contexts of the frames in use (PowerPC) */
     struct thread    *next;          /* sim->threads, creation order */
 };
 
@@ -219,6 +220,7 @@ struct proc {
     uint64_t        tlb_flushes;   /* uc_ctl_flush_tlb calls */
     uint64_t        faults_resolved; /* lazy / COW pages made on a miss */
     uc_hook         h_code;        /* instruction hook once exact PCs are needed */
+    bool            counted;       /* the last slice ran with an instruction count */
     uint32_t        exec_pc;       /* instruction being executed (with h_code) */
     bool            in_kcall;      /* inside kcall_dispatch: */
     uint32_t        kcall_pc;      /*   the trap instruction */
