@@ -439,8 +439,7 @@ static void wake(struct sim *s, struct thread *t, bool complete, long r)
 /* Calls POSIX never restarts after a handler, whatever SA_RESTART says. */
 static bool never_restarted(const char *what)
 {
-    static const char *const calls[] = { "nanosleep", "futex_wait", "semop", "sigsuspend",
-                                         "sigtimedwait" };
+    static const char *const calls[] = { "nanosleep", "semop", "sigsuspend", "sigtimedwait" };
     for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++)
         if (what && !strcmp(what, calls[i]))
             return true;

@@ -413,8 +413,9 @@ void sched_flush_events(struct sim *s);
 #define CHAN(kind, v) (((uint64_t)(kind) << 56) | ((uint64_t)(v) & 0x00ffffffffffffffull))
 enum { CHAN_CHILD = 1, CHAN_JOIN, CHAN_FUTEX, CHAN_SEM, CHAN_TIMER, CHAN_SIGNAL };
 /* A handled signal for blocked thread t: wake it.  Its call fails with
- * EINTR when it would block again (nanosleep, futex_wait, semop,
- * sigsuspend, sigtimedwait always; others unless `restart`, SA_RESTART);
+ * EINTR when it would block again (nanosleep, semop, sigsuspend,
+ * sigtimedwait always; others, futex_wait too as on Linux, unless
+ * `restart`, SA_RESTART);
  * pthread_join is never interrupted, only woken to run the handler. */
 void sched_interrupt(struct thread *t, bool restart);
 /* Queue a trace event about signals: ev with pid, tid (0: none), the
