@@ -92,7 +92,20 @@ pid_t getpid(void);
 pid_t fork(void);
 /* getppid(): the parent's pid (1 once the parent has ended). */
 pid_t getppid(void);
-/* sleep(s) / usleep(us): block for simulated time; 0. */
+/* Signals and process groups (guest/libc/signal.c). */
+/* alarm(s): SIGALRM after s seconds of simulated time (0: cancel); the
+ * seconds left of the previous alarm. */
+unsigned alarm(unsigned __seconds);
+/* pause(): wait for a signal handler to run; -1 with EINTR. */
+int pause(void);
+int setpgid(pid_t __pid, pid_t __pgid);
+pid_t getpgid(pid_t __pid);
+pid_t getpgrp(void);
+int setpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t __pid);
+/* sleep(s) / usleep(us): block for simulated time; sleep returns the
+ * seconds left when a signal handler interrupted it, usleep 0 or -1. */
 unsigned sleep(unsigned __seconds);
 int usleep(unsigned __usec);
 /* getuid(), geteuid(), getgid(), getegid(): this process's credentials. */

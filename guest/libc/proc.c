@@ -106,12 +106,14 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 	return (int)__kc_ret(__kcall(KC_NANOSLEEP, KA_PTR(req), KA_PTR(rem), 0, 0, 0, 0, 0));
 }
 
-/* sleep(s): 0 (never interrupted). */
+/* sleep(s): 0, or the seconds left (rounded to nearest, as glibc) when
+ * a signal handler interrupted it. */
 unsigned sleep(unsigned s)
 {
-	struct timespec ts = { s, 0 };
-	nanosleep(&ts, 0);
-	return 0;
+	struct timespec ts = { s, 0 }, rem = { 0, 0 };
+	if (nanosleep(&ts, &rem) == 0)
+		return 0;
+	return (unsigned)rem.tv_sec + (rem.tv_nsec >= 500000000L);
 }
 
 /* usleep(us): 0, or -1 and EINVAL for us >= 1000000. */

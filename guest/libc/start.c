@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
+#include <signal.h>
 #include "libc.h"
 
 #define ARGS_MAX   (256 * 1024)   /* the stack is 1 MiB; larger blobs are refused */
@@ -124,11 +125,20 @@ _Noreturn void exit(int status)
 	_exit(status);
 }
 
-/* abort(): flush stdio, say so on stderr and exit with status 134 (128 + SIGABRT). */
+/* abort(): flush stdio, say so on stderr, then raise SIGABRT unblocked:
+ * a handler runs, and if it returns the process dies of SIGABRT anyway
+ * (status 134, 128 + SIGABRT). */
 _Noreturn void abort(void)
 {
 	__stdio_flush_all();
 	say("abort() called\n");
+	sigset_t s;
+	sigemptyset(&s);
+	sigaddset(&s, SIGABRT);
+	sigprocmask(SIG_UNBLOCK, &s, 0);
+	raise(SIGABRT);
+	signal(SIGABRT, SIG_DFL);
+	raise(SIGABRT);
 	_exit(134);
 }
 

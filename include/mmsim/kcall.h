@@ -102,6 +102,27 @@
  */
 
 /* ---- signals, timers, process groups (110-139) ---------------------------- */
+/* Signals (sim/kcall/kcall_signal.c; guest/libc/signal.c).  Guest layouts:
+ * struct sigaction {handler, flags, sigset_t mask (2 words)}, 16 bytes;
+ * sigset_t: 2 words, bit (sig-1) of the 64-bit value (word 0 = low);
+ * siginfo_t: 12 words (signo, code, errno, pid, uid, addr, status, value, pad);
+ * stack_t {sp, flags, size}; struct itimerval {interval, value} timevals. */
+#define KC_SIGACTION    110  /* (sig, const sigaction *act, sigaction *old, restorer) -> 0 */
+#define KC_SIGPROCMASK  111  /* (how, const sigset_t *set, sigset_t *old) -> 0 (calling thread) */
+#define KC_SIGPENDING   112  /* (sigset_t *) -> 0 */
+#define KC_SIGSUSPEND   113  /* (const sigset_t *mask) -> -EINTR after a handler ran */
+#define KC_SIGRETURN    114  /* (frame) -> does not return: the interrupted registers */
+#define KC_SIGTIMEDWAIT 115  /* (const sigset_t *set, siginfo_t *info, const timespec *rel or 0) -> sig */
+#define KC_SIGALTSTACK  116  /* (const stack_t *ss, stack_t *old) -> 0 */
+#define KC_SETITIMER    117  /* (which, const itimerval *new, itimerval *old) -> 0 */
+#define KC_GETITIMER    118  /* (which, itimerval *) -> 0 */
+#define KC_THREAD_KILL  119  /* (tid, sig) -> 0 (a thread of the calling process) */
+#define KC_SIGQUEUE     120  /* (pid, sig, value) -> 0 */
+#define KC_SETPGID      121  /* (pid, pgid) -> 0 */
+#define KC_GETPGID      122  /* (pid) -> pgid */
+#define KC_SETSID       123  /* () -> new session id */
+#define KC_GETSID       124  /* (pid) -> session id */
+#define KC_ALARM        125  /* (seconds) -> seconds left of the previous alarm */
 
 /* ---- descriptors: pipes, dup/fcntl, poll, directories, exec (140-179) ----- */
 /* (sim/kcall/kcall_fd.c; read/write of pipes, /dev/null, /dev/zero and shm

@@ -16,6 +16,7 @@
 #include "mmsim/kcall.h"
 #include "checker.h"
 #include "kcall.h"
+#include "ksignal.h"
 #include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"
@@ -378,6 +379,7 @@ static const struct kcall_table *const tables[] = {
     &kcall_cache_table,
     &kcall_fd_table,
     &kcall_path_table,
+    &kcall_signal_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)
@@ -441,17 +443,22 @@ static void kcall_dispatch(struct proc *p)
     trace_end(c.t);
 
     sched_flush_events(s);
-    if (p->state == PROC_RUNNING) {
+    if (p->state == PROC_RUNNING && !c.keep_regs) {
         uint32_t ret = r < 0 && r >= -4095 ? (uint32_t)-guest_errno((int)-r) : (uint32_t)r;
         uc_reg_write(p->uc, a->reg_ret, &ret);
     }
+    sig_after_kcall(&c, num, r);        /* pending signals: a handler frame */
+    sched_flush_events(s);
 }
 
 /* p ends: its blocked semops stop counting, SEM_UNDO applied. */
 static void kcall_proc_exit(struct proc *p)
 {
     sem_proc_exit(p);
+    sig_proc_exit(p);
 }
 
-const struct sim_kernel kcall_kernel = { .dispatch = kcall_dispatch, .proc_exit = kcall_proc_exit,
-                                      .fini = kcall_path_fini };
+const struct sim_kernel kcall_kernel = {
+    .dispatch = kcall_dispatch, .proc_exit = kcall_proc_exit, .fini = kcall_path_fini,
+    .deliver = sig_deliver_hook, .fault = sig_fault_hook, .alarm = sig_alarm_hook,
+};

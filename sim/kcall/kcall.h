@@ -28,6 +28,7 @@ struct call {
     uint32_t      a[7];
     struct trace *t;
     const char   *why;     /* optional reason for an error */
+    bool          keep_regs; /* the handler set every register (sigreturn): no result */
 };
 
 struct kcall_def {
@@ -98,5 +99,6 @@ extern const struct kcall_table kcall_sem_table;
 extern const struct kcall_table kcall_cache_table;
 extern const struct kcall_table kcall_fd_table;       /* kcall_fd.c: pipes, dup, fcntl, poll */
 extern const struct kcall_table kcall_path_table;     /* kcall_path.c: cwd, umask, directories */
+extern const struct kcall_table kcall_signal_table;   /* kcall_signal.c: signals, timers, process groups */
 
 #endif

@@ -103,6 +103,23 @@ static const struct { unsigned num; const char *spec; } specs[] = {
     {KC_READDIR, "path_ptr:x index:d buf:x len:x"},
     {KC_FSYNC, "fd:d"},
     {KC_EXECVE, "path_ptr:x argv_ptr:x envp_ptr:x"},
+    /* signals, timers, process groups (kcall_signal.c) */
+    {KC_SIGACTION, "sig:d act:x oact:x restorer:x"},
+    {KC_SIGPROCMASK, "how:d set:x oset:x"},
+    {KC_SIGPENDING, "set:x"},
+    {KC_SIGSUSPEND, "mask:x"},
+    {KC_SIGRETURN, "frame:x"},
+    {KC_SIGTIMEDWAIT, "set:x info:x timeout:x"},
+    {KC_SIGALTSTACK, "ss:x oss:x"},
+    {KC_SETITIMER, "which:d new:x old:x"},
+    {KC_GETITIMER, "which:d cur:x"},
+    {KC_THREAD_KILL, "tid:d sig:d"},
+    {KC_SIGQUEUE, "pid:d sig:d value:x"},
+    {KC_SETPGID, "pid:d pgid:d"},
+    {KC_GETPGID, "pid:d"},
+    {KC_SETSID, ""},
+    {KC_GETSID, "pid:d"},
+    {KC_ALARM, "seconds:d"},
 };
 
 /* The spec of call `num`, or NULL (a linear search, cached per number). */

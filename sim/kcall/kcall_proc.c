@@ -9,14 +9,11 @@
  *   (relative names are resolved there; an absolute path or a symlink
  *   must stay inside it, else EACCES).  The child gets the argv given, an
  *   empty environment, console fds 0-2 and a fresh address space.
- * - waitpid: pid -1 (or 0 / < -1: mmsim has no process groups) is any
- *   child; the child that terminated first is reported first.  Status
+ * - waitpid: pid -1 is any child, 0 a child in the caller's process
+ *   group, < -1 a child in group -pid; the child that terminated first is reported first.  Status
  *   word: exit code << 8, or the signal number (the classic encoding
  *   <sys/wait.h> decodes).  Orphans get ppid 1 and are reaped by mmsim.
- * - kill: no signal handlers exist, so every signal whose default action
- *   is to terminate kills the target (report on stderr, status 128+sig);
- *   SIGCHLD, SIGCONT, SIGURG, SIGWINCH, SIGPWR are ignored; stop signals
- *   are ENOTSUP.  pid <= 0 (process groups, broadcast) is ESRCH.
+ * - kill: signals, handlers, process groups: kcall_signal.c.
  * - futex: the key is the *physical* address of the word, so waiters and
  *   wakers in different processes meet through shared memory; the page is
  *   made writable (a COW copy taken) first so the key cannot change.
@@ -28,6 +25,7 @@
 
 #include "mmsim/kcall.h"
 #include "kcall.h"
+#include "ksignal.h"
 #include "sim.h"
 #include "trace.h"
 
@@ -177,6 +175,8 @@ static long k_waitpid(struct call *c)
     for (struct proc *q = p->sim->procs; q; q = q->next) {
         if (q->parent != p || (pid > 0 && q->pid != (uint32_t)pid) || q->reaped)
             continue;
+        if ((pid == 0 && q->pgid != p->pgid) || (pid < -1 && q->pgid != (uint32_t)-pid))
+            continue;
         any = true;
         if (q->torn_down && (!done || q->term_seq < done->term_seq))
             done = q;
@@ -202,39 +202,11 @@ static long k_getppid(struct call *c)
     return c->p->ppid;
 }
 
-/* Does signal sig (QNX number) terminate by default?  1 yes, 0 ignored,
- * -ENOTSUP stop signals, -EINVAL out of range. */
-static int sig_action(uint32_t sig)
-{
-    switch (sig) {
-    case 18: case 19: case 20: case 21: case 25:  /* CHLD PWR WINCH URG CONT */
-        return 0;
-    case 23: case 24: case 30: case 31:           /* STOP TSTP TTIN TTOU */
-        return -ENOTSUP;
-    default:
-        return sig >= 1 && sig <= 64 ? 1 : -EINVAL;
-    }
-}
-
+/* kill(pid, sig): signals, process groups and their rules are in
+ * kcall_signal.c. */
 static long k_kill(struct call *c)
 {
-    struct proc *p = c->p;
-    int32_t pid = (int32_t)c->a[0];
-    uint32_t sig = c->a[1];
-    int act = sig == 0 ? 0 : sig_action(sig);
-    if (act < 0)
-        return act;
-    struct proc *q = pid > 0 ? sched_find(p->sim, (uint32_t)pid) : NULL;
-    if (!q || q->reaped)
-        return -ESRCH;
-    if (act == 0 || q->state != PROC_RUNNING)     /* ignored, or a zombie */
-        return 0;
-    char note[96];
-    snprintf(note, sizeof note, "signal %u sent by kill() from process %u", sig, p->pid);
-    engine_kill(q, (int)sig, note);
-    if (q == p)
-        p->sim->resched = true;
-    return 0;
+    return sig_kill(c->p, (int32_t)c->a[0], c->a[1]);
 }
 
 /* ---- threads -------------------------------------------------------- */
@@ -346,7 +318,16 @@ static long k_nanosleep(struct call *c)
     }
     if (ns == 0)
         return 0;
-    return sched_sleep(p, CHAN(CHAN_TIMER, 0), p->sim->now_ns + ns, 0, "nanosleep");
+    long r = sched_sleep(p, CHAN(CHAN_TIMER, 0), p->sim->now_ns + ns, 0, "nanosleep");
+    if (r == -EINTR && c->a[1]) {      /* a handler ran: the time left */
+        uint64_t left = sched_current(p)->sig_left_ns;
+        uint8_t b[8];
+        p32(p, b, (uint32_t)(left / NS));
+        p32(p, b + 4, (uint32_t)(left % NS));
+        if (copyout(p, c->a[1], b, sizeof b) != 0)
+            return -EFAULT;
+    }
+    return r;
 }
 
 static long k_sched_yield(struct call *c)

@@ -147,6 +147,12 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
     int sig = a->exception(p, intno, &pc, &what);
     if (sig == 0)
         return;
+    /* A handler: the frame records the faulting instruction (every
+     * exception's first si_code is 1: ILL_ILLOPC, TRAP_BRKPT, BUS_ADRALN,
+     * SEGV_MAPERR); the handler runs from here. */
+    uc_reg_write(uc, a->reg_pc, &pc);
+    if (p->sim->kernel->fault(p, sig, 1, pc))
+        return;
     snprintf(p->fault_note, sizeof p->fault_note, "%s (exception %u) at pc 0x%08x", what, intno, pc);
     p->trap_pc = pc;
     p->trap_pc_valid = true;
@@ -286,12 +292,36 @@ void engine_kill(struct proc *p, int sig, const char *note)
     p->exit_status = 128 + sig;
 }
 
+/* si_code of a refused access (QNX values: SEGV_MAPERR 1, SEGV_ACCERR 2,
+ * BUS_ADRERR 2; past the end of an object is BUS_ADRERR, as on Linux). */
+static int fault_code(enum mm_fault_kind k)
+{
+    return k == MMF_PROTECTION || k == MMF_PAST_END || k == MMF_NOMEM ? 2 : 1;
+}
+
+/* A synchronous fault at pc: a frame for the handler if p has one. */
+static bool fault_to_handler(struct proc *p, int sig, int code, uint32_t addr)
+{
+    if (!p->sim->kernel->fault(p, sig, code, addr))
+        return false;
+    p->fault.pending = false;
+    p->fault_note[0] = 0;
+    p->trap_pc_valid = false;
+    return true;
+}
+
 enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us)
 {
     struct sim *s = p->sim;
     uint32_t pc = 0;
     uc_reg_read(p->uc, s->arch->reg_pc, &pc);
     s->resched = false;
+    /* Unicorn counts instructions only in code translated while its count
+     * hook exists: a counted slice after uncounted ones (an alarm cut
+     * without --quantum) retranslates. */
+    if (count && !p->counted)
+        uc_ctl_flush_tb(p->uc);
+    p->counted = count != 0;
     uc_err err = uc_emu_start(p->uc, pc, RUN_UNTIL, timeout_us, count);
     if (p->state != PROC_RUNNING)
         return SLICE_DEAD;
@@ -299,12 +329,17 @@ enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us)
         return SLICE_STOPPED;
     uc_reg_read(p->uc, s->arch->reg_pc, &pc);
     if (err == UC_ERR_EXCEPTION && p->fault.pending) {
+        if (fault_to_handler(p, fault_signal(p->fault.kind), fault_code(p->fault.kind),
+                             report_fault_addr(p, pc)))
+            return SLICE_STOPPED;
         p->state = PROC_KILLED;
         p->signal = fault_signal(p->fault.kind);
         p->exit_status = 128 + p->signal;
         return SLICE_DEAD;
     }
     if (err == UC_ERR_OK && (pc & ~(uint32_t)MMSIM_PAGE_MASK) == RUN_UNTIL_PAGE) {
+        if (fault_to_handler(p, 11, 1, pc))
+            return SLICE_STOPPED;
         snprintf(p->fault_note, sizeof p->fault_note,
                  "instruction fetch from kernel space at 0x%08x", pc);
         p->state = PROC_KILLED;
@@ -314,6 +349,8 @@ enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us)
     }
     if (err == UC_ERR_OK)
         return SLICE_EXPIRED;
+    if (err == UC_ERR_INSN_INVALID && fault_to_handler(p, 4, 1, pc))
+        return SLICE_STOPPED;
     snprintf(p->fault_note, sizeof p->fault_note, "%s at pc 0x%08x",
              err == UC_ERR_INSN_INVALID ? "undefined instruction" : uc_strerror(err), pc);
     p->state = PROC_KILLED;

@@ -101,6 +101,11 @@ static uint32_t exact_fault_va(struct proc *p, uint32_t pc, const struct fault_i
     return va;
 }
 
+uint32_t report_fault_addr(struct proc *p, uint32_t pc)
+{
+    return exact_fault_va(p, pc, &p->fault);
+}
+
 /* The page-table entry involved, as text. */
 static void pte_text(struct proc *p, const struct pt_walk *w, char *buf, size_t n)
 {

@@ -62,6 +62,9 @@ struct sched_ev {
     const char *ev;
     uint32_t    pid, tid, other;
     const char *what;
+    int         sig;       /* signal events: the signal */
+    const char *xname;     /* ... and an optional hex field */
+    uint32_t    x;
 };
 
 /* Queue event `ev` (written by sched_flush_events). */
@@ -78,7 +81,19 @@ static void ev_push(struct sim *s, const char *ev, uint32_t pid, uint32_t tid, u
         s->evq = v;
         s->evcap = cap;
     }
-    s->evq[s->nev++] = (struct sched_ev){ ev, pid, tid, other, what };
+    s->evq[s->nev++] = (struct sched_ev){ ev, pid, tid, other, what, 0, NULL, 0 };
+}
+
+void sched_sig_event(struct sim *s, const char *ev, uint32_t pid, uint32_t tid, uint32_t from,
+                     int sig, const char *xname, uint32_t x, const char *what)
+{
+    ev_push(s, ev, pid, tid, from, what);
+    if (s->trace && s->nev) {
+        struct sched_ev *e = &s->evq[s->nev - 1];
+        e->sig = sig;
+        e->xname = xname;
+        e->x = x;
+    }
 }
 
 void sched_flush_events(struct sim *s)
@@ -94,6 +109,13 @@ void sched_flush_events(struct sim *s)
         if (!strcmp(e->ev, "kill")) {
             trace_uint(s->trace, "target", e->other);
         }
+        if (e->sig) {
+            trace_int(s->trace, "sig", e->sig);
+            if (e->other)
+                trace_uint(s->trace, "from", e->other);
+            if (e->xname)
+                trace_hex(s->trace, e->xname, e->x);
+        }
         if (e->what)
             trace_str(s->trace, !strcmp(e->ev, "block") ? "in" : "what", e->what);
         trace_uint(s->trace, "now_ns", s->now_ns);
@@ -101,6 +123,8 @@ void sched_flush_events(struct sim *s)
     }
     s->nev = 0;
 }
+
+static void sig_inherit(struct proc *p, struct proc *c, struct thread *t, bool exec);
 
 /* ---- the tables ----------------------------------------------------- */
 
@@ -131,6 +155,7 @@ static struct thread *thread_new(struct proc *p)
     t->tid = ++p->next_tid;
     t->seq = ++p->sim->thread_seq;
     t->semw.semid = -1;
+    t->ss_flags = 2;        /* SS_DISABLE: no alternate signal stack */
     t->state = TS_RUNNABLE;
     struct thread **pp = &p->sim->threads;
     while (*pp)
@@ -224,6 +249,8 @@ static struct proc *proc_new(struct sim *s, struct proc *parent)
     p->pid = s->next_pid++;
     p->parent = parent;
     p->ppid = parent ? parent->pid : 0;
+    p->pgid = parent ? parent->pgid : p->pid;
+    p->sid = parent ? parent->sid : p->pid;
     p->state = PROC_RUNNING;
     memcpy(p->cwd, parent ? parent->cwd : "/", parent ? sizeof p->cwd : 2);
     p->umask = parent ? parent->umask : 022;
@@ -318,6 +345,8 @@ struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, i
         goto fail;
     }
     p->loaded = t;
+    if (parent)
+        sig_inherit(parent, p, t, true);
     trace_begin(s->trace, "spawn");
     trace_uint(s->trace, "pid", p->pid);
     if (parent)
@@ -331,6 +360,29 @@ fail:
     *err = rc < 0 ? rc : -rc;
     proc_free(p);
     return NULL;
+}
+
+/* Child c of p (its thread t) gets p's dispositions and the calling
+ * thread's mask and alternate stack; pending signals are not inherited.
+ * `exec` (posix_spawn): caught signals go back to SIG_DFL and the
+ * alternate stack is dropped, as exec does. */
+static void sig_inherit(struct proc *p, struct proc *c, struct thread *t, bool exec)
+{
+    memcpy(c->sigact, p->sigact, sizeof c->sigact);
+    struct thread *me = p->sim->running && p->sim->running->p == p ? p->sim->running : NULL;
+    if (me) {
+        t->sig_mask = me->in_sigsuspend ? me->suspend_saved : me->sig_mask;
+        t->ss_sp = me->ss_sp;
+        t->ss_size = me->ss_size;
+        t->ss_flags = me->ss_flags;
+    }
+    if (!exec)
+        return;
+    for (int i = 0; i < SIG_COUNT; i++)
+        if (c->sigact[i].handler > 1)
+            c->sigact[i] = (struct sigdisp){0};
+    t->ss_sp = t->ss_size = 0;
+    t->ss_flags = 2;        /* SS_DISABLE */
 }
 
 /* Copy the user registers of p's engine into c's (fresh, user mode). */
@@ -363,6 +415,7 @@ long sched_fork(struct proc *p)
     if (!t || copy_regs(p, c) != 0 || uc_reg_write(c->uc, s->arch->reg_ret, &zero) != UC_ERR_OK)
         goto fail;
     c->loaded = t;
+    sig_inherit(p, c, t, false);
     ev_push(s, "fork", p->pid, 0, c->pid, NULL);
     return c->pid;
 fail:
@@ -411,6 +464,10 @@ long sched_sleep(struct proc *p, uint64_t chan, uint64_t wake_at, long timeout_r
 {
     struct sim *s = p->sim;
     struct thread *t = s->running;
+    if (t->sig_intr) {              /* a handler ran since the call began */
+        t->sig_intr = false;
+        return -EINTR;
+    }
     t->state = TS_BLOCKED;
     t->chan = chan;
     t->wake_at = wake_at;
@@ -432,6 +489,29 @@ static void wake(struct sim *s, struct thread *t, bool complete, long r)
     if (complete)
         t->fdwait.active = false;   /* completed for it: no fd call to resume */
     ev_push(s, "wake", t->p->pid, t->tid, 0, NULL);
+}
+
+/* Calls POSIX never restarts after a handler, whatever SA_RESTART says. */
+static bool never_restarted(const char *what)
+{
+    static const char *const calls[] = { "nanosleep", "semop", "sigsuspend", "sigtimedwait" };
+    for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++)
+        if (what && !strcmp(what, calls[i]))
+            return true;
+    return false;
+}
+
+void sched_interrupt(struct thread *t, bool restart)
+{
+    struct sim *s = t->p->sim;
+    if (t->state != TS_BLOCKED)
+        return;
+    bool join = t->wait_what && !strcmp(t->wait_what, "pthread_join");
+    if (!join && (!restart || never_restarted(t->wait_what))) {
+        t->sig_intr = true;
+        t->sig_left_ns = t->wake_at > s->now_ns ? t->wake_at - s->now_ns : 0;
+    }
+    wake(s, t, false, 0);
 }
 
 void sched_wakeup(struct sim *s, uint64_t chan)
@@ -581,6 +661,11 @@ static struct thread *pick(struct sim *s, uint64_t after)
 static bool fire_timers(struct sim *s)
 {
     bool any = false;
+    for (struct proc *p = s->procs; p; p = p->next)
+        if (p->state == PROC_RUNNING && p->alarm_at && p->alarm_at <= s->now_ns) {
+            s->kernel->alarm(p);
+            any = true;
+        }
     for (struct thread *t = s->threads; t; t = t->next)
         if (t->state == TS_BLOCKED && t->wake_at && t->wake_at <= s->now_ns) {
             wake(s, t, true, t->timeout_ret);
@@ -596,6 +681,9 @@ static bool advance_to_timer(struct sim *s)
     for (struct thread *t = s->threads; t; t = t->next)
         if (t->state == TS_BLOCKED && t->wake_at && (!at || t->wake_at < at))
             at = t->wake_at;
+    for (struct proc *p = s->procs; p; p = p->next)
+        if (p->state == PROC_RUNNING && p->alarm_at && (!at || p->alarm_at < at))
+            at = p->alarm_at;
     if (!at)
         return false;
     if (at > s->now_ns)
@@ -637,7 +725,7 @@ static void deadlock(struct sim *s)
 static volatile sig_atomic_t stop_signal;
 static uc_engine *volatile slice_uc;
 
-void sched_interrupt(int sig)
+void sched_host_stop(int sig)
 {
     stop_signal = sig;
     uc_engine *uc = slice_uc;
@@ -679,8 +767,10 @@ static uint64_t host_us(void)
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
-/* A slice ended by its instruction count or the time limit. */
-static void slice_expired(struct sim *s, struct proc *p, uint64_t count, uint64_t deadline)
+/* A slice ended by its instruction count or the time limit; `cut`: the
+ * count was shortened to reach p's alarm (not a --max-insns limit). */
+static void slice_expired(struct sim *s, struct proc *p, uint64_t count, uint64_t deadline,
+                          bool cut)
 {
     char note[160];
     uint32_t pc = 0;
@@ -698,7 +788,7 @@ static void slice_expired(struct sim *s, struct proc *p, uint64_t count, uint64_
     }
     s->insns_used += count;
     s->now_ns += count;
-    if (s->o.max_insns && (!s->o.quantum || s->insns_used >= s->o.max_insns)) {
+    if (s->o.max_insns && ((!s->o.quantum && !cut) || s->insns_used >= s->o.max_insns)) {
         snprintf(note, sizeof note,
                  "stopped: instruction limit (--max-insns %llu) reached at pc 0x%08x",
                  (unsigned long long)s->o.max_insns, pc);
@@ -723,6 +813,17 @@ static void run_slice(struct sim *s, struct thread *t, uint64_t deadline)
         if (s->o.max_insns && s->o.max_insns - s->insns_used < count)
             count = s->o.max_insns - s->insns_used;
     }
+    /* A process with an alarm runs at most until it: time advances one ns
+     * per instruction of an expired slice, so SIGALRM comes on time even
+     * to a process that never makes a kernel call. */
+    bool cut = false;
+    if (p->alarm_at) {
+        uint64_t left = p->alarm_at > s->now_ns ? p->alarm_at - s->now_ns : 1;
+        if (!count || left < count) {
+            count = left;
+            cut = true;
+        }
+    }
     uint64_t tmo = 0;
     if (deadline) {
         uint64_t now = host_us();
@@ -730,12 +831,16 @@ static void run_slice(struct sim *s, struct thread *t, uint64_t deadline)
     }
     s->running = t;
     s->cur = p;
+    s->kernel->deliver(p);
+    sched_flush_events(s);
     slice_uc = p->uc;
-    enum slice_end e = stop_signal ? SLICE_STOPPED : engine_slice(p, count, tmo);
+    enum slice_end e = SLICE_DEAD;
+    if (p->state == PROC_RUNNING)
+        e = stop_signal ? SLICE_STOPPED : engine_slice(p, count, tmo);
     slice_uc = NULL;
     s->running = NULL;
     if (e == SLICE_EXPIRED)
-        slice_expired(s, p, count, deadline);
+        slice_expired(s, p, count, deadline, cut);
     sched_flush_events(s);
 }
 

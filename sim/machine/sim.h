@@ -46,6 +46,15 @@ struct sim_kernel {
     void (*proc_exit)(struct proc *p);
     /* The machine goes: free what the kernel-call layer holds (may be NULL). */
     void (*fini)(struct sim *s);
+    /* Signals (sim/kcall/kcall_signal.c).  The running thread of p is
+     * about to run a slice: deliver its pending signals. */
+    void (*deliver)(struct proc *p);
+    /* A synchronous fault of the running thread of p (signal sig, si_code
+     * code, si_addr addr; the registers hold the faulting instruction):
+     * true if a handler frame was built, false to keep the default. */
+    bool (*fault)(struct proc *p, int sig, int code, uint32_t addr);
+    /* p's ITIMER_REAL expired (sim->now_ns >= p->alarm_at). */
+    void (*alarm)(struct proc *p);
 };
 
 /* The memory system beyond RAM (sim/checker: data-cache model, cache and
@@ -126,6 +135,24 @@ struct fault_info {
     struct pt_walk      walk;
 };
 
+/* Signals: QNX numbers 1..SIG_COUNT, kept as bit sig-1 of a uint64_t. */
+#define SIG_COUNT 64
+#define SIG_BIT(sig) (1ull << ((sig) - 1))
+/* What a pending signal carries (becomes the guest's siginfo_t). */
+struct ksiginfo {
+    int32_t  code;
+    uint32_t pid, uid, addr;
+    int32_t  status;
+    uint32_t value;
+};
+/* The disposition of one signal (sigaction). */
+struct sigdisp {
+    uint32_t handler;    /* 0 SIG_DFL, 1 SIG_IGN, else the guest function */
+    uint32_t flags;      /* SA_* (QNX values) */
+    uint32_t restorer;   /* __sigreturn of the guest runtime */
+    uint64_t mask;       /* sa_mask */
+};
+
 /* Why a process stopped running. */
 enum proc_state { PROC_RUNNING, PROC_EXITED, PROC_KILLED };
 
@@ -153,6 +180,18 @@ struct thread {
         uint32_t done;               /* bytes a pipe write already wrote */
         uint64_t deadline;           /* poll: simulated ns of the timeout, 0: none */
     } fdwait;
+    /* signals (sim/kcall/kcall_signal.c): bit sig-1 of each set */
+    uint64_t          sig_mask;      /* blocked signals */
+    uint64_t          sig_pending;   /* sent to this thread */
+    struct ksiginfo  *sig_info;      /* [SIG_COUNT], allocated on first use */
+    uint64_t          sig_waitset;   /* in sigtimedwait: the set waited for */
+    bool              sig_intr;      /* woken by a handled signal: the call fails with EINTR */
+    uint64_t          sig_left_ns;   /*   time its timeout still had (nanosleep's rem) */
+    bool              in_sigsuspend; /* sig_mask is sigsuspend's; the real one: */
+    uint64_t          suspend_saved;
+    uint32_t          ss_sp, ss_size; /* sigaltstack */
+    int               ss_flags;       /* SS_DISABLE (2) or 0 */
+    struct sigctx    *sig_ctx;        /* engine contexts of the frames in use (PowerPC) */
     struct thread    *next;          /* sim->threads, creation order */
 };
 
@@ -188,10 +227,18 @@ struct proc {
     uint64_t        tlb_flushes;   /* uc_ctl_flush_tlb calls */
     uint64_t        faults_resolved; /* lazy / COW pages made on a miss */
     uc_hook         h_code;        /* instruction hook once exact PCs are needed */
+    bool            counted;       /* the last slice ran with an instruction count */
     uint32_t        exec_pc;       /* instruction being executed (with h_code) */
     bool            in_kcall;      /* inside kcall_dispatch: */
     uint32_t        kcall_pc;      /*   the trap instruction */
     uint64_t        watch_epoch;   /* checker epoch of the last TLB flush */
+    /* signals (sim/kcall/kcall_signal.c) */
+    struct sigdisp  sigact[SIG_COUNT];
+    uint64_t        sig_pending;   /* process-directed, not yet taken by a thread */
+    struct ksiginfo sig_info[SIG_COUNT];
+    uint32_t        pgid, sid;     /* process group and session */
+    uint64_t        alarm_at;      /* ITIMER_REAL expiry (simulated ns), 0: off */
+    uint64_t        alarm_interval;
     struct cacheinsn **cacheinsns; /* PPC cache instructions hooked (cacheinsn.c) */
     size_t          ncacheinsns;
     char            cwd[1024];     /* working directory (kcall_path.c), inherited */
@@ -377,7 +424,7 @@ int  sched_run(struct sim *s);
 /* Async-signal-safe: host signal `sig` asks the running run to stop at
  * once (the slice is cut short); sched_run kills every process, ends the
  * trace with an "interrupted" record and returns 128 + sig. */
-void sched_interrupt(int sig);
+void sched_host_stop(int sig);
 /* A new thread of p starting at pc with sp and arguments a0, a1: tid or -errno. */
 long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, uint32_t a1);
 /* The running thread blocks on chan until woken (or wake_at, then the
@@ -400,12 +447,25 @@ struct proc *sched_find(struct sim *s, uint32_t pid);
 void sched_flush_events(struct sim *s);
 /* Sleep channels: a kind in the top byte, a value below. */
 #define CHAN(kind, v) (((uint64_t)(kind) << 56) | ((uint64_t)(v) & 0x00ffffffffffffffull))
-enum { CHAN_CHILD = 1, CHAN_JOIN, CHAN_FUTEX, CHAN_SEM, CHAN_TIMER };
+enum { CHAN_CHILD = 1, CHAN_JOIN, CHAN_FUTEX, CHAN_SEM, CHAN_TIMER, CHAN_SIGNAL };
+/* A handled signal for blocked thread t: wake it.  Its call fails with
+ * EINTR when it would block again (nanosleep, semop, sigsuspend,
+ * sigtimedwait always; others, futex_wait too as on Linux, unless
+ * `restart`, SA_RESTART);
+ * pthread_join is never interrupted, only woken to run the handler. */
+void sched_interrupt(struct thread *t, bool restart);
+/* Queue a trace event about signals: ev with pid, tid (0: none), the
+ * sender `from` (0: none), sig, an optional hex field and text. */
+void sched_sig_event(struct sim *s, const char *ev, uint32_t pid, uint32_t tid, uint32_t from,
+                     int sig, const char *xname, uint32_t x, const char *what);
 /* Returned by a handler that called sched_sleep (never a real result). */
 #define KC_BLOCKED (-0x7fff0000L)
 
 /* report.c: print a fault report for a killed process. */
 void report_fault(struct proc *p, FILE *out);
+/* The exact address of the pending refused access of p at pc (the
+ * effective address of the load/store; pc for a fetch): si_addr. */
+uint32_t report_fault_addr(struct proc *p, uint32_t pc);
 /* Disassemble the instruction at guest va into buf ("ldr r2, [r1]"). */
 void report_disasm(struct proc *p, uint32_t va, char *buf, size_t n);
 

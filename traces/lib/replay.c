@@ -1214,6 +1214,10 @@ static const struct rp_event {
     {"wake", EV_INFO, NULL},
     {"deadlock", EV_INFO, NULL},
     {"interrupted", EV_INFO, NULL},  /* mmsim stopped by a host signal: the last record */
+    {"signal", EV_INFO, NULL},       /* signals: guest-level, no memory-manager effect */
+    {"sig_deliver", EV_INFO, NULL},
+    {"sig_return", EV_INFO, NULL},
+    {"sig_default", EV_INFO, NULL},
 };
 
 /* Fields with one meaning in every event, and their type: a record that
