@@ -131,10 +131,3 @@ _Noreturn void abort(void)
 	say("abort() called\n");
 	_exit(134);
 }
-
-/* getenv(name): NULL: mmsim guests have no environment. */
-char *getenv(const char *name)
-{
-	(void)name;
-	return NULL;
-}

@@ -373,6 +373,7 @@ static const struct kcall_table *const tables[] = {
     &kcall_proc_table,
     &kcall_sem_table,
     &kcall_cache_table,
+    &kcall_sys_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)

@@ -75,5 +75,6 @@ extern const struct kcall_table kcall_file_table;     /* kcall_file.c: files, re
 extern const struct kcall_table kcall_proc_table;
 extern const struct kcall_table kcall_sem_table;
 extern const struct kcall_table kcall_cache_table;
+extern const struct kcall_table kcall_sys_table;      /* kcall_sys.c: system info, creds, limits, policy */
 
 #endif

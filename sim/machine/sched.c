@@ -35,8 +35,11 @@
 #include "trace.h"
 
 #define DEADLOCK_STATUS 124
-#define PROC_MAX    32      /* processes not yet reaped (each engine costs ~4 MiB of host memory) */
-#define THREAD_MAX  64      /* threads created per process, live or not yet joined */
+/* Processes not yet reaped (each engine costs host memory: bench/) and
+ * threads created per process, live or not yet joined: --max-procs and
+ * --max-threads, PROC_MAX_DEFAULT and THREAD_MAX_DEFAULT (sim.h) when 0. */
+#define PROC_MAX    (s->o.max_procs ? s->o.max_procs : PROC_MAX_DEFAULT)
+#define THREAD_MAX  (p->sim->o.max_threads ? p->sim->o.max_threads : THREAD_MAX_DEFAULT)
 
 /* Processes in the table (running or zombie). */
 static unsigned nprocs(const struct sim *s)
@@ -166,6 +169,31 @@ static int argv_set(struct proc *p, int argc, char *const *argv)
     return 0;
 }
 
+/* p's scheduling policy, nice value, saved IDs and resource limits: the
+ * parent's (fork and spawn inherit them), else the defaults (SCHED_OTHER
+ * at priority 10, QNX's default; limits as docs/posix/libc.md lists). */
+static void proc_sys_init(struct proc *p, const struct proc *parent)
+{
+    if (parent) {
+        p->sys = parent->sys;
+        return;
+    }
+    struct sim *s = p->sim;
+    struct proc_sys *y = &p->sys;
+    y->policy = 3;                                  /* QNX SCHED_OTHER */
+    y->prio = 10;
+    y->nice = 0;
+    y->suid = s->o.set_creds ? s->o.uid : 0;
+    y->sgid = s->o.set_creds ? s->o.gid : 0;
+    for (int i = 0; i < PROC_NRLIMIT; i++)
+        y->rlim_cur[i] = y->rlim_max[i] = UINT64_MAX;   /* RLIM_INFINITY */
+    y->rlim_cur[3] = 8u << 20;                      /* RLIMIT_STACK: 8 MiB soft */
+    y->rlim_cur[4] = y->rlim_max[4] = 0;            /* RLIMIT_CORE: no core files */
+    y->rlim_cur[6] = y->rlim_max[6] = PROC_MAX;     /* RLIMIT_NPROC */
+    y->rlim_cur[7] = y->rlim_max[7] = 1024;         /* RLIMIT_NOFILE */
+    y->rlim_cur[8] = y->rlim_max[8] = 8u << 20;     /* RLIMIT_MEMLOCK: 8 MiB, Linux's */
+}
+
 /* A new process table entry (no engine, no address space yet). */
 static struct proc *proc_new(struct sim *s, struct proc *parent)
 {
@@ -177,6 +205,7 @@ static struct proc *proc_new(struct sim *s, struct proc *parent)
     p->parent = parent;
     p->ppid = parent ? parent->pid : 0;
     p->state = PROC_RUNNING;
+    proc_sys_init(p, parent);
     struct proc **pp = &s->procs;
     while (*pp)
         pp = &(*pp)->next;
@@ -224,9 +253,9 @@ static void proc_free(struct proc *p)
 struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, int argc,
                          char *const *argv, int *err, char *why, size_t n)
 {
-    if (nprocs(s) >= PROC_MAX) {
+    if (nprocs(s) >= PROC_MAX || (parent && nprocs(s) >= parent->sys.rlim_cur[6])) {
         *err = -EAGAIN;
-        snprintf(why, n, "too many processes (%d)", PROC_MAX);
+        snprintf(why, n, "too many processes (%u)", PROC_MAX);
         return NULL;
     }
     struct proc *p = proc_new(s, parent);
@@ -298,7 +327,7 @@ static int copy_regs(struct proc *p, struct proc *c)
 long sched_fork(struct proc *p)
 {
     struct sim *s = p->sim;
-    if (nprocs(s) >= PROC_MAX)
+    if (nprocs(s) >= PROC_MAX || nprocs(s) >= p->sys.rlim_cur[6])   /* RLIMIT_NPROC */
         return -EAGAIN;
     struct proc *c = proc_new(s, p);
     if (!c)

@@ -149,6 +149,18 @@ struct thread {
     struct thread    *next;          /* sim->threads, creation order */
 };
 
+/* Per-process state of the system-information calls (sim/kcall/kcall_sys.c):
+ * scheduling policy, nice value, saved set-IDs, resource limits.  Copied
+ * by fork and spawn. */
+#define PROC_NRLIMIT 16
+struct proc_sys {
+    int      policy;               /* SCHED_OTHER / FIFO / RR (guest values) */
+    int      prio;                 /* its priority */
+    int      nice;                 /* -20..19 */
+    uint32_t suid, sgid;           /* saved set-user-ID / set-group-ID */
+    uint64_t rlim_cur[PROC_NRLIMIT], rlim_max[PROC_NRLIMIT];
+};
+
 struct proc {
     struct sim     *sim;
     uint32_t        pid;
@@ -187,6 +199,7 @@ struct proc {
     uint64_t        watch_epoch;   /* checker epoch of the last TLB flush */
     struct cacheinsn **cacheinsns; /* PPC cache instructions hooked (cacheinsn.c) */
     size_t          ncacheinsns;
+    struct proc_sys sys;           /* policy, nice, saved IDs, rlimits (kcall_sys.c) */
 };
 
 /* What --dump-pt prints at exit. */
@@ -225,7 +238,16 @@ struct sim_opts {
     bool           cache_full;  /* --cache-model full: every cacheable access modelled */
     bool           check_error; /* --check=error: a report ends the run, status 3 */
     struct cache_geom cache_geom; /* --cache; size 0: the CPU's default */
+    uint32_t       epoch;       /* --epoch: CLOCK_REALTIME seconds at simulated time 0 */
+    unsigned       max_procs;   /* --max-procs: unreaped processes (0: PROC_MAX_DEFAULT) */
+    unsigned       max_threads; /* --max-threads: threads per process (0: THREAD_MAX_DEFAULT) */
 };
+
+/* Defaults of --epoch (2026-01-01T00:00:00Z), --max-procs, --max-threads. */
+#define EPOCH_DEFAULT       1767225600u
+#define PROC_MAX_DEFAULT    1024u
+#define THREAD_MAX_DEFAULT  1024u
+
 
 struct trace;
 struct desc_cache;
