@@ -413,7 +413,14 @@ float strtof(const char *restrict s, char **restrict end)
  * high double of the IBM pair). */
 long double strtold(const char *restrict s, char **restrict end)
 {
+#if __SIZEOF_LONG_DOUBLE__ == __SIZEOF_DOUBLE__
 	return strtod(s, end);
+#else
+	union { long double ld; double d[2]; } u;   /* IBM pair: the value, then 0 */
+	u.d[0] = strtod(s, end);
+	u.d[1] = 0.0;
+	return u.ld;
+#endif
 }
 
 /* atof(s): strtod(s, NULL). */
