@@ -143,11 +143,30 @@ static int put(FILE *f, const char *s, size_t n)
 	return 0;
 }
 
-/* end_call(f): the buffering rule at the end of each output call; 0, or EOF. */
+/* flush_lines(f): write f's buffer through its last '\n', keep the rest; 0, or EOF. */
+static int flush_lines(FILE *f)
+{
+	size_t n = f->wlen;
+	while (n && f->buf[n - 1] != '\n')
+		n--;
+	f->newline = 0;
+	if (!n)
+		return 0;
+	int r = write_all(f, f->buf, n);
+	memmove(f->buf, f->buf + n, f->wlen - n);
+	f->wlen -= n;
+	return r;
+}
+
+/* end_call(f): the buffering rule at the end of each output call: _IONBF
+ * all, _IOLBF through the last newline (stdout: all of the call's text,
+ * mmsim's documented console rule); 0, or EOF. */
 static int end_call(FILE *f)
 {
-	if (f->mode == _IONBF || (f->mode == _IOLBF && f->newline))
+	if (f->mode == _IONBF || (f->mode == _IOLBF && f->newline && f == stdout))
 		return flush_one(f);
+	if (f->mode == _IOLBF && f->newline)
+		return flush_lines(f);
 	return 0;
 }
 

@@ -21,6 +21,7 @@ if [ ! -d "$src/newlib/libm" ]; then
 	mv "$work/x/$top" "$src"
 	rmdir "$work/x"
 fi
+rm -rf "$work/obj-$arch"          # this script runs only when it or the tarball changed
 mkdir -p "$work/stub" "$work/obj-$arch"
 cat > "$work/stub/newlib.h" <<'H'
 #ifndef __NEWLIB_H__
@@ -54,14 +55,12 @@ for f in "$src"/newlib/libm/math/*.c "$src"/newlib/libm/common/*.c; do
 		esac
 	fi
 	o="$work/obj-$arch/${d}_$b.o"
-	if [ ! -f "$o" ] || [ "$f" -nt "$o" ]; then
-		# shellcheck disable=SC2086
-		"$cc" $flags -O2 -fno-pic -fno-builtin -ffreestanding -nostdinc -w \
+	# shellcheck disable=SC2086
+	"$cc" $flags -O2 -fno-pic -fno-builtin -ffreestanding -nostdinc -w \
 			-fno-asynchronous-unwind-tables -fno-unwind-tables \
-			-isystem "$work/stub" -isystem "$src/newlib/libc/include" -isystem "$gcc_include" -isystem "$gcc_fixed" \
-			-I"$src/newlib/libm/common" \
-			-c "$f" -o "$o"
-	fi
+		-isystem "$work/stub" -isystem "$src/newlib/libc/include" -isystem "$gcc_include" -isystem "$gcc_fixed" \
+		-I"$src/newlib/libm/common" -D_POSIX_MODE \
+		-c "$f" -o "$o"
 	objs="$objs $o"
 done
 rm -f "$out"
