@@ -64,5 +64,6 @@ foreach(name IN LISTS LIBC_TESTS)
   add_test(NAME native_libc_${name} COMMAND native_libc_${name})
   set_tests_properties(native_libc_${name} PROPERTIES
                        PASS_REGULAR_EXPRESSION "(^|\n)[0-9]+ passed, 0 failed\n"
-                       FAIL_REGULAR_EXPRESSION "FAIL - " TIMEOUT ${GT_TIMEOUT})
+                       FAIL_REGULAR_EXPRESSION "FAIL - " TIMEOUT ${GT_TIMEOUT}
+                       ENVIRONMENT TZ=UTC)
 endforeach()
