@@ -194,6 +194,24 @@ static void proc_sys_init(struct proc *p, const struct proc *parent)
     y->rlim_cur[8] = y->rlim_max[8] = 8u << 20;     /* RLIMIT_MEMLOCK: 8 MiB, Linux's */
 }
 
+/* over_nproc(p): p may not create a process under its RLIMIT_NPROC: the
+ * processes of p's real user reach the soft limit (root is exempt, as on Linux). */
+static bool over_nproc(struct proc *p)
+{
+    uint32_t uid, euid, gid, egid, n = 0;
+    mm_proc_creds(p->mm, &uid, &euid, &gid, &egid);
+    if (euid == 0 || p->sys.rlim_cur[6] == UINT64_MAX)
+        return false;
+    for (struct proc *q = p->sim->procs; q; q = q->next) {
+        uint32_t u, e, g, ge;
+        if (q->reaped || !q->mm)
+            continue;
+        mm_proc_creds(q->mm, &u, &e, &g, &ge);
+        n += u == uid;
+    }
+    return n >= p->sys.rlim_cur[6];
+}
+
 /* A new process table entry (no engine, no address space yet). */
 static struct proc *proc_new(struct sim *s, struct proc *parent)
 {
@@ -253,7 +271,7 @@ static void proc_free(struct proc *p)
 struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, int argc,
                          char *const *argv, int *err, char *why, size_t n)
 {
-    if (nprocs(s) >= PROC_MAX || (parent && nprocs(s) >= parent->sys.rlim_cur[6])) {
+    if (nprocs(s) >= PROC_MAX || (parent && over_nproc(parent))) {
         *err = -EAGAIN;
         snprintf(why, n, "too many processes (%u)", PROC_MAX);
         return NULL;
@@ -327,7 +345,7 @@ static int copy_regs(struct proc *p, struct proc *c)
 long sched_fork(struct proc *p)
 {
     struct sim *s = p->sim;
-    if (nprocs(s) >= PROC_MAX || nprocs(s) >= p->sys.rlim_cur[6])   /* RLIMIT_NPROC */
+    if (nprocs(s) >= PROC_MAX || over_nproc(p))
         return -EAGAIN;
     struct proc *c = proc_new(s, p);
     if (!c)
