@@ -7,7 +7,7 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
 pkgs=(cmake make gcc pkg-config libcapstone-dev libcriterion-dev libelf-dev
-      gcc-arm-none-eabi binutils-arm-none-eabi gcc-powerpc-linux-gnu
+      gcc-arm-none-eabi binutils-arm-none-eabi gcc-powerpc-linux-gnu newlib-source
       clang libclang-rt-14-dev llvm)
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -54,6 +54,14 @@ void mm_proc_set_creds(struct mm_proc *p, uint32_t uid, uint32_t gid)
     p->gid = p->egid = gid;
 }
 
+void mm_proc_set_ids(struct mm_proc *p, uint32_t uid, uint32_t euid, uint32_t gid, uint32_t egid)
+{
+    p->uid = uid;
+    p->euid = euid;
+    p->gid = gid;
+    p->egid = egid;
+}
+
 void mm_proc_creds(const struct mm_proc *p, uint32_t *uid, uint32_t *euid,
                    uint32_t *gid, uint32_t *egid)
 {

@@ -34,4 +34,38 @@
 #define PAGE_SIZE   4096
 #define PIPE_BUF    4096   /* atomic pipe write size (Linux's; mmsim's choice) */
 
+
+/* ---- POSIX limits (docs/posix/libc.md) ---------------------------------- */
+#define NGROUPS_MAX                 32
+#define LINE_MAX                    2048
+#define IOV_MAX                     1024
+#define LOGIN_NAME_MAX              256
+#define HOST_NAME_MAX               64
+#define TTY_NAME_MAX                32
+#define PTHREAD_STACK_MIN           16384
+#define PTHREAD_KEYS_MAX            1024
+#define PTHREAD_DESTRUCTOR_ITERATIONS 4
+#define _POSIX_ARG_MAX              4096
+#define _POSIX_CHILD_MAX            25
+#define _POSIX_HOST_NAME_MAX        255
+#define _POSIX_LINK_MAX             8
+#define _POSIX_LOGIN_NAME_MAX       9
+#define _POSIX_MAX_CANON            255
+#define _POSIX_MAX_INPUT            255
+#define _POSIX_NAME_MAX             14
+#define _POSIX_NGROUPS_MAX          8
+#define _POSIX_OPEN_MAX             20
+#define _POSIX_PATH_MAX             256
+#define _POSIX_PIPE_BUF             512
+#define _POSIX_SEM_NSEMS_MAX        256
+#define _POSIX_SEM_VALUE_MAX        32767
+#define _POSIX_SSIZE_MAX            32767
+#define _POSIX_STREAM_MAX           8
+#define _POSIX_TZNAME_MAX           6
+#define _POSIX_THREAD_KEYS_MAX      128
+#define _POSIX_THREAD_THREADS_MAX   64
+#define _POSIX_THREAD_DESTRUCTOR_ITERATIONS 4
+#define _POSIX2_LINE_MAX            2048
+#define _XOPEN_IOV_MAX              16
+
 #endif

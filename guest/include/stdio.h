@@ -1,8 +1,9 @@
 /*
- * <stdio.h> - console output for mmsim guests.  stdout is line-buffered
- * (flushed at '\n', when full, before stderr output, before reading
- * stdin, and at exit); stderr is written at the end of each call.
- * No floating-point conversions: %f %e %g %a print "<float>".
+ * <stdio.h> - FILE streams over any file descriptor (guest/libc/stdio.c).
+ * stdout is line-buffered (flushed at the end of a call that wrote a
+ * '\n', when full, before stderr output, before reading stdin, and at
+ * exit); stderr is unbuffered (written at the end of each call); files
+ * are fully buffered.  setvbuf changes that before the first I/O.
  */
 #ifndef _STDIO_H_INCLUDED
 #define _STDIO_H_INCLUDED
@@ -19,6 +20,17 @@ extern FILE *stderr;
 
 #define EOF      (-1)
 #define BUFSIZ   256
+#define _IOFBF   0
+#define _IOLBF   1
+#define _IONBF   2
+#define FOPEN_MAX    16
+#define FILENAME_MAX 1024
+#define L_tmpnam     32
+#define TMP_MAX      238328
+#define P_tmpdir     "/tmp"
+#define L_ctermid    16
+
+typedef off_t fpos_t;
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
@@ -86,5 +98,55 @@ int rename(const char *__from, const char *__to);
 
 /* perror(s): "s: <strerror(errno)>\n" to stderr ("<strerror>" alone if s is NULL or empty). */
 void perror(const char *__s);
+
+/* ---- streams on any descriptor (docs/posix/libc.md) --------------------- */
+/* fopen(path, mode): "r", "w", "a", with "+", "b", "x" (O_EXCL), "e" (O_CLOEXEC); the stream, or NULL and errno. */
+FILE *fopen(const char *restrict __path, const char *restrict __mode);
+/* fdopen(fd, mode): a stream on an open fd. */
+FILE *fdopen(int __fd, const char *__mode);
+/* freopen(path, mode, f): f reopened on path (its fd may change). */
+FILE *freopen(const char *restrict __path, const char *restrict __mode, FILE *restrict __f);
+/* fclose(f): flush, close, free; 0, or EOF. */
+int fclose(FILE *__f);
+/* setvbuf(f, buf, mode, size) / setbuf(f, buf) / setlinebuf(f): buffering, before the first I/O. */
+int setvbuf(FILE *restrict __f, char *restrict __buf, int __mode, size_t __size);
+void setbuf(FILE *restrict __f, char *restrict __buf);
+void setlinebuf(FILE *__f);
+/* ungetc(c, f): push c back (up to 8 bytes); c, or EOF. */
+int ungetc(int __c, FILE *__f);
+/* getline(&line, &cap, f) / getdelim(&line, &cap, delim, f): a malloc'd line; its length, or -1. */
+ssize_t getline(char **restrict __line, size_t *restrict __cap, FILE *restrict __f);
+ssize_t getdelim(char **restrict __line, size_t *restrict __cap, int __delim, FILE *restrict __f);
+/* fseek/fseeko(f, off, whence), ftell/ftello(f), rewind(f), fgetpos/fsetpos: the stream position. */
+int fseek(FILE *__f, long __off, int __whence);
+int fseeko(FILE *__f, off_t __off, int __whence);
+long ftell(FILE *__f);
+off_t ftello(FILE *__f);
+void rewind(FILE *__f);
+int fgetpos(FILE *restrict __f, fpos_t *restrict __pos);
+int fsetpos(FILE *__f, const fpos_t *__pos);
+/* remove(path): unlink a file (rmdir a directory); 0, or -1 and errno. */
+int remove(const char *__path);
+/* tmpfile(): an unlinked file in /tmp opened "w+"; tmpnam(buf): a fresh /tmp name. */
+FILE *tmpfile(void);
+char *tmpnam(char *__buf);
+/* stream locks: no-ops; the _unlocked calls are the plain ones. */
+void flockfile(FILE *__f);
+void funlockfile(FILE *__f);
+int ftrylockfile(FILE *__f);
+int getc_unlocked(FILE *__f);
+int getchar_unlocked(void);
+int putc_unlocked(int __c, FILE *__f);
+int putchar_unlocked(int __c);
+
+#define __scanf_like(f, a) __attribute__((__format__(__scanf__, f, a)))
+/* scanf family: every C99 conversion (d i u o x X a e f g E G c s [ p n %), widths, '*',
+ * lengths hh h l ll j z t L; the number of items assigned, or EOF on input failure before the first. */
+int scanf(const char *restrict __fmt, ...) __scanf_like(1, 2);
+int fscanf(FILE *restrict __f, const char *restrict __fmt, ...) __scanf_like(2, 3);
+int sscanf(const char *restrict __s, const char *restrict __fmt, ...) __scanf_like(2, 3);
+int vscanf(const char *restrict __fmt, va_list __ap) __scanf_like(1, 0);
+int vfscanf(FILE *restrict __f, const char *restrict __fmt, va_list __ap) __scanf_like(2, 0);
+int vsscanf(const char *restrict __s, const char *restrict __fmt, va_list __ap) __scanf_like(2, 0);
 
 #endif

@@ -46,6 +46,26 @@ long atol(const char *__s);
 /* atoll(s): strtoll(s, NULL, 10). */
 long long atoll(const char *__s);
 
+/* strtod(s, end): the nearest double to the decimal or hex number at s (inf, nan too); ERANGE on overflow / inexact underflow. */
+double strtod(const char *restrict __s, char **restrict __end);
+/* strtof(s, end): the same for float, rounded once. */
+float strtof(const char *restrict __s, char **restrict __end);
+/* strtold(s, end): strtod (long double is double on ARM, the IBM pair's high double on PowerPC). */
+long double strtold(const char *restrict __s, char **restrict __end);
+/* atof(s): strtod(s, NULL). */
+double atof(const char *__s);
+
+/* random() / srandom(seed): rand() / srand() under the BSD names. */
+long random(void);
+void srandom(unsigned __seed);
+/* setenv(name, value, overwrite) / unsetenv(name) / putenv(s): the environment (empty at start). */
+int setenv(const char *__name, const char *__value, int __overwrite);
+int unsetenv(const char *__name);
+int putenv(char *__s);
+/* lldiv(a, b): quotient and remainder. */
+typedef struct { long long quot, rem; } lldiv_t;
+lldiv_t lldiv(long long __a, long long __b);
+
 /* abs(n): |n|. */
 int abs(int __n);
 /* labs(n): |n|. */

@@ -50,4 +50,28 @@ char *strndup(const char *__s, size_t __n);
 /* strerror(e): text for errno value e ("Unknown error N" for others). */
 char *strerror(int __e);
 
+/* ---- more of <string.h> (docs/posix/libc.md) ---------------------------- */
+#include <strings.h>
+/* strpbrk(s, set): first char of s that is in set, or NULL. */
+char *strpbrk(const char *__s, const char *__set);
+/* strtok(s, sep) / strtok_r(s, sep, &save): the next token of s (NULL: continue the last string). */
+char *strtok(char *restrict __s, const char *restrict __sep);
+char *strtok_r(char *restrict __s, const char *restrict __sep, char **restrict __save);
+/* strsep(&s, sep): the token at *s, *s moved past its separator (NULL at the end). */
+char *strsep(char **restrict __sp, const char *restrict __sep);
+/* strerror_r(e, buf, n): POSIX form: the text of e into buf; 0, or ERANGE if it does not fit. */
+int strerror_r(int __e, char *__buf, size_t __n);
+/* memrchr(s, c, n): last (unsigned char)c in n bytes, or NULL. */
+void *memrchr(const void *__s, int __c, size_t __n);
+/* memccpy(d, s, c, n): copy up to and including c; the byte after it in d, or NULL. */
+void *memccpy(void *restrict __d, const void *restrict __s, int __c, size_t __n);
+/* strcoll(a, b): strcmp (the C locale only). */
+int strcoll(const char *__a, const char *__b);
+/* strxfrm(d, s, n): copy s (C locale); the length of s. */
+size_t strxfrm(char *restrict __d, const char *restrict __s, size_t __n);
+/* strcasestr(h, n): strstr ignoring ASCII case. */
+char *strcasestr(const char *__h, const char *__n);
+/* stpncpy(d, s, n): strncpy returning the end of what was copied. */
+char *stpncpy(char *restrict __d, const char *restrict __s, size_t __n);
+
 #endif

@@ -13,8 +13,6 @@
 #define SEEK_CUR 1
 #define SEEK_END 2
 
-#define _SC_PAGESIZE  11
-#define _SC_PAGE_SIZE _SC_PAGESIZE
 
 /* The environment: always an empty list in mmsim guests. */
 extern char **environ;
@@ -115,9 +113,136 @@ gid_t getgid(void);
 gid_t getegid(void);
 /* _exit(status): end the process now: no atexit handlers, no stdio flush. */
 _Noreturn void _exit(int __status);
-/* sysconf(name): _SC_PAGESIZE gives 4096; others -1 with EINVAL. */
+
+/* ---- system information, limits, credentials (docs/posix/libc.md) ------- */
+
+/* POSIX.1-2008, and the options mmsim really implements (nothing else:
+ * a conforming test program skips what is not defined). */
+#define _POSIX_VERSION                 200809L
+#define _POSIX2_VERSION                200809L
+#define _XOPEN_VERSION                 700
+#define _POSIX_MEMORY_PROTECTION       200809L  /* mprotect, faults as reported */
+#define _POSIX_MEMLOCK                 200809L  /* mlockall / munlockall */
+#define _POSIX_MEMLOCK_RANGE           200809L  /* mlock / munlock */
+#define _POSIX_MAPPED_FILES            200809L  /* mmap of files and shm objects */
+#define _POSIX_SHARED_MEMORY_OBJECTS   200809L  /* shm_open / shm_unlink */
+#define _POSIX_SYNCHRONIZED_IO         200809L  /* msync MS_SYNC, O_SYNC, fdatasync */
+#define _POSIX_FSYNC                   200809L  /* fsync */
+#define _POSIX_SEMAPHORES              200809L  /* sem_init, sem_open, sem_timedwait */
+#define _POSIX_TIMEOUTS                200809L  /* sem_timedwait, pthread_mutex_timedlock */
+#define _POSIX_THREADS                 200809L
+#define _POSIX_THREAD_SAFE_FUNCTIONS   200809L  /* strtok_r, localtime_r, getpwnam_r ... */
+#define _POSIX_THREAD_ATTR_STACKSIZE   200809L
+#define _POSIX_PRIORITY_SCHEDULING     200809L  /* sched_setscheduler & co. */
+#define _POSIX_MONOTONIC_CLOCK         200809L  /* CLOCK_MONOTONIC */
+#define _POSIX_THREAD_PROCESS_SHARED   200809L  /* futex words keyed by physical address */
+#define _POSIX_SAVED_IDS               1        /* setuid keeps a saved set-user-ID */
+
+/* sysconf() names (glibc's numbers). */
+#define _SC_ARG_MAX                    0
+#define _SC_CHILD_MAX                  1
+#define _SC_CLK_TCK                    2
+#define _SC_NGROUPS_MAX                3
+#define _SC_OPEN_MAX                   4
+#define _SC_STREAM_MAX                 5
+#define _SC_TZNAME_MAX                 6
+#define _SC_JOB_CONTROL                7
+#define _SC_SAVED_IDS                  8
+#define _SC_REALTIME_SIGNALS           9
+#define _SC_PRIORITY_SCHEDULING        10
+#define _SC_TIMERS                     11
+#define _SC_ASYNCHRONOUS_IO            12
+#define _SC_PRIORITIZED_IO             13
+#define _SC_SYNCHRONIZED_IO            14
+#define _SC_FSYNC                      15
+#define _SC_MAPPED_FILES               16
+#define _SC_MEMLOCK                    17
+#define _SC_MEMLOCK_RANGE              18
+#define _SC_MEMORY_PROTECTION          19
+#define _SC_MESSAGE_PASSING            20
+#define _SC_SEMAPHORES                 21
+#define _SC_SHARED_MEMORY_OBJECTS      22
+#define _SC_AIO_LISTIO_MAX             23
+#define _SC_AIO_MAX                    24
+#define _SC_AIO_PRIO_DELTA_MAX         25
+#define _SC_DELAYTIMER_MAX             26
+#define _SC_MQ_OPEN_MAX                27
+#define _SC_MQ_PRIO_MAX                28
+#define _SC_VERSION                    29
+#define _SC_PAGESIZE                   30
+#define _SC_PAGE_SIZE                  _SC_PAGESIZE
+#define _SC_RTSIG_MAX                  31
+#define _SC_SEM_NSEMS_MAX              32
+#define _SC_SEM_VALUE_MAX              33
+#define _SC_SIGQUEUE_MAX               34
+#define _SC_TIMER_MAX                  35
+#define _SC_LINE_MAX                   43
+#define _SC_IOV_MAX                    60
+#define _SC_THREADS                    67
+#define _SC_THREAD_SAFE_FUNCTIONS      68
+#define _SC_GETGR_R_SIZE_MAX           69
+#define _SC_GETPW_R_SIZE_MAX           70
+#define _SC_LOGIN_NAME_MAX             71
+#define _SC_TTY_NAME_MAX               72
+#define _SC_THREAD_DESTRUCTOR_ITERATIONS 73
+#define _SC_THREAD_KEYS_MAX            74
+#define _SC_THREAD_STACK_MIN           75
+#define _SC_THREAD_THREADS_MAX         76
+#define _SC_THREAD_ATTR_STACKADDR      77
+#define _SC_THREAD_ATTR_STACKSIZE      78
+#define _SC_THREAD_PRIORITY_SCHEDULING 79
+#define _SC_THREAD_PRIO_INHERIT        80
+#define _SC_THREAD_PRIO_PROTECT        81
+#define _SC_THREAD_PROCESS_SHARED      82
+#define _SC_NPROCESSORS_CONF           83
+#define _SC_NPROCESSORS_ONLN           84
+#define _SC_PHYS_PAGES                 85
+#define _SC_AVPHYS_PAGES               86
+#define _SC_ATEXIT_MAX                 87
+#define _SC_XOPEN_VERSION              89
+#define _SC_XOPEN_SHM                  94
+#define _SC_2_VERSION                  46
+#define _SC_BARRIERS                   133
+#define _SC_CLOCK_SELECTION            137
+#define _SC_MONOTONIC_CLOCK            149
+#define _SC_READER_WRITER_LOCKS        153
+#define _SC_SPIN_LOCKS                 154
+#define _SC_SPAWN                      159
+#define _SC_TIMEOUTS                   164
+#define _SC_HOST_NAME_MAX              180
+
+/* sysconf(name): a limit or option value; -1 with errno unchanged when
+ * the limit is indeterminate or the option absent, -1 and EINVAL for an
+ * unknown name. */
 long sysconf(int __name);
 /* getpagesize(): 4096. */
 int getpagesize(void);
+
+/* getopt(argc, argv, optstring): the next option letter of argv, '?' for
+ * an unknown one or a missing argument (':' if optstring starts with ':'),
+ * -1 at the first non-option; POSIX rules (no argument permutation). */
+int getopt(int __argc, char *const __argv[], const char *__optstring);
+extern char *optarg;
+extern int optind, opterr, optopt;
+
+/* setuid(u) / setgid(g): privileged (euid 0): real, effective and saved
+ * IDs; else the effective ID, to the real or saved one; 0, or -1 (EPERM, EINVAL). */
+int setuid(uid_t __uid);
+int setgid(gid_t __gid);
+/* seteuid(u) / setegid(g): the effective ID (unprivileged: to the real or saved one). */
+int seteuid(uid_t __uid);
+int setegid(gid_t __gid);
+/* setreuid(r, e) / setregid(r, e): real and effective IDs, -1 keeps one (POSIX / Linux rules). */
+int setreuid(uid_t __ruid, uid_t __euid);
+int setregid(gid_t __rgid, gid_t __egid);
+/* getgroups(n, list): the supplementary groups: none in mmsim; 0. */
+int getgroups(int __n, gid_t __list[]);
+/* getlogin() / getlogin_r(buf, n): the name of the real user (pwd.h's database). */
+char *getlogin(void);
+int getlogin_r(char *__buf, size_t __n);
+/* gethostname(buf, n): "mmsim"; 0, or -1 (ENAMETOOLONG). */
+int gethostname(char *__buf, size_t __n);
+/* nice(inc): add inc to the nice value; the new value, or -1 (EPERM lowering it unprivileged). */
+int nice(int __inc);
 
 #endif

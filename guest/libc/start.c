@@ -141,10 +141,3 @@ _Noreturn void abort(void)
 	raise(SIGABRT);
 	_exit(134);
 }
-
-/* getenv(name): NULL: mmsim guests have no environment. */
-char *getenv(const char *name)
-{
-	(void)name;
-	return NULL;
-}

@@ -258,3 +258,22 @@ void srand(unsigned seed)
 {
 	rand_state = seed;
 }
+
+/* random(): rand() under the BSD name. */
+long random(void)
+{
+	return rand();
+}
+
+/* srandom(seed): srand(seed). */
+void srandom(unsigned seed)
+{
+	srand(seed);
+}
+
+/* lldiv(a, b): quotient and remainder. */
+lldiv_t lldiv(long long a, long long b)
+{
+	lldiv_t r = { a / b, a % b };
+	return r;
+}

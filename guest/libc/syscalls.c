@@ -177,34 +177,20 @@ long MsgSend(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbyte
 			    (long)rbytes));
 }
 
-/* sysconf(name): _SC_PAGESIZE gives 4096; others -1 with EINVAL. */
-long sysconf(int name)
-{
-	if (name == _SC_PAGESIZE)
-		return __PAGESIZE;
-	errno = EINVAL;
-	return -1;
-}
-
-/* getpagesize(): 4096. */
-int getpagesize(void)
-{
-	return __PAGESIZE;
-}
-
 /* clock(): guest time in microseconds (instructions retired / 1000). */
 clock_t clock(void)
 {
 	return (clock_t)KC0(KC_CLOCK);
 }
 
-/* time(t): guest seconds since the program started; also stored in *t unless t is NULL. */
+/* time(t): CLOCK_REALTIME seconds (--epoch + simulated time); also stored in *t unless t is NULL. */
 time_t time(time_t *t)
 {
-	time_t now = clock() / CLOCKS_PER_SEC;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
 	if (t)
-		*t = now;
-	return now;
+		*t = ts.tv_sec;
+	return ts.tv_sec;
 }
 
 /* mmsim_kcall(n, a0..a6): raw kernel call, raw result (<sys/mmsim.h>). */

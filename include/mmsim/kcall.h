@@ -144,5 +144,31 @@
 #define KC_EXECVE      160   /* (path, argv, envp) -> no return; -errno with the old image intact */
 
 /* ---- system information, limits, scheduling policy, credentials (180-219) - */
+/* (sim/kcall/kcall_sys.c; guest/libc/sys*.c, creds.c; docs/posix/libc.md) */
+#define KC_SYSINFO      180  /* (item) -> value (KC_SYSINFO_* below) */
+#define KC_SETUID       181  /* (uid) -> 0 */
+#define KC_SETGID       182  /* (gid) -> 0 */
+#define KC_SETEUID      183  /* (euid) -> 0 */
+#define KC_SETEGID      184  /* (egid) -> 0 */
+#define KC_SETREUID     185  /* (ruid or -1, euid or -1) -> 0 */
+#define KC_SETREGID     186  /* (rgid or -1, egid or -1) -> 0 */
+#define KC_SCHED_SET    187  /* (pid, policy or -1 to keep, priority) -> 0 */
+#define KC_SCHED_GET    188  /* (pid, which: 0 policy, 1 priority) -> value */
+#define KC_GETRLIMIT    189  /* (resource, uint64_t lim[2]) -> 0 (cur, max; guest byte order) */
+#define KC_SETRLIMIT    190  /* (resource, const uint64_t lim[2]) -> 0 */
+#define KC_GETPRIO      191  /* (which, who) -> nice + 20 */
+#define KC_SETPRIO      192  /* (which, who, nice) -> 0 */
+#define KC_GETRUSAGE    193  /* (who, uint32_t out[4]: utime s/us, stime s/us) -> 0 */
+/* KC_SYSINFO items */
+#define KC_SYSINFO_CPU        1  /* the flavour: 0 armv5 1 armv6 2 armv7 3 e500 4 ppc600 */
+#define KC_SYSINFO_RAM_PAGES  2  /* simulated RAM, pages */
+#define KC_SYSINFO_FREE_PAGES 3  /* free frames */
+#define KC_SYSINFO_MAX_PROCS  4  /* --max-procs */
+#define KC_SYSINFO_MAX_THREADS 5 /* --max-threads */
+#define KC_SYSINFO_EPOCH      6  /* --epoch: the realtime clock at simulated time 0 */
+#define KC_SYSINFO_USER_UID   7  /* <pwd.h>'s "user": --uid if not 0, else 1000 */
+#define KC_SYSINFO_USER_GID   8  /* <grp.h>'s "user": --gid if not 0, else 1000 */
+/* Resources of KC_GETRLIMIT / KC_SETRLIMIT (Linux's numbers, <sys/resource.h>). */
+#define KC_RLIMIT_NLIMITS     16
 
 #endif

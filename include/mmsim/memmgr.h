@@ -446,6 +446,9 @@ void mm_set_time(struct mm *m, uint32_t now);
 
 /* Credentials: real and effective uid and gid (set together). */
 void mm_proc_set_creds(struct mm_proc *p, uint32_t uid, uint32_t gid);
+/* Real and effective IDs set separately (setuid & co.; the caller checks
+ * POSIX's permission rules). */
+void mm_proc_set_ids(struct mm_proc *p, uint32_t uid, uint32_t euid, uint32_t gid, uint32_t egid);
 void mm_proc_creds(const struct mm_proc *p, uint32_t *uid, uint32_t *euid,
                    uint32_t *gid, uint32_t *egid);
 

@@ -73,6 +73,11 @@ static void usage(FILE *f)
         "                     (default: the modelled core's L1 data cache)\n"
         "  --max-host-mem S   host memory the run may use (default 8G): --ram plus a fixed\n"
         "                     charge per process; fork/spawn past it fail with ENOMEM\n"
+        "  --epoch SECONDS    the guest's wall clock (CLOCK_REALTIME, time()) at the start,\n"
+        "                     in seconds since 1970 (default 1767225600: 2026-01-01 00:00 UTC)\n"
+        "  --max-procs N      processes not yet reaped (fork/posix_spawn: EAGAIN; default 1024)\n"
+        "  --max-threads N    threads per process, live or not yet joined\n"
+        "                     (pthread_create: EAGAIN; default 1024)\n"
         "\n"
         "Exit status: the guest's; 128+signal if a fault killed it (QNX numbers:\n"
         "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11, SIGTERM 15); 3 if --check=error\n"
@@ -118,8 +123,7 @@ static int parse_u64(const char *s, uint64_t *out)
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
        OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT, OPT_QUANTUM,
-       OPT_MAX_HOST_MEM,
-       OPT_MAX_FDS };
+       OPT_MAX_HOST_MEM, OPT_MAX_FDS, OPT_EPOCH, OPT_MAX_PROCS, OPT_MAX_THREADS };
 
 /* --ipc-limit semNAME=N into o->sem.  0, -EINVAL, or 1 if not a
  * semaphore limit. */
@@ -219,6 +223,9 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"cache-model", required_argument, 0, OPT_CACHE_MODEL},
         {"cache", required_argument, 0, OPT_CACHE},
         {"max-host-mem", required_argument, 0, OPT_MAX_HOST_MEM},
+        {"epoch", required_argument, 0, OPT_EPOCH},
+        {"max-procs", required_argument, 0, OPT_MAX_PROCS},
+        {"max-threads", required_argument, 0, OPT_MAX_THREADS},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -284,6 +291,25 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
             }
             o->max_fds = (unsigned)v;
             break;
+        case OPT_EPOCH:
+            if (parse_u64(optarg, &v) != 0 || v > 0x7fffffff) {
+                fprintf(stderr, "mmsim: bad --epoch '%s' (seconds since 1970, 0..2147483647)\n", optarg);
+                return -1;
+            }
+            o->epoch = (uint32_t)v;
+            break;
+        case OPT_MAX_PROCS:
+        case OPT_MAX_THREADS:
+            if (parse_u64(optarg, &v) != 0 || v < 1 || v > 65536) {
+                fprintf(stderr, "mmsim: bad --%s '%s' (1..65536)\n",
+                        c == OPT_MAX_PROCS ? "max-procs" : "max-threads", optarg);
+                return -1;
+            }
+            if (c == OPT_MAX_PROCS)
+                o->max_procs = (unsigned)v;
+            else
+                o->max_threads = (unsigned)v;
+            break;
         case OPT_QUANTUM:
             if (parse_u64(optarg, &o->quantum) != 0 || o->quantum == 0) {
                 fprintf(stderr, "mmsim: bad --quantum '%s' (a positive number of instructions)\n", optarg);
@@ -348,7 +374,8 @@ int cli_run(const struct sim_opts *o, const char *path, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20, .max_host_mem = 8ull << 30 };
+    struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20, .max_host_mem = 8ull << 30,
+                          .epoch = EPOCH_DEFAULT };
     mm_ipc_limits_default(&o.ipc);
     if (argc < 2) {
         usage(stderr);

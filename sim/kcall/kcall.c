@@ -380,6 +380,7 @@ static const struct kcall_table *const tables[] = {
     &kcall_fd_table,
     &kcall_path_table,
     &kcall_signal_table,
+    &kcall_sys_table,
 };
 
 static const struct kcall_def *find_kcall(unsigned num)

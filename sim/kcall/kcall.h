@@ -100,5 +100,6 @@ extern const struct kcall_table kcall_cache_table;
 extern const struct kcall_table kcall_fd_table;       /* kcall_fd.c: pipes, dup, fcntl, poll */
 extern const struct kcall_table kcall_path_table;     /* kcall_path.c: cwd, umask, directories */
 extern const struct kcall_table kcall_signal_table;   /* kcall_signal.c: signals, timers, process groups */
+extern const struct kcall_table kcall_sys_table;      /* kcall_sys.c: system info, creds, limits, policy */
 
 #endif

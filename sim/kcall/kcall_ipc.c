@@ -18,11 +18,11 @@
 #include "sim.h"
 #include "trace.h"
 
-/* Guest seconds, as the guest's time() computes them from KC_CLOCK (the
- * traced calls hand it to mm_set_time). */
+/* The realtime clock in seconds, as the guest's time() reads it: --epoch
+ * plus the simulated time (the traced calls hand it to mm_set_time). */
 static uint32_t ipc_now(const struct proc *p)
 {
-    return (uint32_t)((p->kcalls & 0x7fffffff) / 1000000);
+    return (uint32_t)(p->sim->o.epoch + p->sim->now_ns / 1000000000u);
 }
 
 /* Record the reason of an -EINVAL from the memory manager. */

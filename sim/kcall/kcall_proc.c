@@ -298,6 +298,8 @@ static long k_clock_gettime(struct call *c)
     if (c->a[0] != G_CLOCK_REALTIME && c->a[0] != G_CLOCK_MONOTONIC)
         return -EINVAL;
     uint64_t now = p->sim->now_ns;
+    if (c->a[0] == G_CLOCK_REALTIME)                 /* --epoch: the wall clock at time 0 */
+        now += (uint64_t)p->sim->o.epoch * NS;
     uint8_t b[8];
     p32(p, b, (uint32_t)(now / NS));
     p32(p, b + 4, (uint32_t)(now % NS));

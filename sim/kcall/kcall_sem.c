@@ -29,7 +29,7 @@ static struct semtab_cred cred(const struct proc *p)
 
 static uint64_t now_s(const struct sim *s)
 {
-    return s->now_ns / NS;
+    return s->o.epoch + s->now_ns / NS;                /* realtime: --epoch + simulated time */
 }
 
 /* Wake every semop sleeping on set semid to try again. */

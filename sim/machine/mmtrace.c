@@ -252,6 +252,18 @@ int tm_proc_creds(struct proc *p, uint32_t uid, uint32_t gid)
     return (int)done(p, t, 0);
 }
 
+int tm_proc_ids(struct proc *p, uint32_t uid, uint32_t euid, uint32_t gid, uint32_t egid)
+{
+    struct trace *t = rec(p, "setids");
+    trace_uint(t, "uid", uid);
+    trace_uint(t, "euid", euid);
+    trace_uint(t, "gid", gid);
+    trace_uint(t, "egid", egid);
+    args_done(t);
+    mm_proc_set_ids(p->mm, uid, euid, gid, egid);
+    return (int)done(p, t, 0);
+}
+
 /* Every System V call records the simulated time it ran at ("now"). */
 static struct trace *rec_ipc(struct proc *p, const char *op, uint32_t now)
 {

@@ -40,6 +40,8 @@ enum mm_fault_kind tm_fault(struct proc *p, uint32_t va, unsigned access);
 
 /* Credentials (--uid/--gid) of a new process. */
 int  tm_proc_creds(struct proc *p, uint32_t uid, uint32_t gid);
+/* Real and effective IDs separately (setuid & co., sim/kcall/kcall_sys.c). */
+int  tm_proc_ids(struct proc *p, uint32_t uid, uint32_t euid, uint32_t gid, uint32_t egid);
 /* System V calls; `now` is the simulated time they run at (mm_set_time). */
 int  tm_shmget(struct proc *p, uint32_t now, int32_t key, uint64_t size, int flags);
 int  tm_shmat(struct proc *p, uint32_t now, int shmid, uint32_t addr, int flags, uint32_t *out);

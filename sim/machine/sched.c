@@ -36,8 +36,11 @@
 #include "trace.h"
 
 #define DEADLOCK_STATUS 124
-#define PROC_MAX    32      /* processes not yet reaped (each engine costs ~4 MiB of host memory) */
-#define THREAD_MAX  64      /* threads created per process, live or not yet joined */
+/* Processes not yet reaped (each engine costs host memory: bench/) and
+ * threads created per process, live or not yet joined: --max-procs and
+ * --max-threads, PROC_MAX_DEFAULT and THREAD_MAX_DEFAULT (sim.h) when 0. */
+#define PROC_MAX    (s->o.max_procs ? s->o.max_procs : PROC_MAX_DEFAULT)
+#define THREAD_MAX  (p->sim->o.max_threads ? p->sim->o.max_threads : THREAD_MAX_DEFAULT)
 
 /* Processes in the table (running or zombie). */
 static unsigned nprocs(const struct sim *s)
@@ -239,6 +242,49 @@ long sched_exec(struct proc *p, const char *path, int argc, char *const *argv, c
     return 0;
 }
 
+/* p's scheduling policy, nice value, saved IDs and resource limits: the
+ * parent's (fork and spawn inherit them), else the defaults (SCHED_OTHER
+ * at priority 10, QNX's default; limits as docs/posix/libc.md lists). */
+static void proc_sys_init(struct proc *p, const struct proc *parent)
+{
+    if (parent) {
+        p->sys = parent->sys;
+        return;
+    }
+    struct sim *s = p->sim;
+    struct proc_sys *y = &p->sys;
+    y->policy = 3;                                  /* QNX SCHED_OTHER */
+    y->prio = 10;
+    y->nice = 0;
+    y->suid = s->o.set_creds ? s->o.uid : 0;
+    y->sgid = s->o.set_creds ? s->o.gid : 0;
+    for (int i = 0; i < PROC_NRLIMIT; i++)
+        y->rlim_cur[i] = y->rlim_max[i] = UINT64_MAX;   /* RLIM_INFINITY */
+    y->rlim_cur[3] = 8u << 20;                      /* RLIMIT_STACK: 8 MiB soft */
+    y->rlim_cur[4] = y->rlim_max[4] = 0;            /* RLIMIT_CORE: no core files */
+    y->rlim_cur[6] = y->rlim_max[6] = PROC_MAX;     /* RLIMIT_NPROC */
+    y->rlim_cur[7] = y->rlim_max[7] = 1024;         /* RLIMIT_NOFILE */
+    y->rlim_cur[8] = y->rlim_max[8] = 8u << 20;     /* RLIMIT_MEMLOCK: 8 MiB, Linux's */
+}
+
+/* over_nproc(p): p may not create a process under its RLIMIT_NPROC: the
+ * processes of p's real user reach the soft limit (root is exempt, as on Linux). */
+static bool over_nproc(struct proc *p)
+{
+    uint32_t uid, euid, gid, egid, n = 0;
+    mm_proc_creds(p->mm, &uid, &euid, &gid, &egid);
+    if (euid == 0 || p->sys.rlim_cur[6] == UINT64_MAX)
+        return false;
+    for (struct proc *q = p->sim->procs; q; q = q->next) {
+        uint32_t u, e, g, ge;
+        if (q->reaped || !q->mm)
+            continue;
+        mm_proc_creds(q->mm, &u, &e, &g, &ge);
+        n += u == uid;
+    }
+    return n >= p->sys.rlim_cur[6];
+}
+
 /* A new process table entry (no engine, no address space yet). */
 static struct proc *proc_new(struct sim *s, struct proc *parent)
 {
@@ -254,6 +300,7 @@ static struct proc *proc_new(struct sim *s, struct proc *parent)
     p->state = PROC_RUNNING;
     memcpy(p->cwd, parent ? parent->cwd : "/", parent ? sizeof p->cwd : 2);
     p->umask = parent ? parent->umask : 022;
+    proc_sys_init(p, parent);
     struct proc **pp = &s->procs;
     while (*pp)
         pp = &(*pp)->next;
@@ -301,9 +348,9 @@ static void proc_free(struct proc *p)
 struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, int argc,
                          char *const *argv, int *err, char *why, size_t n)
 {
-    if (nprocs(s) >= PROC_MAX) {
+    if (nprocs(s) >= PROC_MAX || (parent && over_nproc(parent))) {
         *err = -EAGAIN;
-        snprintf(why, n, "too many processes (%d)", PROC_MAX);
+        snprintf(why, n, "too many processes (%u)", PROC_MAX);
         return NULL;
     }
     struct proc *p = proc_new(s, parent);
@@ -403,7 +450,7 @@ static int copy_regs(struct proc *p, struct proc *c)
 long sched_fork(struct proc *p)
 {
     struct sim *s = p->sim;
-    if (nprocs(s) >= PROC_MAX)
+    if (nprocs(s) >= PROC_MAX || over_nproc(p))
         return -EAGAIN;
     struct proc *c = proc_new(s, p);
     if (!c)

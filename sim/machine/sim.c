@@ -113,6 +113,9 @@ static void trace_header(struct sim *s)
     trace_uint(t, "max_insns", o->max_insns);
     trace_uint(t, "timeout", o->timeout_s);
     trace_uint(t, "quantum", o->quantum);
+    trace_uint(t, "epoch", o->epoch);
+    trace_uint(t, "max_procs", o->max_procs ? o->max_procs : PROC_MAX_DEFAULT);
+    trace_uint(t, "max_threads", o->max_threads ? o->max_threads : THREAD_MAX_DEFAULT);
     trace_bool(t, "root", o->root != NULL);   /* the host path itself is not behaviour */
     struct cache_geom g = o->cache_geom.size ? o->cache_geom : cache_default_geom(o->cpu);
     trace_str(t, "check", o->check_error ? "error" : "report");

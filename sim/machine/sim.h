@@ -195,6 +195,18 @@ struct thread {
     struct thread    *next;          /* sim->threads, creation order */
 };
 
+/* Per-process state of the system-information calls (sim/kcall/kcall_sys.c):
+ * scheduling policy, nice value, saved set-IDs, resource limits.  Copied
+ * by fork and spawn. */
+#define PROC_NRLIMIT 16
+struct proc_sys {
+    int      policy;               /* SCHED_OTHER / FIFO / RR (guest values) */
+    int      prio;                 /* its priority */
+    int      nice;                 /* -20..19 */
+    uint32_t suid, sgid;           /* saved set-user-ID / set-group-ID */
+    uint64_t rlim_cur[PROC_NRLIMIT], rlim_max[PROC_NRLIMIT];
+};
+
 struct proc {
     struct sim     *sim;
     uint32_t        pid;
@@ -243,6 +255,7 @@ struct proc {
     size_t          ncacheinsns;
     char            cwd[1024];     /* working directory (kcall_path.c), inherited */
     unsigned        umask;         /* file mode creation mask, inherited (022 at first) */
+    struct proc_sys sys;           /* policy, nice, saved IDs, rlimits (kcall_sys.c) */
 };
 
 /* What --dump-pt prints at exit. */
@@ -283,7 +296,16 @@ struct sim_opts {
     struct cache_geom cache_geom; /* --cache; size 0: the CPU's default */
     uint64_t       max_host_mem; /* --max-host-mem: budget for ram + engines, 0: none */
     unsigned       max_fds;     /* --max-fds: fds per process (0: 1024) */
+    uint32_t       epoch;       /* --epoch: CLOCK_REALTIME seconds at simulated time 0 */
+    unsigned       max_procs;   /* --max-procs: unreaped processes (0: PROC_MAX_DEFAULT) */
+    unsigned       max_threads; /* --max-threads: threads per process (0: THREAD_MAX_DEFAULT) */
 };
+
+/* Defaults of --epoch (2026-01-01T00:00:00Z), --max-procs, --max-threads. */
+#define EPOCH_DEFAULT       1767225600u
+#define PROC_MAX_DEFAULT    1024u
+#define THREAD_MAX_DEFAULT  1024u
+
 
 struct trace;
 struct desc_cache;

@@ -6,8 +6,8 @@
  *   sleepers   every process blocked, but on timers: no deadlock
  *   selfkill   raise(SIGTERM): killed, status 143
  *   orphan     the parent exits first; the child runs on with ppid 1
- *   forklimit  fork until it fails: EAGAIN at 32 processes
- *   threadlimit create threads until it fails: EAGAIN at 64
+ *   forklimit  fork until it fails: EAGAIN at 32 processes (run with --max-procs 32)
+ *   threadlimit create threads until it fails: EAGAIN at 64 (run with --max-threads 64)
  *   semlimits  System V semaphore limits set with --ipc-limit
  */
 #include <sys/sem.h>

@@ -84,7 +84,7 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
             STDERR "mmsim: process 1 killed by SIGTERM \\(signal 15\\)" "sent by kill\\(\\) from process 1")
   gt_expect(guest_orphan_${cpu} ${GT_ELF} CODE 5 OPTS ${run} ARGS orphan
             STDOUT "parent exits first\n" "orphan: ppid 1\n")
-  gt_expect(guest_forklimit_${cpu} ${GT_ELF} CODE 0 OPTS ${run} ARGS forklimit
+  gt_expect(guest_forklimit_${cpu} ${GT_ELF} CODE 0 OPTS ${run} --max-procs 32 ARGS forklimit
             STDOUT "forked 31, then EAGAIN\n" "after reaping: fork works\n")
   gt_expect(guest_semlimits_${cpu} ${GT_ELF} CODE 0
             OPTS ${run} --ipc-limit semmsl=4 --ipc-limit semmni=1 --ipc-limit semopm=2
@@ -93,7 +93,7 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
                    "value 11: ERANGE\n")
   gt_expect(guest_semlimit_bad_${cpu} ${GT_ELF} CODE 125 OPTS ${run} --ipc-limit semopm=65
             ARGS semlimits STDERR "bad --ipc-limit 'semopm=65'")
-  gt_expect(guest_threadlimit_${cpu} ${GT_ELF} CODE 0 OPTS ${run} ARGS threadlimit
+  gt_expect(guest_threadlimit_${cpu} ${GT_ELF} CODE 0 OPTS ${run} --max-threads 64 ARGS threadlimit
             STDOUT "created 63 threads, then EAGAIN\n" "after joining: create works\n")
 endforeach()
 

@@ -123,3 +123,8 @@
 #define __floatunsisf  guest__floatunsisf
 #define __floatdisf    guest__floatdisf
 #define __floatundisf  guest__floatundisf
+/* strtod.c */
+#define strtod     guest_strtod
+#define strtof     guest_strtof
+#define strtold    guest_strtold
+#define atof       guest_atof

@@ -549,6 +549,20 @@ static int op_creds(struct opctx *o)
     return RESULT(0);
 }
 
+static int op_setids(struct opctx *o)
+{
+    int64_t uid, euid, gid, egid;
+    INT("uid", uid);
+    INT("euid", euid);
+    INT("gid", gid);
+    INT("egid", egid);
+    if (uid < 0 || uid > UINT32_MAX || euid < 0 || euid > UINT32_MAX ||
+        gid < 0 || gid > UINT32_MAX || egid < 0 || egid > UINT32_MAX)
+        return tf_fail(o->r, "fields 'uid', 'euid', 'gid', 'egid': out of range");
+    mm_proc_set_ids(o->proc->mm, (uint32_t)uid, (uint32_t)euid, (uint32_t)gid, (uint32_t)egid);
+    return RESULT(0);
+}
+
 /* The simulated time of a System V record, given to the memory manager. */
 static int ipc_time(struct opctx *o)
 {
@@ -907,6 +921,7 @@ static const struct rp_op {
     {"obj_info", "fd:d zero:x offset:x length:x max:d", "", op_obj_info, false},
     {"fault", "va:x access:s", "kind", op_fault, false},
     {"creds", "uid:d gid:d", "", op_creds, false},
+    {"setids", "uid:d euid:d gid:d egid:d", "", op_setids, false},
     {"shmget", "now:d key:d size:x flags:x", "", op_shmget, false},
     {"shmat", "now:d shmid:d addr:x flags:x", "out", op_shmat, false},
     {"shmdt", "now:d addr:x", "", op_shmdt, false},

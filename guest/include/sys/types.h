@@ -12,6 +12,9 @@ typedef _Int64t  off64_t;
 typedef _Int32t  pid_t;
 typedef _Uint32t uid_t;
 typedef _Uint32t gid_t;
+typedef _Uint32t id_t;        /* any of pid_t, uid_t, gid_t */
+typedef _Int32t  suseconds_t;
+typedef _Uint32t useconds_t;
 typedef _Uint32t mode_t;
 typedef _Uint32t dev_t;
 typedef _Uint64t ino_t;
