@@ -320,10 +320,10 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
     return optind;
 }
 
-/* Ctrl-C, kill and a closed terminal stop the run cleanly (sched_interrupt). */
+/* Ctrl-C, kill and a closed terminal stop the run cleanly (sched_host_stop). */
 static void on_host_signal(int sig)
 {
-    sched_interrupt(sig);
+    sched_host_stop(sig);
 }
 
 int cli_run(const struct sim_opts *o, const char *path, int argc, char **argv)

@@ -585,7 +585,7 @@ static void deadlock(struct sim *s)
 static volatile sig_atomic_t stop_signal;
 static uc_engine *volatile slice_uc;
 
-void sched_interrupt(int sig)
+void sched_host_stop(int sig)
 {
     stop_signal = sig;
     uc_engine *uc = slice_uc;

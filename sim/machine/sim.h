@@ -355,7 +355,7 @@ int  sched_run(struct sim *s);
 /* Async-signal-safe: host signal `sig` asks the running run to stop at
  * once (the slice is cut short); sched_run kills every process, ends the
  * trace with an "interrupted" record and returns 128 + sig. */
-void sched_interrupt(int sig);
+void sched_host_stop(int sig);
 /* A new thread of p starting at pc with sp and arguments a0, a1: tid or -errno. */
 long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, uint32_t a1);
 /* The running thread blocks on chan until woken (or wake_at, then the
