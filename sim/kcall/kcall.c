@@ -462,4 +462,5 @@ static void kcall_proc_exit(struct proc *p)
 const struct sim_kernel kcall_kernel = {
     .dispatch = kcall_dispatch, .proc_exit = kcall_proc_exit, .fini = kcall_path_fini,
     .deliver = sig_deliver_hook, .fault = sig_fault_hook, .alarm = sig_alarm_hook,
+    .exec = sig_exec,
 };

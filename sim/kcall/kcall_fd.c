@@ -18,13 +18,13 @@
 
 #include "mmsim/kcall.h"
 #include "kcall.h"
+#include "ksignal.h"
 #include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"
 
 #define RW_CHUNK 65536u
 #define POLL_MAX 4096u           /* nfds above this: EINVAL (Linux: RLIMIT_NOFILE) */
-#define QNX_SIGPIPE 13
 
 /* Sleep channel kinds of this file (sim.h's CHAN(); kinds 1-5 are sched's). */
 #define CHAN_PIPE 0x40           /* value: the pipe id */
@@ -48,10 +48,9 @@ static void hook_pipes(struct sim *s)
 /* A write to a pipe with no reader: EPIPE, and SIGPIPE to the writer. */
 static long broken_pipe(struct call *c)
 {
-    /* SIGPIPE: the same internal path kill() uses (engine_kill); the lead
-     * switches this to real signal delivery once signals exist. */
-    engine_kill(c->p, QNX_SIGPIPE, "SIGPIPE: write to a pipe with no reader");
-    c->p->sim->resched = true;
+    /* SIGPIPE to the writing thread: delivered as the call returns (its
+     * default action ends the process; handled or ignored, EPIPE stays). */
+    sig_send_thread(sched_current(c->p), GSIG_PIPE, 0);
     c->why = "no reader left on the pipe";
     return -EPIPE;
 }

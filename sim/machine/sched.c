@@ -228,7 +228,7 @@ long sched_exec(struct proc *p, const char *path, int argc, char *const *argv, c
         }
     }
     tm_exec(p);
-    /* signals: caught signals reset to default here -- sig_exec(p) (wired by the lead) */
+    s->kernel->exec(p);                 /* caught signals back to SIG_DFL */
     engine_sync_tlb(p);
     uint32_t entry, sp;
     if ((rc = loader_load(p, path, &entry, why, n)) != 0 || (rc = loader_stack(p, &sp)) != 0 ||
@@ -263,7 +263,7 @@ static void proc_sys_init(struct proc *p, const struct proc *parent)
     y->rlim_cur[3] = 8u << 20;                      /* RLIMIT_STACK: 8 MiB soft */
     y->rlim_cur[4] = y->rlim_max[4] = 0;            /* RLIMIT_CORE: no core files */
     y->rlim_cur[6] = y->rlim_max[6] = PROC_MAX;     /* RLIMIT_NPROC */
-    y->rlim_cur[7] = y->rlim_max[7] = 1024;         /* RLIMIT_NOFILE */
+    y->rlim_cur[7] = y->rlim_max[7] = s->o.max_fds ? s->o.max_fds : 1024; /* RLIMIT_NOFILE: --max-fds */
     y->rlim_cur[8] = y->rlim_max[8] = 8u << 20;     /* RLIMIT_MEMLOCK: 8 MiB, Linux's */
 }
 

@@ -55,6 +55,8 @@ struct sim_kernel {
     bool (*fault)(struct proc *p, int sig, int code, uint32_t addr);
     /* p's ITIMER_REAL expired (sim->now_ns >= p->alarm_at). */
     void (*alarm)(struct proc *p);
+    /* p's image was replaced by exec: caught signals back to SIG_DFL. */
+    void (*exec)(struct proc *p);
 };
 
 /* The memory system beyond RAM (sim/checker: data-cache model, cache and

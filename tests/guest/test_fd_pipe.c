@@ -146,20 +146,29 @@ static void test_blocking(void)
 	close(fds[0]);
 }
 
-/* Write with no reader: SIGPIPE ends the writer. */
+/* Write with no reader: SIGPIPE ends the writer.  The child writes only
+ * once the parent has closed its read end (told through a second pipe),
+ * whatever the scheduling. */
 static void test_sigpipe(void)
 {
-	int fds[2];
+	int fds[2], go[2];
+	char b;
 	REQUIRE_OK(pipe(fds), "pipe");
+	REQUIRE_OK(pipe(go), "pipe");
 	pid_t c = fork();
 	REQUIRE(c >= 0, "fork");
 	if (c == 0) {
 		close(fds[0]);
+		close(go[1]);
+		if (read(go[0], &b, 1) != 0)
+			_exit(6);
 		write(fds[1], "x", 1);
 		_exit(7);
 	}
 	close(fds[0]);
 	close(fds[1]);
+	close(go[0]);
+	close(go[1]);               /* EOF on go: the child may write now */
 	int st = reap(c);
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE, "the writer dies of SIGPIPE (status 0x%x)", st);
 }
