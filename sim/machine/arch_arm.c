@@ -111,7 +111,8 @@ static const int arm_fork_regs[] = {
     .mem_address = arm_mem_address,                                        \
     .elf_machine = EM_ARM,                                                 \
     .fork_regs = arm_fork_regs,                                            \
-    .n_fork_regs = sizeof arm_fork_regs / sizeof arm_fork_regs[0]
+    .n_fork_regs = sizeof arm_fork_regs / sizeof arm_fork_regs[0],         \
+    .undef_insn = 0xe7f000f0u               /* UDF #0: undefined on every ARM */
 
 const struct arch_ops arch_armv6 = { .name = "armv6", .uc_model = UC_CPU_ARM_1176, ARM_COMMON };
 const struct arch_ops arch_armv7 = { .name = "armv7", .uc_model = UC_CPU_ARM_CORTEX_A9, ARM_COMMON };

@@ -143,7 +143,8 @@ static const int ppc_fork_regs[] = {
     .data_fault = "DSI", .fetch_fault = "ISI",                                 \
     .mem_address = ppc_mem_address, .elf_machine = EM_PPC,                     \
     .fork_regs = ppc_fork_regs,                                                \
-    .n_fork_regs = sizeof ppc_fork_regs / sizeof ppc_fork_regs[0]
+    .n_fork_regs = sizeof ppc_fork_regs / sizeof ppc_fork_regs[0],             \
+    .undef_insn = 0                         /* primary opcode 0: illegal */
 
 const struct arch_ops arch_e500 = { .name = "e500", .uc_model = UC_CPU_PPC32_E500V2_V22, PPC_COMMON };
 const struct arch_ops arch_ppc600 = { .name = "ppc600", .uc_model = UC_CPU_PPC32_G2, PPC_COMMON };

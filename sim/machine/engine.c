@@ -22,7 +22,10 @@
 /* uc_emu_start's `until`: in kernel space, never a user address.  After a
  * run Unicorn looks up the translation block at `until` to drop its stop
  * marker; that lookup goes through the TLB-fill hook, so the hook answers
- * it with frame 0 (reserved, never allocated) instead of a fault. */
+ * it with frame 0 (reserved, never allocated) instead of a fault.  A guest
+ * that jumps into that page executes frame 0, which holds nothing but
+ * undefined instructions: it traps at once, at the address it jumped to,
+ * and is given SIGSEGV as for any fetch from kernel space. */
 #define RUN_UNTIL      0xFFFFFFFCu
 #define RUN_UNTIL_PAGE 0xFFFFF000u
 
@@ -37,6 +40,18 @@ static unsigned access_of(uc_mem_type type)
     default:
         return PT_R;
     }
+}
+
+void engine_init_kernel_page(struct sim *s)
+{
+    for (uint32_t off = 0; off < MMSIM_PAGE_SIZE; off += 4)
+        (void)phys_write32(&s->phys, off, s->arch->big_endian, s->arch->undef_insn);
+}
+
+/* Whether pc lies in the kernel page (see RUN_UNTIL). */
+static bool in_kernel_page(uint32_t pc)
+{
+    return (pc & ~(uint32_t)MMSIM_PAGE_MASK) == RUN_UNTIL_PAGE;
 }
 
 /* Record a refused access for the fault report. */
@@ -103,6 +118,14 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
         if (w.status != PTW_OK || !(w.d.uprot & access))
             return refuse(p, va, access, MMF_PROTECTION, &w);
     }
+    if (access == PT_X && phys_kind(&p->sim->phys, w.pa & ~(paddr_t)MMSIM_PAGE_MASK,
+                                    MMSIM_PAGE_SIZE) == PHYS_DEVICE) {
+        snprintf(p->fault_note, sizeof p->fault_note,
+                 "instruction fetch from device memory (physical 0x%08llx): a device's "
+                 "registers hold no code", (unsigned long long)w.pa);
+        note_fault(p, va, access, MMF_PROTECTION, &w);   /* not an XN/guard matter */
+        return false;
+    }
     unsigned perms = w.d.uprot;
     if (access != PT_W)
         perms &= ~PT_W;
@@ -147,13 +170,20 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
     int sig = a->exception(p, intno, &pc, &what);
     if (sig == 0)
         return;
+    if (in_kernel_page(pc)) {           /* the guest jumped into kernel space */
+        sig = 11;
+        what = "instruction fetch from kernel space";
+    }
     /* A handler: the frame records the faulting instruction (every
      * exception's first si_code is 1: ILL_ILLOPC, TRAP_BRKPT, BUS_ADRALN,
      * SEGV_MAPERR); the handler runs from here. */
     uc_reg_write(uc, a->reg_pc, &pc);
     if (p->sim->kernel->fault(p, sig, 1, pc))
         return;
-    snprintf(p->fault_note, sizeof p->fault_note, "%s (exception %u) at pc 0x%08x", what, intno, pc);
+    if (in_kernel_page(pc))
+        snprintf(p->fault_note, sizeof p->fault_note, "%s at 0x%08x", what, pc);
+    else
+        snprintf(p->fault_note, sizeof p->fault_note, "%s (exception %u) at pc 0x%08x", what, intno, pc);
     p->trap_pc = pc;
     p->trap_pc_valid = true;
     kill_proc(p, sig);
@@ -337,7 +367,7 @@ enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us)
         p->exit_status = 128 + p->signal;
         return SLICE_DEAD;
     }
-    if (err == UC_ERR_OK && (pc & ~(uint32_t)MMSIM_PAGE_MASK) == RUN_UNTIL_PAGE) {
+    if ((err == UC_ERR_OK || err == UC_ERR_INSN_INVALID) && in_kernel_page(pc)) {
         if (fault_to_handler(p, 11, 1, pc))
             return SLICE_STOPPED;
         snprintf(p->fault_note, sizeof p->fault_note,

@@ -169,11 +169,15 @@ void report_fault(struct proc *p, FILE *out)
         map_text(p, va, map, sizeof map);
         fprintf(out, "  fault:   %s [%s]\n", kind_text(f->kind),
                 f->access == PT_X ? s->arch->fetch_fault : s->arch->data_fault);
+        if (p->fault_note[0])                /* why, where the kind alone does not say */
+            fprintf(out, "  why:     %s\n", p->fault_note);
         fprintf(out, "  access:  %s at virtual address 0x%08x\n", access_name(f->access), va);
         fprintf(out, "  pc:      0x%08x  %s\n", pc, dis);
         fprintf(out, "  pte:     %s\n", pte);
         fprintf(out, "  mapping: %s\n", map);
         trace_str(s->trace, "kind", kind_text(f->kind));
+        if (p->fault_note[0])
+            trace_str(s->trace, "why", p->fault_note);
         trace_str(s->trace, "access", access_name(f->access));
         trace_hex(s->trace, "va", va);
         trace_hex(s->trace, "pte_pa", f->walk.raw_pa);

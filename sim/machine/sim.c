@@ -201,6 +201,7 @@ int sim_init(struct sim *s, const struct sim_opts *o, const struct sim_kernel *k
     }
     if (o->frag)
         frames_fragment(&s->frames, o->frag_seed);
+    engine_init_kernel_page(s);
     if ((rc = mem->devices_init(s)) != 0) {
         fprintf(stderr, "mmsim: cannot set up the devices: %s\n", strerror(-rc));
         return rc;

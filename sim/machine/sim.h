@@ -123,6 +123,9 @@ struct arch_ops {
      * PowerPC, so contexts never move between engines). */
     const int  *fork_regs;
     unsigned    n_fork_regs;
+    /* An instruction that traps as undefined on every core of the flavour
+     * (fills the frame behind the kernel page, see engine.c). */
+    uint32_t    undef_insn;
 };
 
 /* The arch glue for `cpu`, or NULL if this build has none. */
@@ -392,6 +395,9 @@ enum slice_end { SLICE_STOPPED, SLICE_EXPIRED, SLICE_DEAD };
 enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us);
 /* Kill p with `sig` from outside a fault (kill(), limits): state, note. */
 void engine_kill(struct proc *p, int sig, const char *note);
+/* Fill the frame behind the kernel page (RUN_UNTIL's) with undefined
+ * instructions, so a guest that jumps there traps at its first one. */
+void engine_init_kernel_page(struct sim *s);
 /* Flush Unicorn's TLB if the page table asks for it. */
 void engine_sync_tlb(struct proc *p);
 /* Put an instruction hook on p's engine (once) so that proc_pc() is exact
