@@ -71,7 +71,7 @@ static void usage(FILE *f)
         "                     physical addresses can reach) or full (every cacheable access)\n"
         "  --cache S,W,L      data cache size, ways, line bytes, e.g. 32K,8,32\n"
         "                     (default: the modelled core's L1 data cache)\n"
-        "  --max-host-mem S   host memory the run may use (default 8G): --ram plus a fixed\n"
+        "  --max-host-mem S   host memory the run may use (default 16G): --ram plus a fixed\n"
         "                     charge per process; fork/spawn past it fail with ENOMEM\n"
         "  --epoch SECONDS    the guest's wall clock (CLOCK_REALTIME, time()) at the start,\n"
         "                     in seconds since 1970 (default 1767225600: 2026-01-01 00:00 UTC)\n"
@@ -374,7 +374,7 @@ int cli_run(const struct sim_opts *o, const char *path, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20, .max_host_mem = 8ull << 30,
+    struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20, .max_host_mem = 16ull << 30,
                           .epoch = EPOCH_DEFAULT };
     mm_ipc_limits_default(&o.ipc);
     if (argc < 2) {

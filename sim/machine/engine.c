@@ -221,7 +221,7 @@ static bool host_can_map(size_t size)
  * instruction hook going on, as the checker and devices need), which cost
  * a gigabyte of host memory and seconds of page faults per process; guest
  * programs here are small, and a full buffer only means a flush. */
-#define ENGINE_TB_SIZE (16u << 20)
+#define ENGINE_TB_SIZE (8u << 20)
 
 int engine_create(struct proc *p)
 {

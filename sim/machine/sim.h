@@ -380,7 +380,7 @@ int sim_run(const struct sim_opts *o, const struct sim_kernel *k, const struct s
 /* engine.c */
 /* Host memory charged to each process's engine against --max-host-mem:
  * Unicorn's state and its translated-code buffer (ENGINE_TB_SIZE). */
-#define ENGINE_HOST_COST (24ull << 20)
+#define ENGINE_HOST_COST (12ull << 20)
 /* A new engine for p: 0, -ENOMEM past the host-memory budget (the run's
  * --ram plus ENGINE_HOST_COST per live engine) or when Unicorn cannot get
  * memory, -EINVAL if the CPU model is refused. */

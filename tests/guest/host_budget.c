@@ -1,8 +1,8 @@
 /* host_budget.c - the host-memory budget: fork until it fails; the
  * failure is ENOMEM (not a dead simulator), the children made so far run
  * to their end, and the count is the budget's (argv[1]).  Run with
- * --ram 16M --max-host-mem 100M: (100M - 16M) / 24M per engine = 3
- * engines, so 2 children.  With argv[1] "any" (a `ulimit -v` run, where
+ * --ram 16M --max-host-mem 100M: (100M - 16M) / 12M per engine = 7
+ * engines, so 6 children.  With argv[1] "any" (a `ulimit -v` run, where
  * the count depends on the host), at least one child must fit. */
 #include <errno.h>
 #include <stdio.h>
@@ -18,7 +18,7 @@
 int main(int argc, char **argv)
 {
     bool any = argc > 1 && !strcmp(argv[1], "any");
-    int want = argc > 1 && !any ? atoi(argv[1]) : 2, made = 0;
+    int want = argc > 1 && !any ? atoi(argv[1]) : 6, made = 0;
     pid_t c;
     while ((c = fork()) > 0)
         made++;
