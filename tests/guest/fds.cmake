@@ -10,7 +10,7 @@
 
 set(GT_FD_TESTS test_fd_pipe test_fd_dup test_fd_poll test_fd_dev test_fd_files test_fd_exec
                 test_fd_spawn)
-set(GT_FD_REPLAY test_fd_pipe test_fd_files test_fd_exec)
+set(GT_FD_REPLAY test_fd_pipe test_fd_files test_fd_exec test_fd_dev test_fd_spawn)
 
 foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
   foreach(name IN LISTS GT_FD_TESTS)
