@@ -149,17 +149,23 @@ static void test_blocking(void)
 /* Write with no reader: SIGPIPE ends the writer. */
 static void test_sigpipe(void)
 {
-	int fds[2];
+	int fds[2], sync[2];
+	char b;
 	REQUIRE_OK(pipe(fds), "pipe");
+	REQUIRE_OK(pipe(sync), "a pipe to wait on");
 	pid_t c = fork();
 	REQUIRE(c >= 0, "fork");
 	if (c == 0) {
 		close(fds[0]);
+		close(sync[1]);
+		read(sync[0], &b, 1);          /* EOF once the parent closed the read end */
 		write(fds[1], "x", 1);
 		_exit(7);
 	}
 	close(fds[0]);
 	close(fds[1]);
+	close(sync[0]);
+	close(sync[1]);
 	int st = reap(c);
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE, "the writer dies of SIGPIPE (status 0x%x)", st);
 }
