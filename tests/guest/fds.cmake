@@ -31,6 +31,13 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
                        -P ${GT_SRC}/record_replay.cmake)
       set_tests_properties(trace_record_replay_fd_dup_maxfds_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
     endif()
+    if(name STREQUAL "test_fd_files")      # --root with and without tmp/
+      add_test(NAME guest_fd_files_root_${cpu}
+               COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF} -DCPU=${cpu}
+                       -DWORK=${CMAKE_CURRENT_BINARY_DIR}/fdroot/${cpu}
+                       -P ${GT_SRC}/run_fd_root.cmake)
+      set_tests_properties(guest_fd_files_root_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
+    endif()
     if(name IN_LIST GT_FD_REPLAY)
       add_test(NAME trace_record_replay_${short}_${cpu}
                COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF}
