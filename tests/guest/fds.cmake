@@ -7,6 +7,7 @@
 #   native_<name>                 the same source built with the host's gcc
 #                                 (-DNATIVE) and run on Linux
 #   trace_record_replay_<name>_<cpu>  (GT_FD_REPLAY) recorded, then replayed
+#   guest_determinism_<name>_<cpu>    (GT_FD_REPLAY) two runs, identical traces
 
 set(GT_FD_TESTS test_fd_pipe test_fd_dup test_fd_poll test_fd_dev test_fd_files test_fd_exec
                 test_fd_spawn)
@@ -37,6 +38,14 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
                        -DWORK=${CMAKE_CURRENT_BINARY_DIR}/fdroot/${cpu}
                        -P ${GT_SRC}/run_fd_root.cmake)
       set_tests_properties(guest_fd_files_root_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
+    endif()
+    if(name IN_LIST GT_FD_REPLAY)           # two runs with pre-emption: identical traces
+      add_test(NAME guest_determinism_${short}_${cpu}
+               COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF}
+                       -DWORK=${CMAKE_CURRENT_BINARY_DIR}/determinism/${cpu}/${short}
+                       -DRUN_OPTS=--cpu%%${cpu}%%--quantum%%100
+                       -P ${GT_SRC}/compare_runs.cmake)
+      set_tests_properties(guest_determinism_${short}_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
     endif()
     if(name IN_LIST GT_FD_REPLAY)
       add_test(NAME trace_record_replay_${short}_${cpu}
