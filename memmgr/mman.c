@@ -296,3 +296,43 @@ int mm_mem_offset(struct mm_proc *p, uint32_t addr, int fd, uint32_t len,
     *contig = run < len ? (uint32_t)run : len;
     return 0;
 }
+
+/* remap_file_pages (Linux, deprecated, emulated as Linux 3.16+ does): the
+ * shared mapping at [start, start+size) becomes a view of the same
+ * object at page pgoff -- an mmap(MAP_SHARED|MAP_FIXED) of it with the
+ * mapping's protection.  prot must be 0; flags are ignored. */
+int mm_remap_file_pages(struct mm_proc *p, uint32_t start, uint32_t size, int prot,
+                        uint64_t pgoff, int flags)
+{
+    (void)flags;
+    if (prot)
+        return mm_einval(p, "remap_file_pages: prot must be 0");
+    start &= ~MMSIM_PAGE_MASK;
+    size &= ~MMSIM_PAGE_MASK;
+    uint64_t end = (uint64_t)start + size;
+    if (size == 0 || end > MM_USER_END)
+        return mm_einval(p, "remap_file_pages: empty or wrapping range");
+    if (pgoff + (size >> MMSIM_PAGE_SHIFT) < pgoff || pgoff > (UINT64_MAX >> MMSIM_PAGE_SHIFT))
+        return mm_einval(p, "remap_file_pages: page offset wraps");
+    struct mm_map *e = vm_find(p, start);
+    if (!e || (e->flags & MM_MAP_TYPE) != MM_MAP_SHARED || !e->obj ||
+        (e->obj->kind != OBJ_SHM && e->obj->kind != OBJ_FILE))
+        return mm_einval(p, "remap_file_pages: not a shared mapping of a file or shm object");
+    if (end > e->end)
+        return mm_einval(p, "remap_file_pages: range beyond the mapping");
+    struct mmap_src s = { .obj = e->obj, .objoff = pgoff << MMSIM_PAGE_SHIFT, .cow = false,
+                          .may_write = e->may_write, .fd_hint = e->fd_hint };
+    int eprot = e->prot, eflags = (e->flags & ~MM_MAP_LAZY) | MM_MAP_FIXED;
+    bool locked = e->locked;
+    obj_ref(s.obj);
+    int r = vm_remove(p, start, end);
+    if (!r)
+        r = mmap_enter(p, start, size, eprot, eflags, &s);
+    obj_unref(s.obj);
+    if (!r && locked) {
+        struct mm_map *n = vm_find(p, start);
+        n->locked = true;
+        (void)vm_populate(n, n->start, n->end);
+    }
+    return r;
+}

@@ -48,11 +48,11 @@ long pipebuf_read(struct mm_pipe *pp, void *buf, uint32_t len)
 
 long pipebuf_write(struct mm_pipe *pp, const void *buf, uint32_t len)
 {
+    if (len == 0)
+        return 0;                    /* as Linux: even with no reader */
     if (pp->readers == 0)
         return -EPIPE;
     uint32_t room = MM_PIPE_CAP - pp->len;
-    if (len == 0)
-        return 0;
     if ((len <= MM_PIPE_BUF && room < len) || room == 0)
         return -EAGAIN;
     uint32_t n = len < room ? len : room;

@@ -26,6 +26,10 @@
 #define KC3(n, a, b, c)          __kcall((n), (a), (b), (c), 0, 0, 0, 0)
 #define KC5(n, a, b, c, d, e)    __kcall((n), (a), (b), (c), (d), (e), 0, 0)
 
+/* posix_spawn with file actions or attribute flags (spawn_fa.c). */
+int __spawn_slow(int *pid, const char *path, const void *fa, const void *attr,
+		 char *const argv[], char *const envp[]);
+
 /* __kc_failed(r): true when a raw kernel-call result is an error (-4095..-1). */
 static inline int __kc_failed(long r)
 {

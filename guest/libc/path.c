@@ -210,6 +210,14 @@ char *mkdtemp(char *t)
 	return NULL;
 }
 
+/* remap_file_pages(addr, size, prot, pgoff, flags): Linux's deprecated
+ * call, emulated as Linux does (an mmap of the same object). */
+int remap_file_pages(void *addr, size_t size, int prot, size_t pgoff, int flags)
+{
+	return (int)__kc_ret(__kcall(KC_REMAP_FILE_PAGES, KA_PTR(addr), (long)size, prot,
+				     (long)pgoff, flags, 0, 0));
+}
+
 /* mmap2(addr, len, prot, flags, fd, pgoff): mmap with the offset in
  * 4096-byte units (Linux's call). */
 void *mmap2(void *addr, size_t len, int prot, int flags, int fd, off_t pgoff)

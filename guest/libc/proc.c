@@ -28,13 +28,13 @@ pid_t getppid(void)
 	return (pid_t)__kcall(KC_GETPPID, 0, 0, 0, 0, 0, 0, 0);
 }
 
-/* posix_spawn: only empty file actions and attributes (see <spawn.h>). */
+/* posix_spawn: a KC_SPAWN when there is nothing to do in the child,
+ * else fork + actions + execve (spawn_fa.c). */
 int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
 		const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-	(void)envp;
 	if ((fa && fa->__count) || (attr && attr->__flags))
-		return ENOSYS;
+		return __spawn_slow(pid, path, fa, attr, argv, envp);
 	long r = __kcall(KC_SPAWN, KA_PTR(path), KA_PTR(argv), KA_PTR(pid), 0, 0, 0, 0);
 	return __kc_failed(r) ? (int)-r : 0;
 }
@@ -44,30 +44,6 @@ int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t 
 		 const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
 	return posix_spawn(pid, file, fa, attr, argv, envp);
-}
-
-int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa)
-{
-	fa->__count = 0;
-	return 0;
-}
-
-int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa)
-{
-	(void)fa;
-	return 0;
-}
-
-int posix_spawnattr_init(posix_spawnattr_t *attr)
-{
-	attr->__flags = 0;
-	return 0;
-}
-
-int posix_spawnattr_destroy(posix_spawnattr_t *attr)
-{
-	(void)attr;
-	return 0;
 }
 
 /* waitpid(pid, status, options): see <sys/wait.h>. */

@@ -141,6 +141,7 @@
 #define KC_RENAME      156   /* (from, to) -> 0 */
 #define KC_READDIR     157   /* (path, index, buf, len) -> 1 + "d_type\0name\0", 0 at the end */
 #define KC_FSYNC       158   /* (fd) -> 0 (fsync and fdatasync) */
+#define KC_REMAP_FILE_PAGES 161 /* (start, size, prot, pgoff, flags) -> 0 */
 #define KC_EXECVE      160   /* (path, argv, envp) -> no return; -errno with the old image intact */
 
 /* ---- system information, limits, scheduling policy, credentials (180-219) - */

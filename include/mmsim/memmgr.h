@@ -269,6 +269,12 @@ const char *mm_last_reason(const struct mm_proc *p);
 int mm_mmap(struct mm_proc *p, uint32_t addr, uint32_t len, int prot, int flags,
             int fd, uint64_t off, uint32_t *out);
 int mm_munmap(struct mm_proc *p, uint32_t addr, uint32_t len);
+/* remap_file_pages (Linux's emulation): [start, start+size) of a shared
+ * mapping of a file or shm object re-mapped at object page pgoff with the
+ * mapping's protection; prot != 0, an empty or wrapping range, a range
+ * not inside one shared mapping: -EINVAL. */
+int mm_remap_file_pages(struct mm_proc *p, uint32_t start, uint32_t size, int prot,
+                        uint64_t pgoff, int flags);
 int mm_mprotect(struct mm_proc *p, uint32_t addr, uint32_t len, int prot);
 int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags);
 /* ---- the rest of the mmap family (mremap.c, mlock.c) ---------------

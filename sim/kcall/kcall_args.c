@@ -118,6 +118,7 @@ static const struct { unsigned num; const char *spec; } specs[] = {
     {KC_READDIR, "path_ptr:x index:d buf:x len:x"},
     {KC_FSYNC, "fd:d"},
     {KC_EXECVE, "path_ptr:x argv_ptr:x envp_ptr:x"},
+    {KC_REMAP_FILE_PAGES, "start:x size:x prot:x pgoff:x flags:x"},
     /* signals, timers, process groups (kcall_signal.c) */
     {KC_SIGACTION, "sig:d act:x oact:x restorer:x"},
     {KC_SIGPROCMASK, "how:d set:x oset:x"},

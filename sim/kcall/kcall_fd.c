@@ -243,7 +243,17 @@ static long k_execve(struct call *c)
     return r;
 }
 
+/* remap_file_pages(start, size, prot, pgoff, flags): Linux's emulation. */
+static long k_remap_file_pages(struct call *c)
+{
+    int r = tm_remap_file_pages(c->p, c->a[0], c->a[1], (int)c->a[2], c->a[3], (int)c->a[4]);
+    if (r == -EINVAL)
+        c->why = mm_last_reason(c->p->mm);
+    return r;
+}
+
 static const struct kcall_def fd_defs[] = {
+    {KC_REMAP_FILE_PAGES, "remap_file_pages", 5, k_remap_file_pages},
     {KC_EXECVE, "execve", 3, k_execve},
     {KC_PIPE2, "pipe2", 2, k_pipe2},
     {KC_DUP3, "dup3", 3, k_dup3},

@@ -46,7 +46,10 @@ static long path_err(struct call *c, long r)
 }
 
 /* open() of a file: host flags from QNX ones (O_TRUNC and O_APPEND are the
- * memory manager's), read-write on the host for any writer. */
+ * memory manager's), read-write on the host for any writer.  The path is
+ * fetched again from c->a[0] and made absolute against the working
+ * directory (`name` is k_open's copy, already checked for /dev/shmem/);
+ * /dev/null, /dev/zero and the in-memory /tmp are served here too. */
 long kcall_file_open(struct call *c, const char *name)
 {
     char path[PATH_MAX_GUEST];

@@ -107,7 +107,7 @@ static void drop(struct tmpfs *fs, struct tmpnode *t)
 int tmpfs_open(struct tmpfs *fs, const char *rel, int flags, unsigned mode)
 {
     if (!*rel)
-        return (flags & O_ACCMODE) == O_RDONLY ? -EISDIR : -EISDIR;
+        return -EISDIR;                           /* /tmp itself: no directory fds */
     struct tmpnode *t = find(fs, rel);
     if (t && (flags & O_CREAT) && (flags & O_EXCL))
         return -EEXIST;

@@ -537,6 +537,19 @@ int tm_open_device(struct proc *p, int dev, int oflag)
     return (int)done(p, t, mm_open_device(p->mm, dev, oflag));
 }
 
+int tm_remap_file_pages(struct proc *p, uint32_t start, uint32_t size, int prot, uint64_t pgoff,
+                        int flags)
+{
+    struct trace *t = rec(p, "remap_file_pages");
+    trace_hex(t, "start", start);
+    trace_hex(t, "size", size);
+    trace_hex(t, "prot", (uint32_t)prot);
+    trace_hex(t, "pgoff", pgoff);
+    trace_hex(t, "flags", (uint32_t)flags);
+    args_done(t);
+    return (int)done(p, t, mm_remap_file_pages(p->mm, start, size, prot, pgoff, flags));
+}
+
 int tm_exec(struct proc *p)
 {
     struct trace *t = rec(p, "exec");

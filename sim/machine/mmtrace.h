@@ -72,6 +72,9 @@ int  tm_dup2(struct proc *p, int old, int nfd, int flags);
 int  tm_fcntl(struct proc *p, int fd, int cmd, int arg);
 int  tm_open_device(struct proc *p, int dev, int oflag);
 void tm_close_on_exec(struct proc *p);
+/* remap_file_pages. */
+int  tm_remap_file_pages(struct proc *p, uint32_t start, uint32_t size, int prot, uint64_t pgoff,
+                         int flags);
 /* exec: mm_proc_exec. */
 int  tm_exec(struct proc *p);
 /* posix_spawn: child c inherits parent p's fds (recorded on p). */

@@ -224,6 +224,8 @@ long sched_exec(struct proc *p, const char *path, int argc, char *const *argv, c
         if (t->p == p && t != cur) {
             if (t->state != TS_DONE)
                 p->nthreads--;
+            if (t->semw.semid >= 0)                /* a blocked semop stops counting */
+                semtab_unwait(s->semtab, &t->semw);
             thread_free(s, t);
         }
     }

@@ -7,9 +7,11 @@
 #   native_<name>                 the same source built with the host's gcc
 #                                 (-DNATIVE) and run on Linux
 #   trace_record_replay_<name>_<cpu>  (GT_FD_REPLAY) recorded, then replayed
+#   guest_determinism_<name>_<cpu>    (GT_FD_REPLAY) two runs, identical traces
 
-set(GT_FD_TESTS test_fd_pipe test_fd_dup test_fd_poll test_fd_dev test_fd_files test_fd_exec)
-set(GT_FD_REPLAY test_fd_pipe test_fd_files test_fd_exec)
+set(GT_FD_TESTS test_fd_pipe test_fd_dup test_fd_poll test_fd_dev test_fd_files test_fd_exec
+                test_fd_spawn)
+set(GT_FD_REPLAY test_fd_pipe test_fd_files test_fd_exec test_fd_dev test_fd_spawn)
 
 foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
   foreach(name IN LISTS GT_FD_TESTS)
@@ -29,6 +31,21 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
                        -DRUN_OPTS=--cpu%%${cpu}%%--max-fds%%64 -DPROG_ARGS=limit%%64
                        -P ${GT_SRC}/record_replay.cmake)
       set_tests_properties(trace_record_replay_fd_dup_maxfds_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
+    endif()
+    if(name STREQUAL "test_fd_files")      # --root with and without tmp/
+      add_test(NAME guest_fd_files_root_${cpu}
+               COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF} -DCPU=${cpu}
+                       -DWORK=${CMAKE_CURRENT_BINARY_DIR}/fdroot/${cpu}
+                       -P ${GT_SRC}/run_fd_root.cmake)
+      set_tests_properties(guest_fd_files_root_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
+    endif()
+    if(name IN_LIST GT_FD_REPLAY)           # two runs with pre-emption: identical traces
+      add_test(NAME guest_determinism_${short}_${cpu}
+               COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF}
+                       -DWORK=${CMAKE_CURRENT_BINARY_DIR}/determinism/${cpu}/${short}
+                       -DRUN_OPTS=--cpu%%${cpu}%%--quantum%%100
+                       -P ${GT_SRC}/compare_runs.cmake)
+      set_tests_properties(guest_determinism_${short}_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
     endif()
     if(name IN_LIST GT_FD_REPLAY)
       add_test(NAME trace_record_replay_${short}_${cpu}
@@ -55,3 +72,4 @@ endforeach()
 target_link_libraries(native_test_fd_dup PRIVATE rt)
 target_link_libraries(native_test_fd_poll PRIVATE rt)
 target_link_libraries(native_test_fd_dev PRIVATE rt)
+target_link_libraries(native_test_fd_exec PRIVATE pthread)

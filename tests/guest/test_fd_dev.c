@@ -96,10 +96,42 @@ static void test_shm_rw(void)
 	shm_unlink(name);
 }
 
+/* remap_file_pages: Linux's emulation, and its EINVAL cases. */
+static void test_remap_file_pages(void)
+{
+	const char *name = "/mmsim_fd_remap";
+	shm_unlink(name);
+	int fd = shm_open(name, O_RDWR | O_CREAT, 0600);
+	REQUIRE(fd >= 0, "shm_open");
+	REQUIRE_OK(ftruncate(fd, 4 * 4096), "ftruncate 4 pages");
+	for (int i = 0; i < 4; i++)
+		pwrite(fd, &"ABCD"[i], 1, i * 4096);
+	char *m = mmap(NULL, 4 * 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	REQUIRE(m != MAP_FAILED, "mmap 4 pages shared");
+	CHECK_OK(remap_file_pages(m, 4096, 0, 3, 0), "remap page 0 of the mapping to object page 3");
+	CHECK_EQ(m[0], 'D', "page 0 now shows object page 3");
+	CHECK_EQ(m[4096], 'B', "page 1 is unchanged");
+	m[1] = 'x';
+	char c = 0;
+	pread(fd, &c, 1, 3 * 4096 + 1);
+	CHECK_EQ(c, 'x', "a store lands in object page 3");
+	CHECK_ERR(remap_file_pages(m, 4096, PROT_READ, 1, 0), EINVAL, "prot != 0 -> EINVAL");
+	CHECK_ERR(remap_file_pages(m, 0, 0, 1, 0), EINVAL, "size 0 -> EINVAL");
+	CHECK_ERR(remap_file_pages(m, 8 * 4096, 0, 0, 0), EINVAL, "beyond the mapping -> EINVAL");
+	char *pm = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+	REQUIRE(pm != MAP_FAILED, "a private mapping");
+	CHECK_ERR(remap_file_pages(pm, 4096, 0, 1, 0), EINVAL, "of a private mapping -> EINVAL");
+	munmap(pm, 4096);
+	munmap(m, 4 * 4096);
+	close(fd);
+	shm_unlink(name);
+}
+
 int main(void)
 {
 	test_null();
 	test_zero();
 	test_shm_rw();
+	test_remap_file_pages();
 	return done();
 }

@@ -9,10 +9,12 @@
  * Arguments "image PID PPID FD CFD": the exec'd image.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <unistd.h>
 #include <sys/wait.h>
 
@@ -34,7 +36,16 @@ static int image(char **argv)
 	return ok && closed ? 5 : 2;
 }
 
-/* Fork a child that execs this program by `how`; check what it reports. */
+/* A thread that blocks forever in a pipe read (exec must end it). */
+static void *blocker(void *arg)
+{
+	char c;
+	read(*(int *)arg, &c, 1);
+	return NULL;
+}
+
+/* Fork a child that execs this program by `how` (3: from a process with a
+ * second thread blocked in read); check what it reports. */
 static void exec_child(int how)
 {
 	int p[2], c[2];
@@ -52,6 +63,12 @@ static void exec_child(int how)
 		snprintf(a3, sizeof a3, "%d", p[1]);
 		snprintf(a4, sizeof a4, "%d", c[1]);
 		char *argv[] = { prog, "image", a1, a2, a3, a4, NULL };
+		static int hold[2];
+		pthread_t th;
+		if (how == 3 && (pipe(hold) < 0 || pthread_create(&th, NULL, blocker, &hold[0]) != 0))
+			_exit(98);
+		if (how == 3)
+			sched_yield();               /* let it block */
 		if (how == 0)
 			execl(prog, prog, "image", a1, a2, a3, a4, (char *)NULL);
 		else if (how == 1)
@@ -97,6 +114,7 @@ int main(int argc, char **argv)
 	exec_child(0);
 	exec_child(1);
 	exec_child(2);
+	exec_child(3);
 	test_failure();
 	return done();
 }

@@ -204,7 +204,9 @@ static void test_modes(void)
 	unlink(at("m"));
 }
 
-int main(void)
+/* Argument "marker": leave /tmp/mmsim_fd_marker behind, so the host
+ * side can see where /tmp was (run_fd_root.cmake). */
+int main(int argc, char **argv)
 {
 	snprintf(base, sizeof base, "/tmp/mmsim_fdf_%d", (int)getpid());
 	test_tmp_file();
@@ -213,5 +215,10 @@ int main(void)
 	test_cwd();
 	test_modes();
 	CHECK_OK(rmdir(base), "rmdir %s", base);
+	if (argc >= 2 && !strcmp(argv[1], "marker")) {
+		int fd = open("/tmp/mmsim_fd_marker", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		CHECK_EQ(write(fd, "marker", 6), 6, "write the marker file");
+		close(fd);
+	}
 	return done();
 }

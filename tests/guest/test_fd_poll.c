@@ -68,6 +68,7 @@ static void test_wakeup(void)
 {
 	int fds[2];
 	REQUIRE_OK(pipe(fds), "pipe");
+	long t0 = now_ms();                 /* before the child's sleep starts */
 	pid_t c = fork();
 	REQUIRE(c >= 0, "fork");
 	if (c == 0) {
@@ -76,7 +77,6 @@ static void test_wakeup(void)
 		_exit(write(fds[1], "late", 4) == 4 ? 0 : 1);
 	}
 	struct pollfd p = { fds[0], POLLIN, 0 };
-	long t0 = now_ms();
 	CHECK_EQ(poll(&p, 1, 5000), 1, "poll wakes when the child writes");
 	long dt = now_ms() - t0;
 	CHECK(dt >= 20 && dt < 5000, "after the child's 20 ms sleep (%ld ms), not the timeout", dt);

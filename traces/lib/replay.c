@@ -883,6 +883,18 @@ static int op_fd_inherit(struct opctx *o)
     return RESULT(mm_fd_inherit(c->mm, o->proc->mm));
 }
 
+static int op_remap_file_pages(struct opctx *o)
+{
+    uint64_t start, size, prot, pgoff, flags;
+    HEX("start", start);
+    HEX("size", size);
+    HEX("prot", prot);
+    HEX("pgoff", pgoff);
+    HEX("flags", flags);
+    return RESULT(mm_remap_file_pages(o->proc->mm, (uint32_t)start, (uint32_t)size, (int)prot,
+                                      pgoff, (int)flags));
+}
+
 static int op_exec(struct opctx *o)
 {
     return RESULT(mm_proc_exec(o->proc->mm));
@@ -950,6 +962,7 @@ static const struct rp_op {
     {"close_on_exec", "", "", op_close_on_exec, false},
     {"fd_inherit", "child:d", "", op_fd_inherit, false},
     {"exec", "", "", op_exec, false},
+    {"remap_file_pages", "start:x size:x prot:x pgoff:x flags:x", "", op_remap_file_pages, false},
 };
 
 static const struct rp_op *find_op(const char *name)

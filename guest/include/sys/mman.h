@@ -68,6 +68,10 @@
 void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, off_t __off);
 /* mmap2(addr, len, prot, flags, fd, pgoff): mmap with the offset in 4096-byte pages (Linux). */
 void *mmap2(void *__addr, size_t __len, int __prot, int __flags, int __fd, off_t __pgoff);
+/* remap_file_pages(addr, size, prot, pgoff, flags): Linux's deprecated call
+ * (emulated: the shared mapping at addr shows the object from page pgoff);
+ * prot must be 0; 0, or -1 and errno (EINVAL). */
+int remap_file_pages(void *__addr, size_t __size, int __prot, size_t __pgoff, int __flags);
 /* mmap64: the same as mmap (off_t is already 64-bit). */
 void *mmap64(void *__addr, size_t __len, int __prot, int __flags, int __fd, off64_t __off);
 /* munmap(addr, len): remove the mappings in [addr, addr+len); 0, or -1 and errno. */
