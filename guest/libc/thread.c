@@ -22,6 +22,9 @@ struct __tdesc *__self(void)
 	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
 	if (sp >= GUEST_STACK_TOP - GUEST_STACK_SIZE && sp <= GUEST_STACK_TOP)
 		return &main_desc;
+	for (int i = 0; i < __naltstacks; i++)       /* a handler on an alternate stack */
+		if (sp >= __altstacks[i].lo && sp <= __altstacks[i].hi)
+			return __altstacks[i].d;
 	return (struct __tdesc *)(sp & ~(uintptr_t)(__TSTACK - 1));
 }
 
