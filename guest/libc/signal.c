@@ -189,9 +189,6 @@ int sigqueue(pid_t pid, int sig, const union sigval value)
 	return (int)__kc_ret(KC3(KC_SIGQUEUE, pid, sig, (long)value.sival_int));
 }
 
-struct __altstk __altstacks[__ALTSTK_MAX];
-int __naltstacks;
-
 /* Remember that [lo, hi] is the alternate stack of the calling thread d
  * (replacing d's previous one), so __self() works in handlers there. */
 static void note_altstack(struct __tdesc *d, uintptr_t lo, uintptr_t hi)

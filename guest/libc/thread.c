@@ -16,6 +16,8 @@
 #include "thread.h"
 
 static struct __tdesc main_desc = { .tid = 1 };
+struct __altstk __altstacks[__ALTSTK_MAX];   /* filled by sigaltstack (signal.c) */
+int __naltstacks;
 
 struct __tdesc *__self(void)
 {
