@@ -189,9 +189,34 @@ int sigqueue(pid_t pid, int sig, const union sigval value)
 	return (int)__kc_ret(KC3(KC_SIGQUEUE, pid, sig, (long)value.sival_int));
 }
 
+/* Remember that [lo, hi] is the alternate stack of the calling thread d
+ * (replacing d's previous one), so __self() works in handlers there. */
+static void note_altstack(struct __tdesc *d, uintptr_t lo, uintptr_t hi)
+{
+	int i;
+	for (i = 0; i < __naltstacks && __altstacks[i].d != d; i++)
+		;
+	if (i == __naltstacks) {
+		if (__naltstacks == __ALTSTK_MAX)
+			return;
+		__naltstacks++;
+	}
+	__altstacks[i].lo = lo;
+	__altstacks[i].hi = hi;
+	__altstacks[i].d = d;
+}
+
 int sigaltstack(const stack_t *ss, stack_t *oss)
 {
-	return (int)__kc_ret(KC2(KC_SIGALTSTACK, KA_PTR(ss), KA_PTR(oss)));
+	struct __tdesc *d = __self();
+	int r = (int)__kc_ret(KC2(KC_SIGALTSTACK, KA_PTR(ss), KA_PTR(oss)));
+	if (r == 0 && ss) {
+		if (ss->ss_flags & SS_DISABLE)
+			note_altstack(d, 1, 0);
+		else
+			note_altstack(d, (uintptr_t)ss->ss_sp, (uintptr_t)ss->ss_sp + ss->ss_size);
+	}
+	return r;
 }
 
 /* pthread_kill(thread, sig): sig to one thread of this process; an error number. */

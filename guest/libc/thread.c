@@ -16,12 +16,17 @@
 #include "thread.h"
 
 static struct __tdesc main_desc = { .tid = 1 };
+struct __altstk __altstacks[__ALTSTK_MAX];   /* filled by sigaltstack (signal.c) */
+int __naltstacks;
 
 struct __tdesc *__self(void)
 {
 	uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
 	if (sp >= GUEST_STACK_TOP - GUEST_STACK_SIZE && sp <= GUEST_STACK_TOP)
 		return &main_desc;
+	for (int i = 0; i < __naltstacks; i++)       /* a handler on an alternate stack */
+		if (sp >= __altstacks[i].lo && sp <= __altstacks[i].hi)
+			return __altstacks[i].d;
 	return (struct __tdesc *)(sp & ~(uintptr_t)(__TSTACK - 1));
 }
 

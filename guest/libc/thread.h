@@ -20,6 +20,16 @@ struct __tdesc {
 	uint32_t  maplen;
 };
 
+/* Alternate signal stacks registered with sigaltstack (signal.c): a
+ * handler running on one belongs to the thread that registered it. */
+struct __altstk {
+	uintptr_t       lo, hi;
+	struct __tdesc *d;
+};
+#define __ALTSTK_MAX 16
+extern struct __altstk __altstacks[__ALTSTK_MAX];
+extern int __naltstacks;
+
 /* The calling thread's descriptor. */
 struct __tdesc *__self(void);
 /* In a fork child: the calling thread is now thread 1 of a new pid. */

@@ -8,6 +8,7 @@
  * expectation is what Linux does.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -440,6 +441,44 @@ static void test_groups(void)
 	CHECK_EQ(getpgid(0), getpgid(me), "getpgid(0) is getpgid(getpid())");
 }
 
+static pthread_t handler_thread;
+static volatile int handler_ran, thr_stop;
+
+static void on_thr(int sig)
+{
+	(void)sig;
+	handler_thread = pthread_self();
+	handler_ran = 1;
+}
+
+static void *thr_main(void *arg)
+{
+	(void)arg;
+	while (!thr_stop) {
+		struct timespec ts = { 0, 1000000 };
+		nanosleep(&ts, NULL);
+	}
+	return NULL;
+}
+
+static void test_pthread_kill(void)
+{
+	set_handler(SIGUSR2, on_thr, 0, NULL);
+	pthread_t th;
+	REQUIRE(pthread_create(&th, NULL, thr_main, NULL) == 0, "pthread_create");
+	CHECK_EQ(pthread_kill(th, SIGUSR2), 0, "pthread_kill");
+	while (!handler_ran) {
+		struct timespec ts = { 0, 1000000 };
+		nanosleep(&ts, NULL);
+	}
+	CHECK(pthread_equal(handler_thread, th), "the handler ran on the target thread");
+	CHECK_EQ(pthread_kill(th, 0), 0, "pthread_kill sig 0: the thread exists");
+	CHECK_EQ(pthread_kill(th, NSIG + 100), EINVAL, "pthread_kill bad signal -> EINVAL");
+	thr_stop = 1;
+	pthread_join(th, NULL);
+	signal(SIGUSR2, SIG_DFL);
+}
+
 int main(void)
 {
 	test_handler_args();
@@ -449,5 +488,6 @@ int main(void)
 	test_suspend_wait();
 	test_abort_chld();
 	test_groups();
+	test_pthread_kill();
 	return done();
 }

@@ -9,6 +9,7 @@
  *
  * POSIX only: built natively too (native_sig_regs).
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -35,6 +36,8 @@ static void clobber(void)
 	sink = a + b + c + d + e + f + g + h + i + j + k + l + (uint32_t)y;
 }
 
+static volatile int handler_errno;
+
 static void on_alrm(int sig)
 {
 	(void)sig;
@@ -42,6 +45,18 @@ static void on_alrm(int sig)
 	handler_sp = (uintptr_t)&local;
 	ticks++;
 	clobber();
+}
+
+/* On the alternate stack: errno still works. */
+static void on_alt(int sig)
+{
+	(void)sig;
+	int local, saved = errno;
+	handler_sp = (uintptr_t)&local;
+	errno = 0;
+	if (kill(-999999, SIGALRM) == -1)
+		handler_errno = errno;
+	errno = saved;
 }
 
 /* The computation: 12 live integer accumulators and two doubles. */
@@ -136,11 +151,16 @@ int main(void)
 	CHECK_OK(sigaltstack(&ss, &old), "sigaltstack");
 	CHECK(old.ss_flags & SS_DISABLE, "no alternate stack before");
 	sa.sa_flags = SA_ONSTACK;
+	sa.sa_handler = on_alt;
 	sigaction(SIGALRM, &sa, NULL);
 	handler_sp = 0;
+	errno = EINTR;
 	raise(SIGALRM);
 	CHECK(handler_sp > (uintptr_t)altstack && handler_sp <= (uintptr_t)altstack + sizeof altstack,
 	      "SA_ONSTACK: the handler ran on the alternate stack");
+	CHECK_EQ(handler_errno, ESRCH, "errno works in a handler on the alternate stack");
+	CHECK_EQ(errno, EINTR, "the thread's errno is the same one");
+	sa.sa_handler = on_alrm;
 	sa.sa_flags = 0;
 	sigaction(SIGALRM, &sa, NULL);
 	handler_sp = 0;
