@@ -5,9 +5,9 @@
  * gets an empty environment.  With file actions (open, close, dup2) or
  * attribute flags, the spawn is a fork, the actions in the child, then
  * execve; an action or exec that fails makes posix_spawn return its errno
- * (the child is reaped).  POSIX_SPAWN_SETPGROUP, SETSIGMASK, SETSIGDEF and
- * RESETIDS are stored and accepted; mmsim applies them once process groups
- * and signal masks exist. */
+ * (the child is reaped).  POSIX_SPAWN_SETPGROUP, RESETIDS, SETSIGDEF and
+ * SETSIGMASK are applied in the child before the file actions, as POSIX
+ * orders them; SETSCHEDPARAM and SETSCHEDULER are accepted and ignored. */
 #ifndef _SPAWN_H_INCLUDED
 #define _SPAWN_H_INCLUDED
 

@@ -158,11 +158,29 @@ static int apply_actions(const posix_spawn_file_actions_t *fa)
 	return 0;
 }
 
+/* In the child, before the file actions (POSIX's order): the attributes
+ * the flags ask for.  0 or an errno. */
+static int apply_attrs(const posix_spawnattr_t *at)
+{
+	if (!at)
+		return 0;
+	if ((at->__flags & POSIX_SPAWN_SETPGROUP) && setpgid(0, at->__pgroup) < 0)
+		return errno;
+	if ((at->__flags & POSIX_SPAWN_RESETIDS) && (setegid(getgid()) < 0 || seteuid(getuid()) < 0))
+		return errno;
+	if (at->__flags & POSIX_SPAWN_SETSIGDEF)
+		for (int sig = 1; sig < NSIG; sig++)
+			if (sig != SIGKILL && sig != SIGSTOP && sigismember(&at->__def, sig) == 1)
+				signal(sig, SIG_DFL);
+	if ((at->__flags & POSIX_SPAWN_SETSIGMASK) && sigprocmask(SIG_SETMASK, &at->__mask, NULL) < 0)
+		return errno;
+	return 0;
+}
+
 int __spawn_slow(int *pid, const char *path, const void *fav, const void *attrv,
 		 char *const argv[], char *const envp[])
 {
 	const posix_spawn_file_actions_t *fa = fav;
-	(void)attrv;     /* pgroup, sigmask, sigdefault: applied once mmsim has them */
 	int rep[2];
 	if (pipe2(rep, O_CLOEXEC) < 0)
 		return errno;
@@ -175,7 +193,9 @@ int __spawn_slow(int *pid, const char *path, const void *fav, const void *attrv,
 	}
 	if (c == 0) {
 		close(rep[0]);
-		int e = apply_actions(fa);
+		int e = apply_attrs(attrv);
+		if (!e)
+			e = apply_actions(fa);
 		if (!e) {
 			execve(path, argv, envp);
 			e = errno;

@@ -120,8 +120,51 @@ static void test_attrs(void)
 	CHECK_EQ(posix_spawnattr_destroy(&at), 0, "destroy");
 }
 
+/* The child of test_attrs_applied: its own process group, SIGUSR1
+ * blocked, SIGUSR2 back to SIG_DFL (the parent ignores it).  Exit 5. */
+static int attrs_child(void)
+{
+	sigset_t cur;
+	struct sigaction old;
+	sigprocmask(SIG_SETMASK, NULL, &cur);
+	sigaction(SIGUSR2, NULL, &old);
+	int ok = getpgrp() == getpid() && sigismember(&cur, SIGUSR1) == 1 &&
+		 old.sa_handler == SIG_DFL;
+	return ok ? 5 : 6;
+}
+
+/* POSIX_SPAWN_SETPGROUP, SETSIGMASK and SETSIGDEF take effect in the child. */
+static void test_attrs_applied(void)
+{
+	posix_spawnattr_t at;
+	sigset_t mask, def;
+	posix_spawnattr_init(&at);
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGUSR1);
+	sigemptyset(&def);
+	sigaddset(&def, SIGUSR2);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+				      POSIX_SPAWN_SETSIGDEF);
+	posix_spawnattr_setpgroup(&at, 0);
+	posix_spawnattr_setsigmask(&at, &mask);
+	posix_spawnattr_setsigdefault(&at, &def);
+	signal(SIGUSR2, SIG_IGN);
+	char *argv[] = {(char *)prog, (char *)"attrs", NULL};
+	pid_t pid;
+	int st = -1;
+	fflush(stdout);
+	CHECK_EQ(posix_spawn(&pid, prog, NULL, &at, argv, NULL), 0, "posix_spawn with SETPGROUP|SETSIGMASK|SETSIGDEF");
+	CHECK_EQ(waitpid(pid, &st, 0), pid, "reap it");
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 5,
+	      "own group, SIGUSR1 blocked, SIGUSR2 default in the child (0x%x)", st);
+	signal(SIGUSR2, SIG_DFL);
+	posix_spawnattr_destroy(&at);
+}
+
 int main(int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "attrs"))
+		return attrs_child();
 	if (argc >= 3 && !strcmp(argv[1], "say")) {
 		ssize_t n = write(1, argv[2], strlen(argv[2]));
 		return n == (ssize_t)strlen(argv[2]) ? 3 : 1;
@@ -133,6 +176,7 @@ int main(int argc, char **argv)
 #endif
 	test_open_stdout();
 	test_dup2_pipe();
+	test_attrs_applied();
 	test_failures();
 	test_attrs();
 	return done();
