@@ -80,6 +80,23 @@ static int lock_apply(struct mm_proc *p, uint32_t addr, uint32_t len, bool on)
     return r ? r : mapped < end ? -ENOMEM : 0;
 }
 
+uint64_t mm_locked_bytes(const struct mm_proc *p)
+{
+    uint64_t n = 0;
+    for (size_t i = 0; i < p->nmaps; i++)
+        if (p->maps[i]->locked)
+            n += p->maps[i]->end - p->maps[i]->start;
+    return n;
+}
+
+uint64_t mm_mapped_bytes(const struct mm_proc *p)
+{
+    uint64_t n = 0;
+    for (size_t i = 0; i < p->nmaps; i++)
+        n += p->maps[i]->end - p->maps[i]->start;
+    return n;
+}
+
 int mm_mlock(struct mm_proc *p, uint32_t addr, uint32_t len)
 {
     return lock_apply(p, addr, len, true);

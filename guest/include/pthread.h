@@ -16,7 +16,11 @@
 
 typedef unsigned long pthread_t;   /* address of the thread's descriptor */
 
-typedef struct { int __detach; size_t __stacksize; } pthread_attr_t;
+typedef struct {
+	int    __detach;
+	size_t __stacksize;
+	int    __inherit, __policy, __prio, __scope;   /* scheduling (sched.h values) */
+} pthread_attr_t;
 
 typedef struct {
 	volatile int __lock;     /* 0 free, 1 locked, 2 locked with waiters */
@@ -83,5 +87,63 @@ int pthread_cond_wait(pthread_cond_t *__c, pthread_mutex_t *__m);
 int pthread_cond_timedwait(pthread_cond_t *__c, pthread_mutex_t *__m, const struct timespec *__abs);
 int pthread_cond_signal(pthread_cond_t *__c);
 int pthread_cond_broadcast(pthread_cond_t *__c);
+
+/* ---- cancellation, cleanup handlers, scheduling (docs/posix/libc.md) ------
+ * Deferred cancellation is acted on at pthread_testcancel and at the
+ * blocking calls the runtime wraps: sem_wait/sem_timedwait,
+ * pthread_cond_wait/timedwait (the mutex is held again when the cleanup
+ * handlers run), nanosleep/sleep/usleep and pthread_join (before and
+ * after the wait: simulated time runs on, so a sleep ends soon).
+ * PTHREAD_CANCEL_ASYNCHRONOUS is accepted and treated as deferred. */
+#include <sched.h>
+
+#define PTHREAD_CANCEL_ENABLE       0
+#define PTHREAD_CANCEL_DISABLE      1
+#define PTHREAD_CANCEL_DEFERRED     0
+#define PTHREAD_CANCEL_ASYNCHRONOUS 1
+#define PTHREAD_CANCELED            ((void *)-1)
+#define PTHREAD_INHERIT_SCHED       0
+#define PTHREAD_EXPLICIT_SCHED      1
+#define PTHREAD_SCOPE_SYSTEM        0
+#define PTHREAD_SCOPE_PROCESS       1
+
+/* pthread_cancel(t): ask t to end at its next cancellation point; 0 or ESRCH. */
+int pthread_cancel(pthread_t __t);
+/* pthread_setcancelstate(state, &old) / pthread_setcanceltype(type, &old): 0 or EINVAL. */
+int pthread_setcancelstate(int __state, int *__old);
+int pthread_setcanceltype(int __type, int *__old);
+/* pthread_testcancel(): end here (PTHREAD_CANCELED) if a cancel is pending and enabled. */
+void pthread_testcancel(void);
+
+/* A cleanup handler on the stack of the thread that pushed it. */
+struct __pthread_cleanup {
+	void (*__fn)(void *);
+	void *__arg;
+	struct __pthread_cleanup *__prev;
+};
+void __pthread_cleanup_push(struct __pthread_cleanup *__c, void (*__fn)(void *), void *__arg);
+void __pthread_cleanup_pop(struct __pthread_cleanup *__c, int __execute);
+/* pthread_cleanup_push(fn, arg) ... pthread_cleanup_pop(execute): one
+ * lexical block; handlers run last-pushed first at cancellation and
+ * pthread_exit, and at pop when execute is non-zero. */
+#define pthread_cleanup_push(fn, arg) \
+	do { struct __pthread_cleanup __cleanup_rec; \
+	     __pthread_cleanup_push(&__cleanup_rec, (fn), (arg));
+#define pthread_cleanup_pop(execute) \
+	     __pthread_cleanup_pop(&__cleanup_rec, (execute)); } while (0)
+
+/* Scheduling attributes: recorded and reported (mmsim runs threads round robin). */
+int pthread_attr_setinheritsched(pthread_attr_t *__a, int __inherit);
+int pthread_attr_getinheritsched(const pthread_attr_t *__a, int *__inherit);
+int pthread_attr_setschedpolicy(pthread_attr_t *__a, int __policy);
+int pthread_attr_getschedpolicy(const pthread_attr_t *__a, int *__policy);
+int pthread_attr_setschedparam(pthread_attr_t *__a, const struct sched_param *__p);
+int pthread_attr_getschedparam(const pthread_attr_t *__a, struct sched_param *__p);
+int pthread_attr_setscope(pthread_attr_t *__a, int __scope);
+int pthread_attr_getscope(const pthread_attr_t *__a, int *__scope);
+int pthread_attr_getstacksize(const pthread_attr_t *__a, size_t *__size);
+/* pthread_setschedparam(t, policy, p) / pthread_getschedparam(t, &policy, p): a thread's policy. */
+int pthread_setschedparam(pthread_t __t, int __policy, const struct sched_param *__p);
+int pthread_getschedparam(pthread_t __t, int *__policy, struct sched_param *__p);
 
 #endif

@@ -79,7 +79,10 @@ int clock_gettime(clockid_t id, struct timespec *ts)
 /* nanosleep(req, rem): block for simulated time. */
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-	return (int)__kc_ret(__kcall(KC_NANOSLEEP, KA_PTR(req), KA_PTR(rem), 0, 0, 0, 0, 0));
+	__cancel_point();
+	int r = (int)__kc_ret(__kcall(KC_NANOSLEEP, KA_PTR(req), KA_PTR(rem), 0, 0, 0, 0, 0));
+	__cancel_point();
+	return r;
 }
 
 /* sleep(s): 0, or the seconds left (rounded to nearest, as glibc) when

@@ -16,6 +16,7 @@
 #include <sys/mman.h>
 #include "libc.h"
 #include "atomic.h"
+#include "thread.h"
 
 #define SEM_MAGIC 0x53454d21u   /* "SEM!" once initialised */
 #define NAMED_MAX 16
@@ -91,9 +92,12 @@ int sem_timedwait(sem_t *s, const struct timespec *abs)
 	for (;;) {
 		if (try_take(s) == 0)
 			return 0;
+		__cancel_point();
 		__fetch_add((volatile int *)&s->__waiters, 1);
-		long r = __futex_wait(&s->__value, 0, abs);
+		long r = __cancel_wait(&s->__value) ? 0 : __futex_wait(&s->__value, 0, abs);
+		__cancel_wait(NULL);
 		__fetch_add((volatile int *)&s->__waiters, -1);
+		__cancel_point();
 		if (r == -ETIMEDOUT) {
 			if (try_take(s) == 0)
 				return 0;

@@ -78,6 +78,11 @@ int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *)
 	d->pid = __self()->pid;
 	d->map = (void *)base;
 	d->maplen = __TSTACK;
+	d->cancel_disabled = d->cancel_async = d->cancel_pending = 0;
+	d->wait_word = NULL;
+	d->cleanup = NULL;
+	d->policy = attr && attr->__inherit == PTHREAD_EXPLICIT_SCHED ? attr->__policy : __self()->policy;
+	d->prio = attr && attr->__inherit == PTHREAD_EXPLICIT_SCHED ? attr->__prio : __self()->prio;
 	uint32_t sp = (uint32_t)(base + __TSTACK - 64);
 	*(volatile uint32_t *)sp = 0;          /* PowerPC back chain: end of frames */
 	long r = __kcall(KC_THREAD_CREATE, (long)(uintptr_t)thread_start, sp, (long)(uintptr_t)d, 0, 0, 0, 0);
@@ -98,7 +103,9 @@ int pthread_join(pthread_t t, void **value)
 	if (!d)
 		return ESRCH;
 	uint32_t v = 0;
+	__cancel_point();
 	long r = __kcall(KC_THREAD_JOIN, d == &main_desc ? 1 : d->tid, KA_PTR(&v), 0, 0, 0, 0, 0);
+	__cancel_point();
 	if (__kc_failed(r))
 		return (int)-r;
 	if (value)
@@ -110,6 +117,7 @@ int pthread_join(pthread_t t, void **value)
 
 _Noreturn void pthread_exit(void *value)
 {
+	__run_cleanup();
 	for (;;)
 		__kcall(KC_THREAD_EXIT, (long)(uintptr_t)value, 0, 0, 0, 0, 0, 0);
 }
@@ -135,6 +143,10 @@ int pthread_attr_init(pthread_attr_t *a)
 {
 	a->__detach = PTHREAD_CREATE_JOINABLE;
 	a->__stacksize = __TSTACK;
+	a->__inherit = PTHREAD_INHERIT_SCHED;
+	a->__policy = SCHED_OTHER;
+	a->__prio = 10;
+	a->__scope = PTHREAD_SCOPE_SYSTEM;
 	return 0;
 }
 
@@ -350,17 +362,21 @@ int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct t
 {
 	if (abs && (abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000L))
 		return EINVAL;
+	__cancel_point();
 	int seq = (int)c->__seq;
 	int r = pthread_mutex_unlock(m);
 	if (r)
 		return r;
-	long w = __futex_wait((volatile int *)&c->__seq, seq, abs);
+	long w = __cancel_wait((volatile int *)&c->__seq) ? 0 :
+		 __futex_wait((volatile int *)&c->__seq, seq, abs);
+	__cancel_wait(NULL);
 	/* relock as a contended lock: other waiters may be woken too */
 	int saved = m->__count;
 	int me = m->__type != PTHREAD_MUTEX_NORMAL ? __owner_id() : 0;
 	lock_word(&m->__lock, 0);
 	m->__owner = me;
 	m->__count = saved > 0 ? saved : 1;
+	__cancel_point();                      /* cancelled: handlers run with the mutex held */
 	return w == -ETIMEDOUT ? ETIMEDOUT : 0;
 }
 

@@ -18,6 +18,13 @@ struct __tdesc {
 	void     *arg;
 	void     *map;             /* mapping to unmap after join */
 	uint32_t  maplen;
+	/* cancellation (cancel.c) */
+	int       cancel_disabled; /* PTHREAD_CANCEL_DISABLE */
+	int       cancel_async;    /* PTHREAD_CANCEL_ASYNCHRONOUS (acted on as deferred) */
+	volatile int cancel_pending;
+	volatile int *volatile wait_word;  /* futex word the thread sleeps on, or NULL */
+	struct __pthread_cleanup *cleanup; /* innermost cleanup handler */
+	int       policy, prio;    /* pthread_setschedparam; policy 0: the process's */
 };
 
 /* Alternate signal stacks registered with sigaltstack (signal.c): a
@@ -29,6 +36,14 @@ struct __altstk {
 #define __ALTSTK_MAX 16
 extern struct __altstk __altstacks[__ALTSTK_MAX];
 extern int __naltstacks;
+/* __cancel_point(): act on a pending, enabled cancel (does not return then). */
+void __cancel_point(void);
+/* __cancel_wait(word): the thread is about to sleep on futex word (NULL:
+ * done sleeping), where pthread_cancel wakes it; nonzero if a cancel is
+ * already pending (then do not sleep; call __cancel_point after cleaning up). */
+int __cancel_wait(volatile int *word);
+/* __run_cleanup(): pop and run every cleanup handler of the calling thread. */
+void __run_cleanup(void);
 
 /* The calling thread's descriptor. */
 struct __tdesc *__self(void);

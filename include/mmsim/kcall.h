@@ -48,7 +48,7 @@
 #define KC_THREAD_EXIT  46   /* (value) -> does not return */
 #define KC_THREAD_JOIN  47   /* (tid, uint32_t *value) -> 0 */
 #define KC_GETTID       48   /* () -> tid of the calling thread */
-#define KC_FUTEX_WAIT   49   /* (addr, val, const struct timespec *abs or 0) -> 0; EAGAIN if *addr != val */
+#define KC_FUTEX_WAIT   49   /* (addr, val, const struct timespec *abs CLOCK_REALTIME or 0) -> 0; EAGAIN if *addr != val */
 #define KC_FUTEX_WAKE   50   /* (addr, n) -> threads woken */
 #define KC_CLOCK_GETTIME 51  /* (clockid, struct timespec *) -> 0 */
 #define KC_NANOSLEEP    52   /* (const struct timespec *req, struct timespec *rem) -> 0 */

@@ -308,6 +308,9 @@ int mm_msync(struct mm_proc *p, uint32_t addr, uint32_t len, int flags);
 int mm_mremap(struct mm_proc *p, uint32_t old, uint32_t oldsize, uint32_t newsize,
               int flags, uint32_t newaddr, uint32_t *out);
 int mm_mlock(struct mm_proc *p, uint32_t addr, uint32_t len);
+/* Bytes of p's locked mappings / of all its mappings (RLIMIT_MEMLOCK, RLIMIT_AS). */
+uint64_t mm_locked_bytes(const struct mm_proc *p);
+uint64_t mm_mapped_bytes(const struct mm_proc *p);
 int mm_munlock(struct mm_proc *p, uint32_t addr, uint32_t len);
 int mm_mlockall(struct mm_proc *p, int flags);
 int mm_munlockall(struct mm_proc *p);

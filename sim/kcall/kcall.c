@@ -237,6 +237,9 @@ static long k_shm_ctl(struct call *c)
 static long k_mmap(struct call *c)
 {
     uint32_t out = 0;
+    long lim = sys_check_mmap(c->p, c->a[1]);     /* RLIMIT_AS */
+    if (lim)
+        return lim;
     int rc = tm_mmap(c->p, c->a[0], c->a[1], (int)c->a[2], (int)c->a[3], (int)c->a[4],
                      kcall_arg64(c, 5), &out);
     if (rc)

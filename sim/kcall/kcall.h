@@ -83,6 +83,14 @@ void free_args(char **v, int n);
 /* kcall_fd.c: read()/write() of a pipe, /dev/null, /dev/zero or shm fd. */
 long kcall_fd_rw(struct call *c, bool write);
 
+/* kcall_sys.c: resource limits checked before the memory manager runs.
+ * RLIMIT_MEMLOCK (mlock of [addr, addr+len), or mlockall(MCL_CURRENT) of
+ * everything when `all`): -ENOMEM over it, -EPERM when it is 0; root is
+ * exempt (Linux's CAP_IPC_LOCK).  RLIMIT_AS (mmap of len more bytes):
+ * -ENOMEM over it, for everyone.  0 when allowed. */
+long sys_check_mlock(struct proc *p, uint32_t addr, uint32_t len, bool all);
+long sys_check_mmap(struct proc *p, uint32_t len);
+
 /* Host errno -> guest (QNX) errno value. */
 int  guest_errno(int host_errno);
 /* kcall_sem.c: p ends: its blocked semops stop counting, SEM_UNDO applied. */

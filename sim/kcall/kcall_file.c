@@ -208,7 +208,8 @@ static long k_mremap(struct call *c)
 
 static long k_mlock(struct call *c)
 {
-    return mm_ret(c, tm_mlock(c->p, true, c->a[0], c->a[1]));
+    long lim = sys_check_mlock(c->p, c->a[0], c->a[1], false);   /* RLIMIT_MEMLOCK */
+    return lim ? lim : mm_ret(c, tm_mlock(c->p, true, c->a[0], c->a[1]));
 }
 
 static long k_munlock(struct call *c)
@@ -218,7 +219,8 @@ static long k_munlock(struct call *c)
 
 static long k_mlockall(struct call *c)
 {
-    return mm_ret(c, tm_mlockall(c->p, (int)c->a[0]));
+    long lim = (c->a[0] & MM_MCL_CURRENT) ? sys_check_mlock(c->p, 0, 0, true) : 0;
+    return lim ? lim : mm_ret(c, tm_mlockall(c->p, (int)c->a[0]));
 }
 
 static long k_munlockall(struct call *c)

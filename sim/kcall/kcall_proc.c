@@ -354,7 +354,9 @@ static int futex_key(struct call *c, uint32_t va, uint64_t *key)
     return 0;
 }
 
-/* futex_wait(addr, val, abs CLOCK_MONOTONIC deadline or 0). */
+/* futex_wait(addr, val, abs CLOCK_REALTIME deadline or 0): the deadline
+ * is what sem_timedwait, pthread_mutex_timedlock and pthread_cond_timedwait
+ * get (POSIX: the realtime clock), so --epoch comes off it. */
 static long k_futex_wait(struct call *c)
 {
     struct proc *p = c->p;
@@ -369,8 +371,11 @@ static long k_futex_wait(struct call *c)
         return -EFAULT;
     if (g32(p, w) != c->a[1])
         return -EAGAIN;
-    if (c->a[2] && deadline <= p->sim->now_ns)
+    uint64_t epoch_ns = (uint64_t)p->sim->o.epoch * NS;
+    if (c->a[2] && (deadline <= epoch_ns || deadline - epoch_ns <= p->sim->now_ns))
         return -ETIMEDOUT;
+    if (c->a[2])
+        deadline -= epoch_ns;
     return sched_sleep(p, key, c->a[2] ? deadline : 0, -ETIMEDOUT, "futex_wait");
 }
 

@@ -277,6 +277,35 @@ static long k_getrusage(struct call *c)
     return copyout(p, c->a[1], b, sizeof b);
 }
 
+/* Linux's resource numbers. */
+enum { R_AS = 9, R_MEMLOCK = 8 };
+
+/* The page-rounded length of [addr, addr+len). */
+static uint64_t page_span(uint32_t addr, uint32_t len)
+{
+    uint64_t start = addr & ~0xfffull, end = ((uint64_t)addr + len + 0xfff) & ~0xfffull;
+    return end - start;
+}
+
+long sys_check_mlock(struct proc *p, uint32_t addr, uint32_t len, bool all)
+{
+    uint64_t lim = p->sys.rlim_cur[R_MEMLOCK];
+    if (lim == UINT64_MAX || ids_of(p).euid == 0)
+        return 0;                               /* root has CAP_IPC_LOCK */
+    if (lim == 0)
+        return -EPERM;
+    uint64_t want = all ? mm_mapped_bytes(p->mm) : mm_locked_bytes(p->mm) + page_span(addr, len);
+    return want > lim ? -ENOMEM : 0;
+}
+
+long sys_check_mmap(struct proc *p, uint32_t len)
+{
+    uint64_t lim = p->sys.rlim_cur[R_AS];
+    if (lim == UINT64_MAX)
+        return 0;
+    return mm_mapped_bytes(p->mm) + page_span(0, len) > lim ? -ENOMEM : 0;
+}
+
 static const struct kcall_def sys_defs[] = {
     {KC_SYSINFO, "sysinfo", 1, k_sysinfo},
     {KC_SETUID, "setuid", 1, k_setuid},

@@ -9,7 +9,7 @@
 # has a /tmp; natively they use the host's /tmp.
 
 set(LIBC_TESTS "")
-foreach(name compile string scanf stdio math time sys limits)
+foreach(name compile string scanf stdio math time sys limits cancel)
   if(EXISTS ${GT_SRC}/test_libc_${name}.c)
     list(APPEND LIBC_TESTS ${name})
   endif()
@@ -42,6 +42,30 @@ foreach(cpu IN LISTS MMSIM_GUEST_CPUS)
   if("sys" IN_LIST LIBC_TESTS AND GT_ELF)
     gt_selfcheck(guest_libc_sys_user_${cpu} ${GT_ELF} OPTS --cpu ${cpu} --uid 1000 --gid 1000
                  ARGS user)
+  endif()
+  # Recorded and replayed: set*id goes through the traced "setids"
+  # record, System V times through "now" (traces/lib/replay.c re-drives both).
+  foreach(rr sys time)
+    if(NOT rr IN_LIST LIBC_TESTS)
+      continue()
+    endif()
+    gt_build(test_libc_${rr} ${cpu})
+    if(GT_ELF)
+      add_test(NAME trace_record_replay_libc_${rr}_${cpu}
+               COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF}
+                       -DWORK=${CMAKE_CURRENT_BINARY_DIR}/replay/${cpu} -DRUN_OPTS=--cpu%%${cpu}
+                       -P ${GT_SRC}/record_replay.cmake)
+      set_tests_properties(trace_record_replay_libc_${rr}_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
+    endif()
+  endforeach()
+  gt_build(test_libc_sys ${cpu})
+  if(GT_ELF)
+    add_test(NAME trace_record_replay_libc_sys_user_${cpu}
+             COMMAND ${CMAKE_COMMAND} -DMMSIM=${GT_MMSIM} -DELF=${GT_ELF}
+                     -DWORK=${CMAKE_CURRENT_BINARY_DIR}/replay/${cpu} -DNAME=test_libc_sys_user
+                     -DRUN_OPTS=--cpu%%${cpu}%%--uid%%1000%%--gid%%1000 -DPROG_ARGS=user
+                     -P ${GT_SRC}/record_replay.cmake)
+    set_tests_properties(trace_record_replay_libc_sys_user_${cpu} PROPERTIES TIMEOUT ${GT_TIMEOUT})
   endif()
   # --max-procs / --max-threads: EAGAIN exactly at the limit.
   if("limits" IN_LIST LIBC_TESTS)

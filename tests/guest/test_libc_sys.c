@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/ipc.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/shm.h>
 #include <sys/utsname.h>
@@ -116,6 +117,35 @@ static void test_limits(void)
 		CHECK_EQ(setrlimit(RLIMIT_NOFILE, &rl), 0, "raise the hard limit as root");
 		CHECK_EQ(setrlimit(RLIMIT_NOFILE, &old), 0, "restore it");
 #endif
+	}
+	/* RLIMIT_AS: mmap beyond it fails with ENOMEM, for root too */
+	struct rlimit as;
+	CHECK_EQ(getrlimit(RLIMIT_AS, &as), 0, "getrlimit(RLIMIT_AS)");
+	rl.rlim_cur = 512u << 20;
+	rl.rlim_max = as.rlim_max;
+	CHECK_EQ(setrlimit(RLIMIT_AS, &rl), 0, "RLIMIT_AS 512 MiB");
+	void *big = mmap(NULL, 1u << 30, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, -1, 0);
+	CHECK(big == MAP_FAILED && errno == ENOMEM, "mmap of 1 GiB over RLIMIT_AS: ENOMEM");
+	void *small = mmap(NULL, 1u << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, -1, 0);
+	CHECK(small != MAP_FAILED, "mmap of 1 MiB under it");
+	if (small != MAP_FAILED)
+		munmap(small, 1u << 20);
+	CHECK_EQ(setrlimit(RLIMIT_AS, &as), 0, "RLIMIT_AS back to unlimited");
+	if (user) {             /* RLIMIT_MEMLOCK binds the unprivileged */
+		char *m = mmap(NULL, 4 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, -1, 0);
+		REQUIRE(m != MAP_FAILED, "mmap 4 pages");
+		struct rlimit ml = { 8192, 8192 };
+		CHECK_EQ(setrlimit(RLIMIT_MEMLOCK, &ml), 0, "RLIMIT_MEMLOCK 2 pages");
+		CHECK_ERR(mlock(m, 4 * 4096), ENOMEM, "mlock of 4 pages over it: ENOMEM");
+		CHECK_EQ(mlock(m, 4096), 0, "mlock of 1 page");
+		CHECK_EQ(mlock(m + 4096, 4096), 0, "mlock of a second page");
+		CHECK_ERR(mlock(m + 8192, 4096), ENOMEM, "a third page: ENOMEM");
+		CHECK_ERR(mlockall(MCL_CURRENT), ENOMEM, "mlockall(MCL_CURRENT) over it: ENOMEM");
+		munlock(m, 4 * 4096);
+		ml.rlim_cur = ml.rlim_max = 0;
+		CHECK_EQ(setrlimit(RLIMIT_MEMLOCK, &ml), 0, "RLIMIT_MEMLOCK 0");
+		CHECK_ERR(mlock(m, 4096), EPERM, "mlock with a zero limit: EPERM");
+		munmap(m, 4 * 4096);
 	}
 	struct rusage ru;
 	CHECK_EQ(getrusage(RUSAGE_SELF, &ru), 0, "getrusage(RUSAGE_SELF)");

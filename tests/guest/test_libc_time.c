@@ -15,6 +15,7 @@
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/time.h>
+#include <semaphore.h>
 #include "check.h"
 
 #ifdef NATIVE_HOST
@@ -50,6 +51,17 @@ static void test_clock(long epoch)
 	time_t after = time(NULL);
 	CHECK(after - before >= 1 && after - before <= 2, "a 1 s nanosleep moves time() by 1: %ld",
 	      (long)(after - before));
+	/* POSIX timed waits take CLOCK_REALTIME deadlines */
+	sem_t s;
+	sem_init(&s, 0, 0);
+	struct timespec dl;
+	clock_gettime(CLOCK_REALTIME, &dl);
+	dl.tv_sec += 1;
+	errno = 0;
+	CHECK(sem_timedwait(&s, &dl) == -1 && errno == ETIMEDOUT, "sem_timedwait(now + 1 s) times out");
+	clock_gettime(CLOCK_REALTIME, &ts);
+	CHECK(ts.tv_sec == dl.tv_sec || (ts.tv_sec == dl.tv_sec + 1 && ts.tv_nsec < dl.tv_nsec),
+	      "... about 1 s later on the realtime clock");
 }
 
 /* test_sysv_times(): shm_atime and sem_otime are realtime seconds, not 0. */
