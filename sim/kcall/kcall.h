@@ -78,6 +78,10 @@ void kcall_path_fini(struct sim *s);
  * posix_spawn resolves it (-ENOENT, -EACCES...); a guest argv copied
  * (argv[0] = name when empty), and freed. */
 int  spawn_path(struct sim *s, const char *name, char *out);
+/* The program of a spawn or exec call: the guest name at a[0] resolved
+ * into path (PATH_MAX bytes), the argv at a[1] copied into *argv.  0 or
+ * -errno (with c->why); free the vector with free_args. */
+int  program_args(struct call *c, char *path, char ***argv, int *argc);
 int  copy_args(struct proc *p, uint32_t va, const char *name, char ***out, int *argc);
 void free_args(char **v, int n);
 /* kcall_fd.c: read()/write() of a pipe, /dev/null, /dev/zero or shm fd. */

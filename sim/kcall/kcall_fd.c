@@ -12,6 +12,7 @@
  * every pipe change wakes, with its timeout on the simulated clock.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,17 +224,11 @@ static long k_poll(struct call *c)
 static long k_execve(struct call *c)
 {
     struct proc *p = c->p;
-    char name[1024], path[4096];
-    int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
-    if (rc)
-        return rc;
-    if ((rc = spawn_path(p->sim, name, path)) != 0) {
-        c->why = rc == -EACCES ? "program outside the directory of the first program" : NULL;
-        return rc;
-    }
+    char path[PATH_MAX];
     char **argv;
     int argc;
-    if ((rc = copy_args(p, c->a[1], name, &argv, &argc)) != 0)
+    int rc = program_args(c, path, &argv, &argc);
+    if (rc)
         return rc;
     static char why[256];                /* c->why must outlive the call */
     long r = sched_exec(p, path, argc, argv, why, sizeof why);

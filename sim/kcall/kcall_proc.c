@@ -118,21 +118,28 @@ int copy_args(struct proc *p, uint32_t va, const char *name, char ***out, int *a
     return 0;
 }
 
+int program_args(struct call *c, char *path, char ***argv, int *argc)
+{
+    char name[SPAWN_ARG_LEN];
+    int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
+    if (rc)
+        return rc;
+    if ((rc = spawn_path(c->p->sim, name, path)) != 0) {
+        c->why = rc == -EACCES ? "program outside the directory of the first program" : NULL;
+        return rc;
+    }
+    return copy_args(c->p, c->a[1], name, argv, argc);
+}
+
 /* posix_spawn(pid *, path, NULL, NULL, argv, envp): (path, argv, pid_t *pid). */
 static long k_spawn(struct call *c)
 {
     struct proc *p = c->p;
-    char name[SPAWN_ARG_LEN], path[PATH_MAX];
-    int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
-    if (rc)
-        return rc;
-    if ((rc = spawn_path(p->sim, name, path)) != 0) {
-        c->why = rc == -EACCES ? "program outside the directory of the first program" : NULL;
-        return rc;
-    }
+    char path[PATH_MAX];
     char **argv;
     int argc;
-    if ((rc = copy_args(p, c->a[1], name, &argv, &argc)) != 0)
+    int rc = program_args(c, path, &argv, &argc);
+    if (rc)
         return rc;
     uint8_t w[4] = {0};
     if (c->a[2] && (rc = copyout(p, c->a[2], w, 4)) != 0) {   /* check it first */
