@@ -209,7 +209,7 @@ static long k_setrlimit(struct call *c)
         c->why = "raising a hard limit needs root";
         return -EPERM;
     }
-    if (r == 7 && mm_proc_set_fd_limit(p->mm, cur > (1u << 20) ? 1u << 20 : (unsigned)cur) != 0)
+    if (r == 7 && tm_fd_limit(p, cur > (1u << 20) ? 1u << 20 : (unsigned)cur) != 0)
         return -EINVAL;                  /* RLIMIT_NOFILE is the memory manager's fd limit */
     p->sys.rlim_cur[r] = cur;
     p->sys.rlim_max[r] = max;

@@ -528,6 +528,14 @@ int tm_fcntl(struct proc *p, int fd, int cmd, int arg)
     return (int)done(p, t, mm_fcntl(p->mm, fd, cmd, arg));
 }
 
+int tm_fd_limit(struct proc *p, unsigned n)
+{
+    struct trace *t = rec(p, "fd_limit");
+    trace_uint(t, "limit", n);
+    args_done(t);
+    return (int)done(p, t, mm_proc_set_fd_limit(p->mm, n));
+}
+
 int tm_open_device(struct proc *p, int dev, int oflag)
 {
     struct trace *t = rec(p, "open_device");

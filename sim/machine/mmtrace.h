@@ -70,6 +70,8 @@ int  tm_pipe(struct proc *p, int flags, int fds[2]);
 int  tm_dup(struct proc *p, int old, int min, bool cloexec);
 int  tm_dup2(struct proc *p, int old, int nfd, int flags);
 int  tm_fcntl(struct proc *p, int fd, int cmd, int arg);
+/* setrlimit(RLIMIT_NOFILE): p's fd limit (mm_proc_set_fd_limit). */
+int  tm_fd_limit(struct proc *p, unsigned n);
 int  tm_open_device(struct proc *p, int dev, int oflag);
 void tm_close_on_exec(struct proc *p);
 /* remap_file_pages. */

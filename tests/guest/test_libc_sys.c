@@ -106,6 +106,18 @@ static void test_limits(void)
 	CHECK_EQ(setrlimit(RLIMIT_NOFILE, &rl), 0, "lower the soft limit");
 	CHECK_EQ(getrlimit(RLIMIT_NOFILE, &rl), 0, "getrlimit");
 	CHECK_EQ(rl.rlim_cur, 100, "... soft 100");
+	/* the soft limit is the fd limit: with 8, dup fails with EMFILE past fd 7 */
+	struct rlimit eight = { 8, rl.rlim_max };
+	CHECK_EQ(setrlimit(RLIMIT_NOFILE, &eight), 0, "soft limit 8");
+	int fds[16], n = 0, fd;
+	errno = 0;
+	while (n < 16 && (fd = dup(1)) >= 0)
+		fds[n++] = fd;
+	CHECK_EQ(errno, EMFILE, "dup past the soft RLIMIT_NOFILE: EMFILE");
+	CHECK(n > 0 && fds[n - 1] <= 7, "no fd at or above the limit");
+	while (n)
+		close(fds[--n]);
+	CHECK_EQ(setrlimit(RLIMIT_NOFILE, &rl), 0, "back to 100");
 	rl.rlim_cur = 100;
 	rl.rlim_max = 200;
 	CHECK_EQ(setrlimit(RLIMIT_NOFILE, &rl), 0, "lower the hard limit");

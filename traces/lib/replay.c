@@ -864,6 +864,15 @@ static int op_fcntl(struct opctx *o)
     return RESULT(mm_fcntl(o->proc->mm, (int)fd, (int)cmd, (int)arg));
 }
 
+static int op_fd_limit(struct opctx *o)
+{
+    int64_t n;
+    INT("limit", n);
+    if (n < 0 || n > UINT32_MAX)
+        return tf_fail(o->r, "field 'limit': %lld is out of range", (long long)n);
+    return RESULT(mm_proc_set_fd_limit(o->proc->mm, (unsigned)n));
+}
+
 static int op_open_device(struct opctx *o)
 {
     int64_t dev;
@@ -958,6 +967,7 @@ static const struct rp_op {
     {"dup", "fd:d min:d cloexec:b", "", op_dup, false},
     {"dup2", "fd:d newfd:d flags:d", "", op_dup2, false},
     {"fcntl", "fd:d cmd:d arg:d", "", op_fcntl, false},
+    {"fd_limit", "limit:d", "", op_fd_limit, false},
     {"open_device", "dev:d oflag:x", "", op_open_device, false},
     {"close_on_exec", "", "", op_close_on_exec, false},
     {"fd_inherit", "child:d", "", op_fd_inherit, false},
