@@ -54,7 +54,7 @@ struct mm_obj {
     bool              owns_frames; /* false for physical windows */
     bool              named;       /* still in the namespace (nlink 1) */
     uint32_t          mode;        /* permission bits */
-    uint32_t          uid;         /* creator */
+    uint32_t          uid, gid;    /* creator's effective ids */
     struct mm_extent *ext;
     size_t            n_ext, ext_cap;
     struct mm_map    *maps;        /* every mapping of this object (vm.c) */

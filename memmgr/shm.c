@@ -122,9 +122,10 @@ void ns_clear(struct mm *m)
  * the owner's bits if the caller created it, else the "other" bits. */
 static bool shm_access_ok(const struct mm_proc *p, const struct mm_obj *o, int acc)
 {
-    if (p->uid == MM_UID_ROOT)
+    if (p->euid == MM_UID_ROOT)
         return true;
-    unsigned bits = p->uid == o->uid ? (o->mode >> 6) & 7 : o->mode & 7;
+    unsigned bits = p->euid == o->uid ? (o->mode >> 6) & 7
+                  : p->egid == o->gid ? (o->mode >> 3) & 7 : o->mode & 7;
     return (bits & 4) && (acc != MM_O_RDWR || (bits & 2));
 }
 
@@ -257,7 +258,8 @@ int mm_shm_open(struct mm_proc *p, const char *name, int oflag, unsigned mode)
         if (!(o = obj_create(p->m, OBJ_SHM)))
             return -ENOMEM;
         o->mode = mode & 0777;
-        o->uid = p->uid;
+        o->uid = p->euid;                /* owned by the effective ids, as files are */
+        o->gid = p->egid;
         if (ns_insert(p->m, i, comp, o)) {
             obj_unref(o);
             return -ENOMEM;
@@ -271,7 +273,8 @@ int mm_shm_open(struct mm_proc *p, const char *name, int oflag, unsigned mode)
     return fd;
 }
 
-/* shm_unlink: the name goes at once (anyone may unlink: our choice). */
+/* shm_unlink: the name goes at once.  Only the owner or root may unlink,
+ * as in Linux's /dev/shm (a sticky directory): -EACCES for others. */
 int mm_shm_unlink(struct mm_proc *p, const char *name)
 {
     const char *comp;
@@ -282,6 +285,9 @@ int mm_shm_unlink(struct mm_proc *p, const char *name)
     size_t i = ns_index(p->m, comp, &found);
     if (!found)
         return -ENOENT;
+    const struct mm_obj *o = p->m->names[i].obj;
+    if (p->euid != MM_UID_ROOT && p->euid != o->uid)
+        return -EACCES;
     ns_remove(p->m, i);
     return 0;
 }
@@ -324,7 +330,7 @@ int mm_fstat(struct mm_proc *p, int fd, struct mm_stat *st)
     const struct mm_obj *o = f->obj;
     *st = (struct mm_stat){
         .ino = o->id, .size = o->size, .mode = SHM_S_IFREG | o->mode,
-        .nlink = o->named ? 1 : 0, .objflags = o->flags,
+        .nlink = o->named ? 1 : 0, .objflags = o->flags, .uid = o->uid, .gid = o->gid,
     };
     return 0;
 }

@@ -181,8 +181,17 @@ sem_t *sem_open(const char *name, int oflag, ...)
 	if ((oflag & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL))
 		for (int i = 0; i < NAMED_MAX; i++)
 			if (named[i].refs && !strcmp(named[i].name, obj)) {
-				named[i].refs++;
-				return named[i].sem;
+				/* mapped already: the same semaphore, if the name still
+				 * leads to it and the caller may use it */
+				int fd = shm_open(obj, O_RDWR, 0);
+				if (fd >= 0) {
+					close(fd);
+					named[i].refs++;
+					return named[i].sem;
+				}
+				if (errno != ENOENT || !(oflag & O_CREAT))
+					return SEM_FAILED;
+				named[i].name[0] = 0;   /* unlinked elsewhere: a new one */
 			}
 	int slot = -1;
 	for (int i = 0; i < NAMED_MAX && slot < 0; i++)
@@ -243,7 +252,10 @@ int sem_close(sem_t *s)
 int sem_unlink(const char *name)
 {
 	char obj[SEM_NAME_MAX + 6];
-	if (shm_name(name, obj) != 0)
+	if (shm_name(name, obj) != 0 || shm_unlink(obj) != 0)
 		return -1;
-	return shm_unlink(obj);
+	for (int i = 0; i < NAMED_MAX; i++)      /* the name no longer leads here */
+		if (named[i].refs && !strcmp(named[i].name, obj))
+			named[i].name[0] = 0;
+	return 0;
 }

@@ -113,7 +113,7 @@ struct mm_stat {
     uint32_t nlink;  /* 1 while named, 0 after shm_unlink */
     uint32_t objflags; /* shm_ctl flags incl. MM_SHMCTL_HAS_SPECIAL */
     uint32_t dev;      /* 0: shm and console; MM_FILE_DEV: files under --root */
-    uint32_t uid, gid; /* files: the host's */
+    uint32_t uid, gid; /* files: the host's; shm: the creator's effective ids */
 };
 
 /* One _MEM_OBJ_INFO segment. */

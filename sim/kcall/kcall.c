@@ -151,11 +151,17 @@ int kcall_name_arg(struct call *c, uint32_t va, char *buf, uint32_t max)
     return rc;
 }
 
+/* The mode a new object gets: the caller's, less the process's umask. */
+static unsigned create_mode(const struct call *c, uint32_t mode)
+{
+    return mode & 0777 & ~c->p->umask;
+}
+
 static long k_shm_open(struct call *c)
 {
     char name[NAME_MAX_GUEST];
     int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
-    return rc ? rc : tm_shm_open(c->p, name, (int)c->a[1], c->a[2]);
+    return rc ? rc : tm_shm_open(c->p, name, (int)c->a[1], create_mode(c, c->a[2]));
 }
 
 /* open(): shared memory objects under /dev/shmem/ as on QNX, anything
@@ -169,7 +175,7 @@ static long k_open(struct call *c)
         return rc;
     if (strncmp(name, pfx, sizeof pfx - 1) != 0)
         return kcall_file_open(c, name);
-    return tm_shm_open(c->p, name + sizeof pfx - 2, (int)c->a[1], c->a[2]);
+    return tm_shm_open(c->p, name + sizeof pfx - 2, (int)c->a[1], create_mode(c, c->a[2]));
 }
 
 static long k_shm_unlink(struct call *c)
