@@ -157,11 +157,17 @@ static unsigned create_mode(const struct call *c, uint32_t mode)
     return mode & 0777 & ~c->p->umask;
 }
 
+/* shm_open: the new descriptor has FD_CLOEXEC set, as POSIX requires
+ * (an open() of /dev/shmem/NAME does not: k_open). */
 static long k_shm_open(struct call *c)
 {
     char name[NAME_MAX_GUEST];
-    int rc = kcall_name_arg(c, c->a[0], name, sizeof name);
-    return rc ? rc : tm_shm_open(c->p, name, (int)c->a[1], create_mode(c, c->a[2]));
+    int fd = kcall_name_arg(c, c->a[0], name, sizeof name);
+    if (fd == 0)
+        fd = tm_shm_open(c->p, name, (int)c->a[1], create_mode(c, c->a[2]));
+    if (fd >= 0)
+        (void)tm_fcntl(c->p, fd, MM_F_SETFD, MM_FD_CLOEXEC);
+    return fd;
 }
 
 /* open(): shared memory objects under /dev/shmem/ as on QNX, anything
