@@ -22,19 +22,28 @@ if [ ! -d "$src/newlib/libm" ]; then
 	rmdir "$work/x"
 fi
 rm -rf "$work/obj-$arch"          # this script runs only when it or the tarball changed
-mkdir -p "$work/stub" "$work/obj-$arch"
-cat > "$work/stub/newlib.h" <<'H'
-#ifndef __NEWLIB_H__
-#define __NEWLIB_H__ 1
+# The two headers newlib's configure would generate for this target
+# (newlib.h: the configuration; _newlib_version.h: the version), written
+# here because libm is built without running newlib's configure.
+mkdir -p "$work/config" "$work/obj-$arch"
+cat > "$work/config/_newlib_version.h" <<'H'
+#ifndef _NEWLIB_VERSION_H__
+#define _NEWLIB_VERSION_H__ 1
 #define _NEWLIB_VERSION "3.3.0"
 #define __NEWLIB__ 3
 #define __NEWLIB_MINOR__ 3
+#define __NEWLIB_PATCHLEVEL__ 0
+#endif
+H
+cat > "$work/config/newlib.h" <<'H'
+#ifndef __NEWLIB_H__
+#define __NEWLIB_H__ 1
+#include <_newlib_version.h>
 #if __SIZEOF_LONG_DOUBLE__ == __SIZEOF_DOUBLE__
 #define _LDBL_EQ_DBL 1
 #endif
 #endif
 H
-: > "$work/stub/_newlib_version.h"
 case $arch in
 arm) flags="-marm -march=armv4t -mfloat-abi=soft -mlittle-endian" ;;
 ppc) flags="-mcpu=powerpc -msoft-float -mbig-endian" ;;
@@ -58,7 +67,7 @@ for f in "$src"/newlib/libm/math/*.c "$src"/newlib/libm/common/*.c; do
 	# shellcheck disable=SC2086
 	"$cc" $flags -O2 -fno-pic -fno-builtin -ffreestanding -nostdinc -w \
 			-fno-asynchronous-unwind-tables -fno-unwind-tables \
-		-isystem "$work/stub" -isystem "$src/newlib/libc/include" -isystem "$gcc_include" -isystem "$gcc_fixed" \
+		-isystem "$work/config" -isystem "$src/newlib/libc/include" -isystem "$gcc_include" -isystem "$gcc_fixed" \
 		-I"$src/newlib/libm/common" -D_POSIX_MODE \
 		-c "$f" -o "$o"
 	objs="$objs $o"
