@@ -223,11 +223,16 @@ static bool host_can_map(size_t size)
  * programs here are small, and a full buffer only means a flush. */
 #define ENGINE_TB_SIZE (8u << 20)
 
+bool engine_budget_full(const struct sim *s)
+{
+    return s->o.max_host_mem && s->o.ram + (s->engines + 1) * ENGINE_HOST_COST > s->o.max_host_mem;
+}
+
 int engine_create(struct proc *p)
 {
     struct sim *s = p->sim;
     const struct arch_ops *a = s->arch;
-    if (s->o.max_host_mem && s->o.ram + (s->engines + 1) * ENGINE_HOST_COST > s->o.max_host_mem)
+    if (engine_budget_full(s))
         return -ENOMEM;
     if (!host_can_map(ENGINE_HOST_COST))
         return -ENOMEM;

@@ -377,8 +377,8 @@ struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, i
         rc = engine_create(p);
     if (rc) {
         snprintf(why, n, "cannot create process: %s",
-                 s->o.max_host_mem && s->o.ram + (s->engines + 1) * ENGINE_HOST_COST > s->o.max_host_mem
-                     ? "the host-memory budget (--max-host-mem) is reached" : "out of memory");
+                 engine_budget_full(s) ? "the host-memory budget (--max-host-mem) is reached"
+                                       : "out of memory");
         goto fail;
     }
     if ((rc = loader_load(p, path, &entry, why, n)) != 0)

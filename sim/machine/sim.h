@@ -385,6 +385,8 @@ int sim_run(const struct sim_opts *o, const struct sim_kernel *k, const struct s
  * --ram plus ENGINE_HOST_COST per live engine) or when Unicorn cannot get
  * memory, -EINVAL if the CPU model is refused. */
 int  engine_create(struct proc *p);
+/* One more engine would pass --max-host-mem. */
+bool engine_budget_full(const struct sim *s);
 void engine_destroy(struct proc *p);
 /* How a slice of execution ended. */
 enum slice_end { SLICE_STOPPED, SLICE_EXPIRED, SLICE_DEAD };
