@@ -338,6 +338,33 @@ void cache_preload(struct cache *c, paddr_t pa, uint64_t len, bool dirty, bool c
     }
 }
 
+void cache_adopt_line(struct cache *c, paddr_t la, const void *data, bool dirty, bool coherent)
+{
+    struct line *l = lookup(c, la);
+    if (!l)
+        l = fill(c, la, coherent);
+    touch(c, l);
+    memcpy(line_data(c, l), data, c->g.line);
+    l->dirty = dirty;
+    l->stale = l->clobbers = false;
+}
+
+struct cache_range cache_range_state(const struct cache *c, paddr_t pa, uint64_t len)
+{
+    struct cache_range r = { false, true };
+    if (len == 0)
+        return r;
+    for (paddr_t la = pa & ~(paddr_t)(c->g.line - 1); la < pa + len; la += c->g.line) {
+        const struct line *l = lookup(c, la);
+        if (!l)
+            continue;
+        r.present = true;
+        if (l->dirty || l->stale)
+            r.agrees = false;
+    }
+    return r;
+}
+
 /* Bytes of [pa, pa+n) that fall in line l: *off in the line, *boff in the buffer. */
 static uint64_t overlap(const struct cache *c, const struct line *l, paddr_t pa, uint64_t n,
                         uint64_t *off, uint64_t *boff)

@@ -88,6 +88,16 @@ void cache_flush(struct cache *c, paddr_t pa, uint64_t len);
  * outside the model before it became watched. */
 void cache_preload(struct cache *c, paddr_t pa, uint64_t len, bool dirty, bool coherent);
 
+/* Make line la (line-aligned) present holding `data` (one line), dirty or
+ * clean, without touching RAM: the CPU's view of a line the model did not
+ * see being written, handed over when a page comes back into the model. */
+void cache_adopt_line(struct cache *c, paddr_t la, const void *data, bool dirty, bool coherent);
+
+/* How the lines of [pa, pa+len) stand: any present, and whether every
+ * present one agrees with RAM (clean and not made stale by DMA). */
+struct cache_range { bool present, agrees; };
+struct cache_range cache_range_state(const struct cache *c, paddr_t pa, uint64_t len);
+
 /* A device read n bytes of memory at pa into buf (the caller checked
  * that the range is RAM).  Snooping returns coherent dirty lines' data. */
 void cache_dma_read(struct cache *c, paddr_t pa, void *buf, uint64_t n, bool snoop);

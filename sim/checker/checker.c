@@ -12,10 +12,18 @@
 #include "devices.h"
 #include "trace.h"
 
-/* Per-frame state of RAM, one byte each. */
-#define FR_WATCHED 1u
-#define FR_READ    2u    /* accessed since its last clean/invalidate */
-#define FR_WRITTEN 4u    /* written since its last clean/invalidate */
+/* Per-frame state of RAM, one byte each.  A watched frame is either on
+ * the fast path (FR_SLOW clear: mapped straight to RAM, which then holds
+ * the CPU's view; the memory-side copy of a written page is kept in
+ * `snap`) or on the slow path (FR_SLOW: every access through the cache
+ * model, RAM is memory).  In --cache-model full, watched frames are always
+ * on the slow path. */
+#define FR_WATCHED  1u
+#define FR_READ     2u   /* accessed since its last clean/invalidate (fast path: since it went fast) */
+#define FR_WRITTEN  4u   /* written since then */
+#define FR_SLOW     8u   /* on the slow path */
+#define FR_PINNED  16u   /* stays on the slow path (mapped with two cache policies) */
+#define FR_COHERENT 32u  /* last touched on the fast path through a coherent mapping */
 
 /* How many mappings of one frame are cacheable and how many are not. */
 struct mapcount {
@@ -37,8 +45,9 @@ struct checker {
     struct sim      *s;
     struct cache    *cache;
     uint8_t         *frame;      /* FR_* per RAM frame */
+    uint8_t        **snap;       /* per frame: memory-side copy of a written fast-path page */
     uint64_t         nframes;
-    bool             routing;    /* any page routed through the window */
+    bool             routing;    /* a device or a slow-path page was ever routed */
     uint64_t         epoch;      /* bumped when pages start being watched */
     struct mapcount *mc;
     size_t           mc_cap, mc_used;
@@ -222,43 +231,163 @@ static uint8_t *frame_state(struct checker *c, paddr_t pa)
     return f < c->nframes && phys_kind(&c->s->phys, pa, 1) == PHYS_RAM ? &c->frame[f] : NULL;
 }
 
-/* Start watching the RAM frame at pa: it enters the model in the state
- * its write tracking allows (every line present, dirty if written). */
-static void watch_frame(struct checker *c, paddr_t pa, bool coherent)
+/* Start watching the RAM frame at pa.  In --cache-model full it goes
+ * through the model from now on; otherwise it stays on the fast path until
+ * something can change a verdict (go_slow). */
+static void watch_frame(struct checker *c, paddr_t pa)
 {
     uint8_t *st = frame_state(c, pa);
     if (!st || (*st & FR_WATCHED))
         return;
     *st |= FR_WATCHED;
-    c->routing = true;
-    c->epoch++;
-    if (!c->s->o.cache_full && (*st & (FR_READ | FR_WRITTEN)))
-        cache_preload(c->cache, pa & ~(paddr_t)MMSIM_PAGE_MASK, MMSIM_PAGE_SIZE,
-                      (*st & FR_WRITTEN) != 0, coherent);
+    if (c->s->o.cache_full) {
+        *st |= FR_SLOW;
+        c->routing = true;
+        c->epoch++;
+    }
 }
 
-static void watch_range(struct checker *c, paddr_t pa, uint64_t len, bool coherent)
+/* First CPU (or kernel) write to a fast-path watched frame since it was
+ * last clean: keep what memory holds, for the lines the CPU will change. */
+static void snap_take(struct checker *c, paddr_t pa)
+{
+    uint64_t f = pa >> MMSIM_PAGE_SHIFT;
+    if (!c->snap && !(c->snap = calloc(c->nframes, sizeof *c->snap)))
+        return;
+    if (!c->snap[f] && !(c->snap[f] = malloc(MMSIM_PAGE_SIZE)))
+        return;
+    phys_read(&c->s->phys, pa & ~(paddr_t)MMSIM_PAGE_MASK, c->snap[f], MMSIM_PAGE_SIZE);
+}
+
+/* The memory-side copy of frame pa, or NULL. */
+static uint8_t *snap_of(const struct checker *c, paddr_t pa)
+{
+    return c->snap ? c->snap[pa >> MMSIM_PAGE_SHIFT] : NULL;
+}
+
+static void snap_drop(struct checker *c, paddr_t pa)
+{
+    if (c->snap) {
+        free(c->snap[pa >> MMSIM_PAGE_SHIFT]);
+        c->snap[pa >> MMSIM_PAGE_SHIFT] = NULL;
+    }
+}
+
+/* A CPU or kernel access to a fast-path watched frame through a mapping
+ * with policy pol: note what the cache may now hold.  Only a write-back
+ * mapping leaves lines dirty; the first such write since the last clean
+ * keeps the memory-side copy.  A non-cacheable access leaves nothing. */
+static void fast_access(struct checker *c, uint8_t *st, paddr_t pa, bool write,
+                        const struct cache_policy *pol)
+{
+    if (!pol->cacheable)
+        return;
+    *st = (uint8_t)((*st & ~FR_COHERENT) | (pol->coherent ? FR_COHERENT : 0));
+    if (!write || pol->write_through) {
+        *st |= FR_READ;
+        return;
+    }
+    if (!(*st & FR_WRITTEN))
+        snap_take(c, pa);
+    *st |= FR_READ | FR_WRITTEN;
+}
+
+/* Whether frame state st is watched and on the fast path. */
+static bool fast_watched(const struct checker *c, uint8_t st)
+{
+    return (st & (FR_WATCHED | FR_SLOW)) == FR_WATCHED && !c->s->o.cache_full;
+}
+
+/* Move watched frame pa onto the slow path: the cache model takes over the
+ * CPU's view.  Lines a written page changed are dirty (RAM gets the memory
+ * side back); a page touched on the fast path has every line present (the
+ * model did not see which ones the CPU used); a page written before it was
+ * watched has every line possibly dirty. */
+static void go_slow(struct checker *c, paddr_t pa)
+{
+    uint8_t *st = frame_state(c, pa);
+    if (!st || (*st & FR_SLOW))
+        return;
+    paddr_t base = pa & ~(paddr_t)MMSIM_PAGE_MASK;
+    bool coherent = *st & FR_COHERENT;
+    uint8_t *mem = snap_of(c, base);
+    if ((*st & FR_WRITTEN) && mem) {
+        uint32_t line = cache_geom(c->cache)->line;
+        uint8_t cpu[256];
+        for (uint32_t off = 0; off < MMSIM_PAGE_SIZE; off += line) {
+            phys_read(&c->s->phys, base + off, cpu, line);
+            phys_write(&c->s->phys, base + off, mem + off, line);
+            cache_adopt_line(c->cache, base + off, cpu, memcmp(cpu, mem + off, line) != 0, coherent);
+        }
+        snap_drop(c, base);
+    } else if (*st & (FR_READ | FR_WRITTEN)) {
+        cache_preload(c->cache, base, MMSIM_PAGE_SIZE, (*st & FR_WRITTEN) != 0, coherent);
+    }
+    *st |= FR_SLOW;
+    c->routing = true;
+    c->epoch++;
+}
+
+/* Back onto the fast path once the model and memory agree on the frame
+ * (after maintenance, or a DMA that found nothing to disagree about). */
+static void try_fast(struct checker *c, paddr_t pa)
+{
+    uint8_t *st = frame_state(c, pa);
+    if (!st || !(*st & FR_SLOW) || (*st & FR_PINNED) || c->s->o.cache_full)
+        return;
+    if (!cache_range_state(c->cache, pa & ~(paddr_t)MMSIM_PAGE_MASK, MMSIM_PAGE_SIZE).agrees)
+        return;
+    *st &= (uint8_t)~(FR_SLOW | FR_READ | FR_WRITTEN);
+    c->epoch++;                 /* re-fill: entries point at RAM again, touches are seen */
+}
+
+/* A DMA transfer reaches frame pa: on the slow path if the cache may hold
+ * its lines (or the CPU dirtied it); otherwise it can stay where it is. */
+static void dma_reach_frame(struct checker *c, paddr_t pa)
+{
+    uint8_t *st = frame_state(c, pa);
+    if (!st || (*st & FR_SLOW))
+        return;
+    if ((*st & (FR_READ | FR_WRITTEN)) ||
+        cache_range_state(c->cache, pa & ~(paddr_t)MMSIM_PAGE_MASK, MMSIM_PAGE_SIZE).present)
+        go_slow(c, pa);
+}
+
+static void watch_range(struct checker *c, paddr_t pa, uint64_t len)
 {
     if (len == 0)
         return;
     paddr_t end = pa + len;
     for (paddr_t f = pa & ~(paddr_t)MMSIM_PAGE_MASK; f < end; f += MMSIM_PAGE_SIZE)
-        watch_frame(c, f, coherent);
+        watch_frame(c, f);
 }
 
 void checker_reveal(struct sim *s, paddr_t pa, uint64_t len, const struct pt_decoded *d)
 {
     struct checker *c = s->chk;
+    (void)d;              /* a line's coherence comes from the mapping that touches it */
     if (phys_kind(&s->phys, pa, 1) == PHYS_DEVICE) {
         c->routing = true;
         return;
     }
-    watch_range(c, pa, len, d && cache_policy_of(d).coherent);
+    watch_range(c, pa, len);
 }
 
 void checker_dma_reach(struct sim *s, paddr_t pa, uint64_t len)
 {
-    watch_range(s->chk, pa, len, false);
+    struct checker *c = s->chk;
+    watch_range(c, pa, len);
+    if (len == 0 || c->s->o.cache_full)
+        return;
+    for (paddr_t f = pa & ~(paddr_t)MMSIM_PAGE_MASK; f < pa + len; f += MMSIM_PAGE_SIZE)
+        dma_reach_frame(c, f);
+}
+
+/* After a transfer: frames it left in agreement go back to the fast path. */
+static void dma_done(struct checker *c, paddr_t pa, uint64_t len)
+{
+    for (paddr_t f = pa & ~(paddr_t)MMSIM_PAGE_MASK; len && f < pa + len; f += MMSIM_PAGE_SIZE)
+        try_fast(c, f);
 }
 
 /* True if the model must see data accesses to this RAM frame: watched
@@ -267,7 +396,7 @@ void checker_dma_reach(struct sim *s, paddr_t pa, uint64_t len)
  * whenever readable, so writability is what tells data from code). */
 static bool modelled(const struct checker *c, uint8_t st, const struct pt_decoded *d)
 {
-    if (st & FR_WATCHED)
+    if (st & FR_SLOW)
         return true;
     bool code = (d->uprot & PT_X) && !(d->uprot & PT_W);
     return c->s->o.cache_full && !code && cache_policy_of(d).cacheable;
@@ -290,7 +419,14 @@ unsigned checker_route(struct sim *s, paddr_t pa, const struct pt_decoded *d, un
     uint8_t *st = frame_state(c, pa);
     if (!st)
         return 0;
-    *st |= access == PT_W ? FR_READ | FR_WRITTEN : FR_READ;
+    struct cache_policy pol = cache_policy_of(d);
+    if (fast_watched(c, *st))
+        fast_access(c, st, pa, access == PT_W, &pol);
+    else if (pol.cacheable)
+        *st = (uint8_t)((*st & ~FR_COHERENT) | (pol.coherent ? FR_COHERENT : 0) |
+                        (access == PT_W ? FR_READ | FR_WRITTEN : FR_READ));
+    else
+        *st |= access == PT_W ? FR_READ | FR_WRITTEN : FR_READ;
     if (modelled(c, *st, d))
         return ROUTE_MODEL;
     direct_sync(c, pa);
@@ -374,6 +510,10 @@ static int kaccess(struct sim *s, const struct pt_decoded *d, paddr_t pa, void *
 {
     struct checker *c = s->chk;
     if (!kernel_modelled(c, d, pa)) {
+        uint8_t *st = frame_state(c, pa);
+        struct cache_policy pol = cache_policy_of(d);
+        if (st && fast_watched(c, *st))
+            fast_access(c, st, pa, write, &pol);
         direct_sync(c, pa);
         return write ? phys_write(&s->phys, pa, b, n) : phys_read(&s->phys, pa, b, n);
     }
@@ -498,6 +638,11 @@ bool checker_dma(struct sim *s, const struct dma_xfer *x)
     cache_dma_write(c->cache, x->dst, buf, x->len, snoop);
     c->ctx_dma = NULL;
     free(buf);
+    if (!s->o.cache_full) {
+        if (!fill)
+            dma_done(c, x->src, x->len);
+        dma_done(c, x->dst, x->len);
+    }
     return true;
 }
 
@@ -506,14 +651,19 @@ bool checker_dma(struct sim *s, const struct dma_xfer *x)
 /* Apply cache op to the physical range and reset write tracking. */
 static void cache_op_phys(struct checker *c, paddr_t pa, uint32_t n, unsigned op)
 {
+    uint8_t *st = frame_state(c, pa);
+    bool watched = st && (*st & FR_WATCHED) && !c->s->o.cache_full;
+    if (watched && (*st & (FR_READ | FR_WRITTEN)))
+        go_slow(c, pa);           /* apply it to the CPU's view, then see */
     if (op == KC_CACHE_CLEAN)
         cache_clean(c->cache, pa, n);
     else if (op == KC_CACHE_INVAL)
         cache_invalidate(c->cache, pa, n);
     else
         cache_flush(c->cache, pa, n);
-    uint8_t *st = frame_state(c, pa);
-    if (st && !(*st & FR_WATCHED) && (*st & FR_WRITTEN)) {
+    if (watched) {
+        try_fast(c, pa);
+    } else if (st && !(*st & FR_WATCHED) && (*st & FR_WRITTEN)) {
         /* The page is clean now: see its next store again. */
         *st &= (uint8_t)~(op == KC_CACHE_CLEAN ? FR_WRITTEN : FR_READ | FR_WRITTEN);
         c->epoch++;
@@ -569,7 +719,18 @@ static void on_msync(void *ctx, struct mm_proc *mp, uint32_t va, uint32_t len, i
 static void on_kmem(void *ctx, paddr_t pa, uint64_t len)
 {
     struct checker *c = ctx;
+    for (paddr_t f = pa & ~(paddr_t)MMSIM_PAGE_MASK; len && f < pa + len; f += MMSIM_PAGE_SIZE) {
+        uint8_t *st = frame_state(c, f);
+        if (st && (*st & (FR_WATCHED | FR_SLOW)) == FR_WATCHED && (*st & (FR_READ | FR_WRITTEN))) {
+            snap_drop(c, f);      /* RAM holds the CPU's view: what the copy sees */
+            *st &= (uint8_t)~(FR_READ | FR_WRITTEN);
+            c->epoch++;
+        }
+    }
     cache_flush(c->cache, pa, len);
+    if (!c->s->o.cache_full)
+        for (paddr_t f = pa & ~(paddr_t)MMSIM_PAGE_MASK; len && f < pa + len; f += MMSIM_PAGE_SIZE)
+            try_fast(c, f);
 }
 
 /* ---- PTE writes, fetches, kernel calls ------------------------------------ */
@@ -633,7 +794,12 @@ void checker_pte_written(struct sim *s, uint64_t old_raw, uint64_t new_raw)
     if (!m->cached || !m->uncached || m->reported)
         return;
     m->reported = true;
-    watch_frame(c, n.pa, false);
+    watch_frame(c, n.pa);
+    uint8_t *st = frame_state(c, n.pa);
+    if (st) {
+        *st |= FR_PINNED;
+        go_slow(c, n.pa);
+    }
     struct proc *p = s->cur;
     report(c, &(struct report){
         .k = CK_MISMATCHED_ATTRIBUTES, .key = n.pa, .p = p, .pc = p ? proc_pc(p) : 0,
@@ -722,6 +888,9 @@ void checker_destroy(struct sim *s)
     if (!c)
         return;
     cache_destroy(c->cache);
+    for (uint64_t f = 0; c->snap && f < c->nframes; f++)
+        free(c->snap[f]);
+    free(c->snap);
     free(c->frame);
     free(c->mc);
     free(c->seen);

@@ -70,6 +70,7 @@ const struct sim_memsys checker_memsys = {
     .place         = ms_place,
     .fetch_refused = checker_fetch_refused,
     .after_kcall   = checker_after_kcall,
+    .slice_start   = checker_sync,
     .tick          = ms_tick,
     .kread         = checker_kread,
     .kwrite        = checker_kwrite,

@@ -351,6 +351,7 @@ enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us)
     uint32_t pc = 0;
     uc_reg_read(p->uc, s->arch->reg_pc, &pc);
     s->resched = false;
+    s->mem->slice_start(p);
     /* Unicorn counts instructions only in code translated while its count
      * hook exists: a counted slice after uncounted ones (an alarm cut
      * without --quantum) retranslates. */

@@ -82,6 +82,9 @@ struct sim_memsys {
     void (*fetch_refused)(struct proc *p, uint32_t va, const struct pt_decoded *d);
     /* After every kernel call that leaves p running. */
     void (*after_kcall)(struct proc *p);
+    /* Before each slice p runs: its TLB forgets pages whose routing
+     * changed while other processes ran. */
+    void (*slice_start)(struct proc *p);
     /* Every instruction while the exact-PC hook is on (device clocks). */
     void (*tick)(struct proc *p);
     /* Kernel access to guest memory at pa mapped as d: 0 or -errno. */
