@@ -170,7 +170,12 @@ static void test_limits(void)
 static void test_nice(void)
 {
 	errno = 0;
+#ifdef NATIVE_HOST      /* a host run inherits its runner's nice value (`nice ctest`) */
+	int start = getpriority(PRIO_PROCESS, 0);
+	CHECK(errno == 0 && start >= -20 && start <= 19, "getpriority: the inherited value");
+#else
 	CHECK(getpriority(PRIO_PROCESS, 0) == 0 && errno == 0, "getpriority starts at 0");
+#endif
 	CHECK_EQ(setpriority(PRIO_PROCESS, 0, 5), 0, "setpriority 5");
 	CHECK_EQ(getpriority(PRIO_PROCESS, 0), 5, "... 5");
 	CHECK_EQ(nice(1), 6, "nice(1) -> 6");
