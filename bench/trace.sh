@@ -10,27 +10,8 @@ set -euo pipefail
 b=${1:-$(cd "$(dirname "$0")/.." && pwd)/build}
 mmsim=$b/mmsim
 cpus=${MMSIM_BENCH_CPUS:-"armv5 armv6 armv7 e500 ppc600"}
-reps=${MMSIM_BENCH_REPS:-3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-calc() { awk "BEGIN { printf \"%.9f\", $* }"; }
-# t cmd...: the smallest time of $reps runs.
-t() {
-  local best="" d
-  for _ in $(seq "$reps"); do
-    /usr/bin/time -f "%e %U %S" -o "$tmp/time" "$@" >/dev/null 2>&1 || true
-    if [ "${MMSIM_BENCH_WALL:-0}" = 1 ]; then d=$(awk '{ print $1 }' "$tmp/time")
-    else d=$(awk '{ print $2 + $3 }' "$tmp/time"); fi
-    best=$(awk -v a="$d" -v b="$best" 'BEGIN { print (b == "" || a < b) ? a : b }')
-  done
-  echo "$best"
-}
-diff_time() { # diff_time N cmd... -> seconds for N extra iterations
-  local n=$1; shift
-  local a b2
-  a=$(t "$@" "$n"); b2=$(t "$@" $((2 * n)))
-  calc "$b2 - $a"
-}
+. "$(dirname "$0")/lib.sh"
+tmp=$_bench_tmp
 printf "%-7s %-8s %12s %12s %8s %10s\n" cpu bench "plain s" "traced s" ratio "events/s"
 for cpu in $cpus; do
   elf=$b/bench/$cpu/kcalls.elf
@@ -40,8 +21,8 @@ for cpu in $cpus; do
     traced=$(diff_time "$n" "$mmsim" run --cpu "$cpu" --trace "$tmp/t.jsonl" "$elf" "$name")
     "$mmsim" run --cpu "$cpu" --trace "$tmp/t.jsonl" "$elf" "$name" "$n" >/dev/null
     ev=$(wc -l < "$tmp/t.jsonl")
-    printf "%-7s %-8s %12.3f %12.3f %8.2f %10.0f\n" "$cpu" "$name" "$plain" "$traced" \
-      "$(calc "$traced / $plain")" "$(calc "$ev / $traced")"
+    printf "%-7s %-8s %12s %12s %8s %10s\n" "$cpu" "$name" "$(fig %.3f "$plain")" "$(fig %.3f "$traced")" \
+      "$(fig %.2f "$traced / $plain")" "$(fig %.0f "$ev / $traced")"
   done
 done
 echo
@@ -50,5 +31,5 @@ for cpu in $cpus; do
   "$mmsim" run --cpu "$cpu" --trace "$tmp/r.jsonl" "$b/bench/$cpu/kcalls.elf" mmap 200000 >/dev/null
   ev=$(wc -l < "$tmp/r.jsonl")
   r=$(t "$mmsim" replay -q "$tmp/r.jsonl")
-  printf "%-7s %10d %10.3f %14.0f\n" "$cpu" "$ev" "$r" "$(calc "$ev / $r")"
+  printf "%-7s %10d %10.3f %14s\n" "$cpu" "$ev" "$r" "$(awk -v r="$r" -v e="$ev" 'BEGIN { if (r < 0.02) print "below noise"; else printf "%.0f", e / r }')"
 done
