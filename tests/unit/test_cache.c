@@ -790,6 +790,52 @@ Test(cache, preload_marks_lines_present)
     cr_expect_eq(out[5], orig(0x3005));
 }
 
+Test(cache, adopt_line_holds_the_cpu_view_without_touching_ram)
+{
+    uint8_t cpu[LINE], out[LINE];
+    memset(cpu, 0x5c, sizeof cpu);
+    cache_adopt_line(C, 0x4000, cpu, true, false);
+    cr_expect_eq(dirty(0x4000), 1);
+    cr_expect_eq(ram32(0x4000), orig32(0x4000), "RAM keeps the memory side");
+    cr_expect_eq(rd(0x4004, &WB), 0x5c5c5c5c, "the CPU reads its own bytes");
+    cache_dma_read(C, 0x4000, out, LINE, false);
+    cr_expect_eq(nev, 1);
+    expect_event(0, CE_LOST_WRITE, 0x4000);
+    cr_expect_eq(out[0], orig(0x4000), "the device reads memory");
+
+    /* Adopting over a present line replaces its data and dirtiness. */
+    nev = 0;
+    memset(cpu, 0x11, sizeof cpu);
+    cache_adopt_line(C, 0x4000, cpu, false, false);
+    cr_expect_eq(present(0x4000), 1);
+    cr_expect_eq(dirty(0x4000), 0);
+    cr_expect_eq(rd(0x4000, &WB), 0x11111111);
+    cache_flush(C, 0x4000, LINE);
+    cr_expect_eq(ram32(0x4000), orig32(0x4000), "a clean adopted line is never written back");
+    cr_expect_eq(nev, 0);
+}
+
+Test(cache, range_state_says_present_and_agreeing)
+{
+    struct cache_range r = cache_range_state(C, 0x5000, 4 * LINE);
+    cr_expect(!r.present && r.agrees, "an empty range agrees");
+    rd(0x5000 + LINE, &WB);
+    r = cache_range_state(C, 0x5000, 4 * LINE);
+    cr_expect(r.present && r.agrees, "a clean line agrees");
+    wr(0x5000 + 2 * LINE, 7, &WB);
+    r = cache_range_state(C, 0x5000, 4 * LINE);
+    cr_expect(r.present && !r.agrees, "a dirty line does not");
+    cache_clean(C, 0x5000, 4 * LINE);
+    cr_expect(cache_range_state(C, 0x5000, 4 * LINE).agrees, "after a clean it does");
+    uint8_t in[LINE] = {0};
+    cache_dma_write(C, 0x5000 + LINE, in, LINE, false);
+    cr_expect(!cache_range_state(C, 0x5000, 4 * LINE).agrees, "a stale line does not");
+    cr_expect(cache_range_state(C, 0x5000 + 3 * LINE, LINE).agrees, "ranges are per line");
+    cache_invalidate(C, 0x5000, 4 * LINE);
+    r = cache_range_state(C, 0x5000, 4 * LINE);
+    cr_expect(!r.present && r.agrees);
+}
+
 /* ---------------------------------------------------------------- */
 /* Whole-model checks                                               */
 
