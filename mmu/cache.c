@@ -192,10 +192,29 @@ static void touch(struct cache *c, struct line *l)
                                                               : (n) - done_, 1);   \
          done_ += len)
 
+/* A word or smaller inside one line: the common case, copied inline. */
+static void copy_small(void *dst, const void *src, uint32_t n)
+{
+    switch (n) {
+    case 4: memcpy(dst, src, 4); break;
+    case 2: memcpy(dst, src, 2); break;
+    case 1: memcpy(dst, src, 1); break;
+    default: memcpy(dst, src, n); break;
+    }
+}
+
 void cache_read(struct cache *c, paddr_t pa, void *buf, uint32_t n, const struct cache_policy *pol)
 {
     if (!pol->cacheable) {
         phys_read(c->ram, pa, buf, n);
+        return;
+    }
+    paddr_t la0 = pa & ~(paddr_t)(c->g.line - 1);
+    struct line *hit;
+    if (pa + n <= la0 + c->g.line && (hit = lookup(c, la0)) && !hit->stale) {
+        c->st.hits++;                             /* fast path: a clean hit in one line */
+        touch(c, hit);
+        copy_small(buf, line_data(c, hit) + (pa - la0), n);
         return;
     }
     uint8_t *out = buf;
@@ -219,6 +238,15 @@ void cache_write(struct cache *c, paddr_t pa, const void *buf, uint32_t n, const
 {
     if (!pol->cacheable) {
         phys_write(c->ram, pa, buf, n);
+        return;
+    }
+    paddr_t la0 = pa & ~(paddr_t)(c->g.line - 1);
+    struct line *hit;
+    if (!pol->write_through && pa + n <= la0 + c->g.line && (hit = lookup(c, la0)) && !hit->stale) {
+        c->st.hits++;                             /* fast path: a write-back hit in one line */
+        touch(c, hit);
+        copy_small(line_data(c, hit) + (pa - la0), buf, n);
+        hit->dirty = true;
         return;
     }
     const uint8_t *in = buf;

@@ -140,6 +140,7 @@ static void dma_start(struct proc *p, struct devices *d, uint32_t ctrl)
     };
     d->status = MMSIM_DMA_BUSY;
     d->countdown = MMSIM_DMA_LATENCY;
+    p->sim->devices_ticking = true;
 }
 
 void devices_write(struct proc *p, paddr_t pa, const uint8_t *b, unsigned n)
@@ -177,6 +178,7 @@ void devices_tick(struct proc *p)
     struct devices *d = p->sim->dev;
     if (d->countdown == 0 || --d->countdown != 0)
         return;
+    p->sim->devices_ticking = false;
     bool ok = d->cur.len <= MMSIM_DMA_MAX_LEN && checker_dma(p->sim, &d->cur);
     /* ERROR stays set from a START refused while busy. */
     d->status = (d->status & MMSIM_DMA_ERROR) | MMSIM_DMA_DONE | (ok ? 0 : MMSIM_DMA_ERROR);

@@ -270,7 +270,8 @@ static void on_code(uc_engine *uc, uint64_t addr, uint32_t size, void *ud)
     (void)uc; (void)size;
     struct proc *p = ud;
     p->exec_pc = (uint32_t)addr;
-    p->sim->mem->tick(p);
+    if (p->sim->devices_ticking)
+        p->sim->mem->tick(p);
 }
 
 void engine_exact_pc(struct proc *p)

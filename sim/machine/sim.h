@@ -341,6 +341,7 @@ struct sim {
     struct thread   *threads;     /* creation order */
     struct thread   *running;     /* thread in uc_emu_start, or NULL */
     bool             resched;     /* a kernel call stopped the running thread */
+    bool             devices_ticking; /* a device counts instructions (mem->tick is due) */
     uint64_t         now_ns;      /* simulated time */
     unsigned         engines;     /* live Unicorn engines (host-memory budget) */
     uint64_t         block_seq;
