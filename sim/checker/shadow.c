@@ -10,16 +10,18 @@
 #define HASHSIZE (2 * NSLOTS)          /* power of two, load <= 1/2 */
 #define NONE     UINT32_MAX
 
+/* The tables are calloc'd and 0 means empty, so an engine that never
+ * routes a page costs no host memory for them (the pages stay untouched). */
 struct shadow {
     struct proc *p;
-    paddr_t     *frame;     /* slot -> key (frame address | route key), or PADDR_NONE */
+    paddr_t     *frame;     /* slot -> key (frame address | route key, bit 8 set), or 0 */
     struct route *route;    /* slot -> how its accesses are served */
-    uint32_t    *hash;      /* open addressing: frame -> slot, NONE = empty */
+    uint32_t    *hash;      /* open addressing: frame -> slot + 1, 0 = empty */
     uint32_t     used;      /* slots handed out so far */
     uint32_t     next;      /* round-robin victim once all are used */
 };
 
-#define PADDR_NONE UINT64_MAX
+#define PADDR_NONE UINT64_MAX     /* no address (a free slot's backing) */
 
 /* Hash bucket of a frame address. */
 static uint32_t bucket(paddr_t frame)
@@ -32,8 +34,10 @@ static uint32_t lookup(const struct shadow *sh, paddr_t frame)
 {
     for (uint32_t b = bucket(frame);; b = (b + 1) & (HASHSIZE - 1)) {
         uint32_t s = sh->hash[b];
-        if (s == NONE || sh->frame[s] == frame)
-            return s;
+        if (s == 0)
+            return NONE;
+        if (sh->frame[s - 1] == frame)
+            return s - 1;
     }
 }
 
@@ -41,18 +45,17 @@ static uint32_t lookup(const struct shadow *sh, paddr_t frame)
 static void insert(struct shadow *sh, paddr_t frame, uint32_t s)
 {
     uint32_t b = bucket(frame);
-    while (sh->hash[b] != NONE)
+    while (sh->hash[b] != 0)
         b = (b + 1) & (HASHSIZE - 1);
-    sh->hash[b] = s;
+    sh->hash[b] = s + 1;
 }
 
 /* Rebuild the hash from the slot table (after a recycle removed one). */
 static void rehash(struct shadow *sh)
 {
-    for (uint32_t b = 0; b < HASHSIZE; b++)
-        sh->hash[b] = NONE;
+    memset(sh->hash, 0, HASHSIZE * sizeof *sh->hash);
     for (uint32_t s = 0; s < sh->used; s++)
-        if (sh->frame[s] != PADDR_NONE)
+        if (sh->frame[s] != 0)
             insert(sh, sh->frame[s], s);
 }
 
@@ -60,7 +63,7 @@ static void rehash(struct shadow *sh)
 static paddr_t backing(const struct shadow *sh, uint64_t off)
 {
     paddr_t f = sh->frame[off >> MMSIM_PAGE_SHIFT];
-    return f == PADDR_NONE ? PADDR_NONE : (f & ~(paddr_t)MMSIM_PAGE_MASK) + (off & MMSIM_PAGE_MASK);
+    return f == 0 ? PADDR_NONE : (f & ~(paddr_t)MMSIM_PAGE_MASK) + (off & MMSIM_PAGE_MASK);
 }
 
 /* Byte i of an access's value sits at value bit shift_of(i): the CPU's
@@ -115,17 +118,14 @@ struct shadow *shadow_create(struct proc *p)
     if (!sh)
         return NULL;
     sh->p = p;
-    sh->frame = malloc(NSLOTS * sizeof *sh->frame);
-    sh->hash = malloc(HASHSIZE * sizeof *sh->hash);
+    sh->frame = calloc(NSLOTS, sizeof *sh->frame);
+    sh->hash = calloc(HASHSIZE, sizeof *sh->hash);
     sh->route = calloc(NSLOTS, sizeof *sh->route);
     if (!sh->frame || !sh->hash || !sh->route ||
         uc_mmio_map(p->uc, PHYS_SHADOW_BASE, PHYS_SHADOW_SIZE, sh_read, sh, sh_write, sh) != UC_ERR_OK) {
         shadow_destroy(sh);
         return NULL;
     }
-    for (uint32_t s = 0; s < NSLOTS; s++)
-        sh->frame[s] = PADDR_NONE;
-    rehash(sh);
     return sh;
 }
 
