@@ -91,6 +91,15 @@ for cpu in $cpus; do
   printf "%-6s mmap+touch+munmap: %s us/cycle, %s of native\n" "$cpu" "$(fig %.2f "$m * 1000000 / $n")" \
     "$(fig %.2fx "$native / ($m * 1000000 / $n)")"
 done
+# fork + _exit + waitpid, against the same loop natively (the guest's
+# cycle includes creating and destroying a process's engine).
+nfork=$("$b/bench/native_fork" 2000)
+printf "native Linux fork+exit+waitpid: %.1f us/cycle\n" "$nfork"
+for cpu in $cpus; do
+  n=2000; f=$(diff_time $n "$mmsim" run --cpu "$cpu" "$b/bench/$cpu/kcalls.elf" fork)
+  printf "%-6s fork+exit+waitpid: %s us/cycle, %s of native speed\n" "$cpu" \
+    "$(fig %.1f "$f * 1000000 / $n")" "$(fig %.2fx "$nfork / ($f * 1000000 / $n)")"
+done
 echo
 for cpu in $cpus; do
   rss=$("$mmsim" run --cpu "$cpu" --ram 2G --stats "$b/bench/$cpu/kcalls.elf" touch 16 2>&1 >/dev/null |

@@ -2,7 +2,9 @@
  *   kcalls getpid N     N getpid() calls
  *   kcalls objinfo N    N _MEM_OBJ_INFO messages on an 8-page object
  *   kcalls mmap N       N cycles of mmap(4 KiB) + one store + munmap
- *   kcalls touch N      map N MiB and store to every page once */
+ *   kcalls touch N      map N MiB and store to every page once
+ *   kcalls fork N       N cycles of fork + _exit in the child + waitpid
+ *                       (the same loop natively: bench/native_fork.c) */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,12 +12,13 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/memmsg.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: kcalls getpid|objinfo|mmap|touch N\n");
+        fprintf(stderr, "usage: kcalls getpid|objinfo|mmap|touch|fork N\n");
         return 2;
     }
     long n = strtol(argv[2], NULL, 0);
@@ -36,6 +39,17 @@ int main(int argc, char **argv)
             m.i.fd = fd;
             m.i.length = SIZE_MAX;
             if (MsgSend(MEMMGR_COID, &m, sizeof m.i, &m, sizeof m) < 1)
+                return 1;
+        }
+        return 0;
+    }
+    if (!strcmp(argv[1], "fork")) {
+        for (long i = 0; i < n; i++) {
+            pid_t c = fork();
+            if (c == 0)
+                _exit(0);
+            int st;
+            if (c < 0 || waitpid(c, &st, 0) != c || st != 0)
                 return 1;
         }
         return 0;
