@@ -597,7 +597,8 @@ static void search_done(struct gdbsim *g)
 {
     struct sim_debug *d = &g->d;
     g->target_begin = d->found == DBG_NOPOS;
-    g->target = g->target_begin ? 0 : d->found;
+    /* a watchpoint: just after the access (gdb steps back over it itself) */
+    g->target = g->target_begin ? 0 : d->found + (d->found_why == DS_WATCH);
     g->target_why = d->found_why;
     g->target_addr = d->found_addr;
     g->target_kind = d->found_kind;
@@ -631,6 +632,19 @@ static void on_stopped(void *ctx, struct proc *p, struct thread *t)
             snprintf(extra, sizeof extra, "%s:%x;", watch_word(g->target_kind), g->target_addr);
         send_stop(g, 5, extra, tid);
     } else {
+        if (d->why == DS_WATCH && reverse_ok(g)) {
+            /* gdb expects ARM and PowerPC watchpoints to stop before the
+             * access (it then steps over it itself): go back to it */
+            g->target_begin = false;
+            g->target = d->why_pos;
+            g->target_why = DS_WATCH;
+            g->target_addr = d->why_addr;
+            g->target_kind = d->why_kind;
+            g->next_mode = MODE_GOTO;
+            g->restart = true;
+            abort_run(g);
+            return;
+        }
         if (d->why == DS_POSITION)
             d->stop_at = DBG_NOPOS;
         if (d->why == DS_WATCH)
@@ -806,8 +820,7 @@ static void run_reset(struct gdbsim *g)
     d->icount = 0;
     d->uc = NULL;
     d->h_code = 0;
-    for (int i = 0; i < DBG_MAX_WP; i++)
-        d->wp[i].h = 0;
+    d->h_mem = 0;
     d->whit = d->abort = d->step = d->skip_armed = d->interrupt = d->stop_pending = false;
     d->search = false;
     d->found = DBG_NOPOS;

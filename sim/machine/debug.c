@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <stdlib.h>
 
 #include "debug.h"
 
@@ -53,6 +54,7 @@ static void on_dbg_code(uc_engine *uc, uint64_t addr, uint32_t size, void *ud)
         if (why == DS_WATCH) {
             d->why_addr = d->whit_addr;
             d->why_kind = d->whit_kind;
+            d->why_pos = d->whit_pos;
         }
         d->whit = false;
         d->interrupt = false;
@@ -71,7 +73,10 @@ static void on_dbg_code(uc_engine *uc, uint64_t addr, uint32_t size, void *ud)
     d->slice_done++;
 }
 
-/* A load or store of the followed process that may touch a watchpoint. */
+/* A load or store of the followed process while watchpoints exist.  With
+ * UC_TLB_VIRTUAL, Unicorn hands memory hooks the *physical* address, so
+ * each watchpoint's virtual address is translated (without side effects)
+ * and compared with the access. */
 static void on_dbg_mem(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
                        int64_t value, void *ud)
 {
@@ -79,13 +84,27 @@ static void on_dbg_mem(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
     struct proc *p = ud;
     struct sim_debug *d = p->sim->dbg;
     bool write = type == UC_MEM_WRITE;
-    if (!d || d->abort)
+    if (!d || d->abort || !p->mm)
         return;
     for (int i = 0; i < DBG_MAX_WP; i++) {
         const struct dbg_wp *w = &d->wp[i];
-        if (!w->used || addr + (uint64_t)size <= w->addr || addr >= (uint64_t)w->addr + w->len)
+        if (!w->used || (w->kind == DW_WRITE && !write) || (w->kind == DW_READ && write))
             continue;
-        if ((w->kind == DW_WRITE && !write) || (w->kind == DW_READ && write))
+        bool hit = false;
+        /* the watched bytes, page by page */
+        for (uint64_t va = w->addr; va < (uint64_t)w->addr + w->len && !hit;
+             va = (va | MMSIM_PAGE_MASK) + 1) {
+            uint64_t end = (va | MMSIM_PAGE_MASK) + 1;
+            if (end > (uint64_t)w->addr + w->len)
+                end = (uint64_t)w->addr + w->len;
+            struct pt_walk pw;
+            pt_walk(mm_proc_pt(p->mm), (uint32_t)va, &pw);
+            if (pw.status != PTW_OK)
+                continue;
+            uint64_t pa = pw.pa, pend = pa + (end - va);
+            hit = addr < pend && addr + (uint64_t)size > pa;
+        }
+        if (!hit)
             continue;
         if (d->search && !d->search_tid) {
             d->found = d->icount - 1;         /* the accessing instruction */
@@ -94,6 +113,7 @@ static void on_dbg_mem(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
             d->found_kind = w->kind;
         } else if (!d->quiet) {
             d->whit = true;
+            d->whit_pos = d->icount - 1;
             d->whit_addr = w->addr;
             d->whit_kind = w->kind;
         }
@@ -101,17 +121,24 @@ static void on_dbg_mem(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
     }
 }
 
-static int wp_install(struct sim_debug *d, struct proc *p, struct dbg_wp *w)
+/* One memory hook for every load and store while any watchpoint exists. */
+static int wp_hook(struct sim_debug *d, struct proc *p)
 {
-    int types = w->kind == DW_WRITE ? UC_HOOK_MEM_WRITE
-              : w->kind == DW_READ  ? UC_HOOK_MEM_READ : UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE;
-    /* Unicorn bounds a hook by the access's first byte: start 7 bytes
-     * early so an 8-byte access that overlaps the watched bytes is seen. */
-    uint64_t lo = w->addr >= 7 ? w->addr - 7 : 0;
-    if (uc_hook_add(d->uc, &w->h, types, (void *)on_dbg_mem, p, lo,
-                    (uint64_t)w->addr + w->len - 1) != UC_ERR_OK) {
-        w->h = 0;
-        return -EIO;
+    bool any = false;
+    for (int i = 0; i < DBG_MAX_WP; i++)
+        any |= d->wp[i].used;
+    if (any && !d->h_mem) {
+        if (uc_hook_add(d->uc, &d->h_mem, UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE, (void *)on_dbg_mem,
+                        p, 1, 0) != UC_ERR_OK) {
+            d->h_mem = 0;
+            return -EIO;
+        }
+        uc_ctl_flush_tb(d->uc);
+        uc_ctl_flush_tlb(d->uc);       /* loads and stores leave the fast path */
+    } else if (!any && d->h_mem) {
+        uc_hook_del(d->uc, d->h_mem);
+        d->h_mem = 0;
+        uc_ctl_flush_tb(d->uc);
     }
     return 0;
 }
@@ -124,9 +151,8 @@ static void attach_engine(struct sim_debug *d, struct proc *p)
     d->uc = p->uc;
     if (uc_hook_add(p->uc, &d->h_code, UC_HOOK_CODE, (void *)on_dbg_code, p, 1, 0) != UC_ERR_OK)
         d->h_code = 0;
-    for (int i = 0; i < DBG_MAX_WP; i++)
-        if (d->wp[i].used)
-            wp_install(d, p, &d->wp[i]);
+    d->h_mem = 0;
+    wp_hook(d, p);
     uc_ctl_flush_tb(p->uc);     /* retranslate with the hooks in place */
 }
 
@@ -139,14 +165,11 @@ void debug_detach(struct sim *s)
     if (d->uc && p && p->uc == d->uc && !p->torn_down) {
         if (d->h_code)
             uc_hook_del(d->uc, d->h_code);
-        for (int i = 0; i < DBG_MAX_WP; i++)
-            if (d->wp[i].used && d->wp[i].h)
-                uc_hook_del(d->uc, d->wp[i].h);
+        if (d->h_mem)
+            uc_hook_del(d->uc, d->h_mem);
         uc_ctl_flush_tb(d->uc);
     }
-    for (int i = 0; i < DBG_MAX_WP; i++)
-        d->wp[i].h = 0;
-    d->h_code = 0;
+    d->h_code = d->h_mem = 0;
     d->uc = NULL;
     d->attached = false;
     d->step = d->interrupt = false;
@@ -172,38 +195,28 @@ int debug_bp(struct sim *s, uint32_t addr, bool insert)
 int debug_wp(struct sim *s, int kind, uint32_t addr, uint32_t len, bool insert)
 {
     struct sim_debug *d = s->dbg;
-    if (len == 0 || (uint64_t)addr + len - 1 > UINT32_MAX || kind < DW_WRITE || kind > DW_ACCESS)
+    if (len == 0 || len > 4096 || (uint64_t)addr + len - 1 > UINT32_MAX || kind < DW_WRITE ||
+        kind > DW_ACCESS)
         return -EINVAL;
     struct proc *p = sched_find(s, d->pid);
     bool live = d->uc && p && p->uc == d->uc && !p->torn_down;
+    int slot = -1;
     for (int i = 0; i < DBG_MAX_WP; i++) {
         struct dbg_wp *w = &d->wp[i];
-        if (!insert && w->used && w->addr == addr && w->len == len && w->kind == kind) {
-            if (live && w->h)
-                uc_hook_del(d->uc, w->h);
-            *w = (struct dbg_wp){0};
-            if (live)
-                uc_ctl_flush_tb(d->uc);
-            return 0;
+        if (w->used && w->addr == addr && w->len == len && w->kind == kind) {
+            slot = i;
+            break;
         }
+        if (!w->used && slot < 0 && insert)
+            slot = i;
     }
-    if (!insert)
-        return 0;
-    for (int i = 0; i < DBG_MAX_WP; i++) {
-        struct dbg_wp *w = &d->wp[i];
-        if (w->used)
-            continue;
-        *w = (struct dbg_wp){ .used = true, .kind = kind, .addr = addr, .len = len };
-        if (live) {
-            if (wp_install(d, p, w) != 0) {
-                *w = (struct dbg_wp){0};
-                return -EIO;
-            }
-            uc_ctl_flush_tb(d->uc);
-        }
-        return 0;
-    }
-    return -ENOSPC;
+    if (slot < 0)
+        return insert ? -ENOSPC : 0;
+    if (insert)
+        d->wp[slot] = (struct dbg_wp){ .used = true, .kind = kind, .addr = addr, .len = len };
+    else
+        d->wp[slot] = (struct dbg_wp){0};
+    return live ? wp_hook(d, p) : 0;
 }
 
 int debug_reg(struct proc *p, struct thread *t, int reg, uint32_t *v, bool write)

@@ -11,15 +11,18 @@
  * that counts the instructions it starts (d->icount: the run's position,
  * deterministic, so a re-execution reaches the same position with the same
  * state), stops at breakpoints, after single steps, at a position, or when
- * the front end's poll() says the user pressed Ctrl-C; memory hooks exist
- * only while watchpoints do.  A stop inside a slice pauses the slice: the
+ * the front end's poll() says the user pressed Ctrl-C; a memory hook exists
+ * only while watchpoints do (it sees every load and store of the process:
+ * Unicorn gives memory hooks physical addresses in UC_TLB_VIRTUAL mode, so
+ * it cannot be limited to the watched virtual range).  A stop inside a slice pauses the slice: the
  * front end's stopped() talks to the debugger, and the slice then goes on
  * with the instructions it had left, so the scheduler's decisions (quantum,
  * alarms) and the trace are those of a run without a debugger.
  *
  * A stop is taken at the start of an instruction, before it executes
  * (Unicorn leaves the translation block when a code hook asks it to stop);
- * a watchpoint stops at the start of the instruction after the access.
+ * a watchpoint stops at the start of the instruction after the access
+ * (why_pos: the accessing instruction's position).
  */
 #ifndef MMSIM_DEBUG_H
 #define MMSIM_DEBUG_H
@@ -39,7 +42,6 @@ struct dbg_wp {
     bool     used;
     int      kind;         /* DW_* */
     uint32_t addr, len;
-    uc_hook  h;            /* while installed on the engine */
 };
 
 struct sim_debug {
@@ -80,12 +82,14 @@ struct sim_debug {
     enum dbg_stop why;                  /* of the last stop */
     uint32_t why_addr;                  /* watchpoint address */
     int      why_kind;                  /* DW_* of a watchpoint stop */
+    uint64_t why_pos;                   /* position of the access of a watchpoint stop */
     uint32_t stop_tid;
-    bool     whit;                      /* a watchpoint was hit by the last instruction */
+    bool     whit;                      /* a watchpoint was hit by the last instruction, */
+    uint64_t whit_pos;                  /*   at this position */
     uint32_t whit_addr;
     int      whit_kind;
     uc_engine *uc;                      /* engine the hooks are on */
-    uc_hook  h_code;
+    uc_hook  h_code, h_mem;            /* h_mem: only while watchpoints exist */
     bool     stop_pending;              /* the slice was paused by a stop */
     uint64_t slice_done;                /* instructions the paused slice ran */
     uint64_t polls;
