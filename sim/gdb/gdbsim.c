@@ -327,7 +327,7 @@ static void mon_objinfo(struct proc *p, int fd, FILE *f)
     struct mm_segment seg[256];
     long n = mm_obj_info(p->mm, fd, 0, 0, st.size, seg, 256);
     if (n < 0) {
-        fprintf(f, "objinfo: fd %d: %s\n", fd, strerror((int)-n));
+        fprintf(f, "objinfo: fd %d: %s (%s)\n", fd, strerror((int)-n), mm_last_reason(p->mm));
         return;
     }
     fprintf(f, "_MEM_OBJ_INFO fd %d: size 0x%" PRIx64 ", %ld segment%s\n", fd, st.size, n,

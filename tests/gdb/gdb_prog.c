@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     }
     printf("total %d watched %d\n", total, watched);
     int fd = shm_open("/gdbtest", O_RDWR | O_CREAT, 0600);
-    ftruncate(fd, 8192);
+    shm_ctl(fd, SHMCTL_ANON, 0, 8192);
     char *m = mmap(0, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     strcpy(m, "shared");
     pthread_t t;
