@@ -69,6 +69,7 @@ struct gdbsim {
     struct sim *s;                    /* the machine of this run */
     enum run_mode mode, next_mode;
     bool     restart, killed, tainted;
+    bool     first_stop;              /* the stop before the first instruction: no reply */
     uint64_t rev_from;                /* position a reverse command started at */
     uint32_t rev_tid;                 /* bs: its thread; bc: 0 */
     uint64_t target;                  /* position to go to */
@@ -524,7 +525,11 @@ static void send_stop(struct gdbsim *g, int sig, const char *extra, uint32_t tid
     g->pr.stop_tid = tid;
     g->pr.g_tid = 0;
     snprintf(r, sizeof r, "T%02xthread:%x;%s", sig, tid, extra);
-    gdb_proto_stop(&g->pr, r);
+    if (g->first_stop)                  /* gdb asks with '?' after connecting */
+        snprintf(g->pr.stop, sizeof g->pr.stop, "%s", r);
+    else
+        gdb_proto_stop(&g->pr, r);
+    g->first_stop = false;
 }
 
 static const char *watch_word(int kind)
@@ -860,7 +865,19 @@ int gdb_run(const char *addr, const struct sim_opts *o, const struct sim_kernel 
         free(g);
         return 125;
     }
-    fprintf(stderr, "mmsim: gdb: waiting for a debugger on %s\n", addr);
+    char where[160];
+    snprintf(where, sizeof where, "%s", addr);
+    if (!g->unix_path[0]) {                   /* the port the system chose for :0 */
+        struct sockaddr_storage ss;
+        socklen_t sl = sizeof ss;
+        char host[64], port[16];
+        if (getsockname(g->lfd, (struct sockaddr *)&ss, &sl) == 0 &&
+            getnameinfo((struct sockaddr *)&ss, sl, host, sizeof host, port, sizeof port,
+                        NI_NUMERICHOST | NI_NUMERICSERV) == 0)
+            snprintf(where, sizeof where, "%s%s%s:%s", ss.ss_family == AF_INET6 ? "[" : "", host,
+                     ss.ss_family == AF_INET6 ? "]" : "", port);
+    }
+    fprintf(stderr, "mmsim: gdb: waiting for a debugger on %s\n", where);
     do
         g->fd = accept(g->lfd, NULL, NULL);
     while (g->fd < 0 && errno == EINTR);
@@ -893,6 +910,7 @@ int gdb_run(const char *addr, const struct sim_opts *o, const struct sim_kernel 
     g->out.real = stdout;
     g->err.real = stderr;
     g->mode = MODE_LIVE;
+    g->first_stop = true;
     int status = 125;
     bool expect_diverged = false, trace_lost = false;
     for (;;) {

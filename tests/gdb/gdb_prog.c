@@ -2,7 +2,8 @@
  * gdb_prog.c - the guest the gdb tests debug (tests/gdb/CMakeLists.txt):
  * a function with a local, a global written in a loop (watchpoints,
  * reverse-continue), a second thread, a shared-memory object (monitor
- * objinfo, walk), and with argument "segv" a store to an unmapped address.
+ * objinfo, walk), with argument "segv" a store to an unmapped address, with
+ * "spin" a loop that never ends.
  */
 #include <fcntl.h>
 #include <pthread.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 int watched;                    /* written once per loop iteration */
+volatile unsigned spin;         /* with argument "spin": counts forever (Ctrl-C tests) */
 volatile int from_thread;       /* written by the second thread */
 
 int add(int a, int b)
@@ -42,6 +44,8 @@ int main(int argc, char **argv)
     pthread_create(&t, NULL, worker, NULL);
     pthread_join(t, NULL);
     printf("thread wrote %d, fd %d holds %s\n", from_thread, fd, m);
+    while (argc > 1 && !strcmp(argv[1], "spin"))
+        spin++;
     if (argc > 1 && !strcmp(argv[1], "segv"))
         *(volatile int *)0x1234 = 1;
     return 0;

@@ -1,0 +1,51 @@
+#!/bin/sh
+# run_gdb.sh MMSIM CPU ELF SCRIPT EXPECT WORKDIR [PROGARGS...]
+#
+# Runs ELF under `MMSIM run --gdb unix:SOCKET` and gdb-multiarch -batch
+# with the command file SCRIPT against it; every line of EXPECT is an
+# extended regular expression gdb's output must match (lines starting with
+# '!' must not match; '#' lines are comments).  Then checks that the same
+# run without gdb gives byte-identical stdout and trace (attaching gdb,
+# stopping, stepping and running backwards must not change the run).
+set -u
+mmsim=$1 cpu=$2 elf=$3 script=$4 expect=$5 work=$6
+shift 6
+mkdir -p "$work"
+sock="$work/gdb.sock"
+rm -f "$sock"
+command -v gdb-multiarch >/dev/null || { echo "gdb-multiarch not installed (setup.sh installs it)"; exit 1; }
+"$mmsim" run --cpu "$cpu" --trace "$work/gdb.jsonl" --gdb "unix:$sock" "$elf" "$@" \
+    > "$work/gdb.out" 2> "$work/gdb.err" &
+pid=$!
+i=0
+while [ ! -S "$sock" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+timeout 50 gdb-multiarch -batch -nx "$elf" -ex "target remote $sock" -x "$script" \
+    > "$work/gdb.log" 2>&1
+grc=$?
+wait $pid
+mrc=$?
+cat "$work/gdb.log"
+echo "--- mmsim exit $mrc, gdb exit $grc; stderr:"
+cat "$work/gdb.err"
+fail=0
+while IFS= read -r pat; do
+    case "$pat" in
+    ''|'#'*) continue ;;
+    '!'*) if grep -Eq -- "${pat#!}" "$work/gdb.log"; then echo "FAIL: matched '${pat#!}'"; fail=1; fi ;;
+    *) if ! grep -Eq -- "$pat" "$work/gdb.log"; then echo "FAIL: no match for '$pat'"; fail=1; fi ;;
+    esac
+done < "$expect"
+# The same run without gdb: identical output and trace, up to where gdb
+# let it go (a session that ran to the end compares whole files).
+"$mmsim" run --cpu "$cpu" --trace "$work/ref.jsonl" "$elf" "$@" > "$work/ref.out" 2> "$work/ref.err"
+rrc=$?
+if [ "$mrc" = "$rrc" ]; then
+    cmp "$work/ref.out" "$work/gdb.out" || { echo "FAIL: stdout differs with gdb"; fail=1; }
+    cmp "$work/ref.jsonl" "$work/gdb.jsonl" || { echo "FAIL: trace differs with gdb"; fail=1; }
+    grep -v '^mmsim: gdb: ' "$work/gdb.err" | cmp -s - "$work/ref.err" || { echo "FAIL: stderr differs with gdb"; fail=1; }
+else
+    # gdb killed the run: what it wrote must be a prefix of the full run's
+    head -c "$(wc -c < "$work/gdb.out")" "$work/ref.out" | cmp -s - "$work/gdb.out" || { echo "FAIL: stdout is not a prefix"; fail=1; }
+fi
+[ $fail = 0 ] && echo "PASS"
+exit $fail
