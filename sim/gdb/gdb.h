@@ -19,7 +19,7 @@
 
 /* Run `path` as sim_run does, under a debugger that connects to `addr`
  * (":PORT" or "HOST:PORT", loopback by default, or "unix:PATH").  Waits
- * for gdb before the first guest instruction.  The exit status is
+ * for gdb before the first instruction of process o->gdb_pid (1 if 0).  The exit status is
  * sim_run's (128+9 if gdb killed the guest); 125 if the address is bad or
  * cannot be listened on. */
 int gdb_run(const char *addr, const struct sim_opts *o, const struct sim_kernel *k,

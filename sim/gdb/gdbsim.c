@@ -2,8 +2,10 @@
  * gdbsim.c - the GDB stub's target: the machine (see gdb.h).
  *
  * One connection, one followed process: process 1, the program named on
- * the command line (its threads are gdb's threads; children it forks or
- * spawns run without the debugger, see docs/GDB.md).
+ * the command line, or the one --gdb-follow PID names (its threads are
+ * gdb's threads; other processes run without the debugger, see
+ * docs/GDB.md).  gdb is accepted when the followed process is about to
+ * run its first instruction.
  *
  * Reverse execution.  Every run is deterministic, and the machine counts
  * the instructions the followed process starts (its position, debug.h).
@@ -70,6 +72,7 @@ struct gdbsim {
     enum run_mode mode, next_mode;
     bool     restart, killed, tainted;
     bool     first_stop;              /* the stop before the first instruction: no reply */
+    bool     ever_connected;          /* gdb was accepted (at that first stop) */
     uint64_t rev_from;                /* position a reverse command started at */
     uint32_t rev_tid;                 /* bs: its thread; bc: 0 */
     uint64_t target;                  /* position to go to */
@@ -484,6 +487,8 @@ static enum gdb_action serve(struct gdbsim *g)
 static bool g_poll(void *ctx)
 {
     struct gdbsim *g = ctx;
+    if (!g->connected)
+        return false;
     for (;;) {
         int c = io_byte(g, false);
         if (c == -1)
@@ -493,6 +498,25 @@ static bool g_poll(void *ctx)
         if (gdb_proto_byte(&g->pr, (uint8_t)c) == GA_INTERRUPT)
             return true;
     }
+}
+
+/* Wait for gdb (the followed process is about to run its first
+ * instruction).  False if accept fails. */
+static bool connect_gdb(struct gdbsim *g)
+{
+    g->ever_connected = true;
+    do
+        g->fd = accept(g->lfd, NULL, NULL);
+    while (g->fd < 0 && errno == EINTR);
+    if (g->fd < 0) {
+        fprintf(g->err.real, "mmsim: gdb: accept: %s; the run goes on without a debugger\n",
+                strerror(errno));
+        return false;
+    }
+    int one = 1;
+    setsockopt(g->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    g->connected = true;
+    return true;
 }
 
 static void disconnect(struct gdbsim *g)
@@ -616,6 +640,10 @@ static void on_stopped(void *ctx, struct proc *p, struct thread *t)
 {
     struct gdbsim *g = ctx;
     struct sim_debug *d = &g->d;
+    if (!g->ever_connected && !connect_gdb(g)) {
+        disconnect(g);
+        return;
+    }
     if (g->eof) {
         disconnect(g);
         return;
@@ -821,7 +849,7 @@ static int listen_on(struct gdbsim *g, const char *addr)
 static void run_reset(struct gdbsim *g)
 {
     struct sim_debug *d = &g->d;
-    d->attached = g->connected;
+    d->attached = g->connected || !g->ever_connected;
     d->icount = 0;
     d->uc = NULL;
     d->h_code = 0;
@@ -860,6 +888,7 @@ int gdb_run(const char *addr, const struct sim_opts *o, const struct sim_kernel 
     }
     g->o = o;
     g->fd = -1;
+    g->d.pid = o->gdb_pid ? o->gdb_pid : 1;
     g->lfd = listen_on(g, addr);
     if (g->lfd < 0) {
         free(g);
@@ -877,19 +906,10 @@ int gdb_run(const char *addr, const struct sim_opts *o, const struct sim_kernel 
             snprintf(where, sizeof where, "%s%s%s:%s", ss.ss_family == AF_INET6 ? "[" : "", host,
                      ss.ss_family == AF_INET6 ? "]" : "", port);
     }
-    fprintf(stderr, "mmsim: gdb: waiting for a debugger on %s\n", where);
-    do
-        g->fd = accept(g->lfd, NULL, NULL);
-    while (g->fd < 0 && errno == EINTR);
-    if (g->fd < 0) {
-        fprintf(stderr, "mmsim: --gdb %s: accept: %s\n", addr, strerror(errno));
-        close(g->lfd);
-        free(g);
-        return 125;
-    }
-    int one = 1;
-    setsockopt(g->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    g->connected = true;
+    if (g->d.pid == 1)
+        fprintf(stderr, "mmsim: gdb: waiting for a debugger on %s\n", where);
+    else
+        fprintf(stderr, "mmsim: gdb: process %u will wait for a debugger on %s\n", g->d.pid, where);
     build_xml(g);
     g->tgt = (struct gdb_target){
         .ctx = g, .nregs = is_ppc(g) ? 38 : 17, .big_endian = is_ppc(g), .xml = t_xml,
@@ -903,7 +923,6 @@ int gdb_run(const char *addr, const struct sim_opts *o, const struct sim_kernel 
     g->kern = *k;
     g->kern.fault = g_fault;
     g->kern.proc_exit = g_proc_exit;
-    g->d.pid = 1;
     g->d.ctx = g;
     g->d.poll = g_poll;
     g->d.stopped = on_stopped;
@@ -940,6 +959,8 @@ int gdb_run(const char *addr, const struct sim_opts *o, const struct sim_kernel 
         g->restart = false;
         g->mode = g->next_mode;
     }
+    if (!g->ever_connected)
+        fprintf(stderr, "mmsim: gdb: process %u never ran; no debugger was attached\n", g->d.pid);
     if (g->connected && !g->killed)
         disconnect(g);
     if (g->fd >= 0)

@@ -305,6 +305,7 @@ struct sim_opts {
     unsigned       max_procs;   /* --max-procs: unreaped processes (0: PROC_MAX_DEFAULT) */
     unsigned       max_threads; /* --max-threads: threads per process (0: THREAD_MAX_DEFAULT) */
     const char    *gdb;         /* --gdb ADDR: run under the GDB stub (sim/gdb), or NULL */
+    uint32_t       gdb_pid;     /* --gdb-follow PID: the process gdb debugs (0: 1) */
 };
 
 /* Defaults of --epoch (2026-01-01T00:00:00Z), --max-procs, --max-threads. */

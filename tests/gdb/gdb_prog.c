@@ -3,13 +3,14 @@
  * a function with a local, a global written in a loop (watchpoints,
  * reverse-continue), a second thread, a shared-memory object (monitor
  * objinfo, walk), with argument "segv" a store to an unmapped address, with
- * "spin" a loop that never ends.
+ * "spin" a loop that never ends, with "fork" a child that calls add().
  */
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 int watched;                    /* written once per loop iteration */
@@ -44,6 +45,14 @@ int main(int argc, char **argv)
     pthread_create(&t, NULL, worker, NULL);
     pthread_join(t, NULL);
     printf("thread wrote %d, fd %d holds %s\n", from_thread, fd, m);
+    if (argc > 1 && !strcmp(argv[1], "fork")) {
+        pid_t child = fork();
+        if (child == 0)
+            return add(100, 200) == 300 ? 0 : 1;
+        int status = -1;
+        waitpid(child, &status, 0);
+        printf("child exited with %d\n", status);
+    }
     while (argc > 1 && !strcmp(argv[1], "spin"))
         spin++;
     if (argc > 1 && !strcmp(argv[1], "segv"))

@@ -15,7 +15,9 @@ mkdir -p "$work"
 sock="$work/gdb.sock"
 rm -f "$sock"
 command -v gdb-multiarch >/dev/null || { echo "gdb-multiarch not installed (setup.sh installs it)"; exit 1; }
-"$mmsim" run --cpu "$cpu" --trace "$work/gdb.jsonl" --gdb "unix:$sock" "$elf" "$@" \
+# "#opts: ..." in EXPECT: more mmsim options for the gdb run
+opts=$(sed -n 's/^#opts: //p' "$expect")
+"$mmsim" run --cpu "$cpu" --trace "$work/gdb.jsonl" --gdb "unix:$sock" $opts "$elf" "$@" \
     > "$work/gdb.out" 2> "$work/gdb.err" &
 pid=$!
 i=0
