@@ -954,6 +954,12 @@ int gdb_run(const char *addr, const struct sim_opts *o, const struct sim_kernel 
             fclose(err);
         expect_diverged = inited && s.expect_diverged;
         trace_lost = inited && s.trace_lost;
+        if (g->connected && !g->restart && g->mode == MODE_SEARCH && inited) {
+            /* the followed process never started another instruction (it
+             * was stopped from between other processes' slices): the
+             * search is over at the end of the run */
+            search_done(g);
+        }
         if (!g->restart || !g->connected)
             break;
         g->restart = false;

@@ -39,6 +39,9 @@ cat "$work/gdb.log"
 echo "--- mmsim exit $mrc, gdb exit $grc; stderr:"
 cat "$work/gdb.err"
 fail=0
+if grep -Eq 'Sanitizer|runtime error' "$work/gdb.err"; then
+    echo "FAIL: sanitizer report"; fail=1
+fi
 while IFS= read -r pat; do
     case "$pat" in
     ''|'#'*) continue ;;
