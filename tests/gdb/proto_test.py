@@ -7,7 +7,8 @@ remote protocol directly: a bad checksum gets '-', an overlong packet
 E01, an unknown packet the empty reply, wrapping memory ranges and
 out-of-range registers E01, an unmapped address E14; then thousands of
 random packets (fixed seed); then Ctrl-C (0x03) must interrupt the
-running guest with T02, and 'k' must end mmsim with status 137.  The
+running guest with T02, and 'k' must end mmsim with status 137.  Last, a
+debugger that disconnects while the guest runs: the guest runs on.  The
 host must never crash (nor print a sanitizer report)."""
 import os, random, re, select, socket, subprocess, sys, time
 
@@ -145,5 +146,30 @@ err = errf.read()
 check("mmsim exit status after k", str(rc).encode(), rb"137")
 if "Sanitizer" in err or "runtime error" in err:
     print("FAIL: sanitizer report\n" + err); failures += 1
+
+# A debugger that goes away while the guest runs: the guest runs on to its
+# end, with the output it has without gdb.
+sock2 = os.path.join(work, "gone.sock")
+if os.path.exists(sock2):
+    os.unlink(sock2)
+out2 = open(os.path.join(work, "gone.out"), "w+")
+p2 = subprocess.Popen([mmsim, "run", "--cpu", cpu, "--gdb", "unix:" + sock2, elf],
+                      stdout=out2, stderr=subprocess.DEVNULL)
+for _ in range(200):
+    if os.path.exists(sock2):
+        break
+    time.sleep(0.05)
+c2 = socket.socket(socket.AF_UNIX)
+c2.connect(sock2)
+c2.sendall(frame(b"Z0,0,4") + frame(b"vCont;c"))
+time.sleep(0.2)
+c2.close()
+try:
+    rc2 = p2.wait(timeout=20)
+except subprocess.TimeoutExpired:
+    p2.kill(); rc2 = "hung"
+out2.seek(0)
+check("guest runs on after gdb disconnects", str(rc2).encode(), rb"0")
+check("its output", out2.read().encode(), rb"total 6 watched 60\nthread wrote 42, .*\n")
 print("PASS" if not failures else "%d failures" % failures)
 sys.exit(1 if failures else 0)
