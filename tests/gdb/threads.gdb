@@ -1,5 +1,5 @@
-# Guest threads are gdb threads.
-break worker
+# Guest threads are gdb threads (and a hardware breakpoint, Z1).
+hbreak worker
 continue
 info threads
 thread 1
