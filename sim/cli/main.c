@@ -15,6 +15,7 @@
 #include "checker.h"
 #include "cli.h"
 #include "kcall.h"
+#include "gdb.h"
 
 #ifndef MMSIM_GUEST_DIR
 #define MMSIM_GUEST_DIR "guest"
@@ -78,6 +79,10 @@ static void usage(FILE *f)
         "  --max-procs N      processes not yet reaped (fork/posix_spawn: EAGAIN; default 1024)\n"
         "  --max-threads N    threads per process, live or not yet joined\n"
         "                     (pthread_create: EAGAIN; default 1024)\n"
+        "  --gdb ADDR         wait for gdb on ADDR (:PORT on loopback, HOST:PORT or\n"
+        "                     unix:PATH) before the first instruction (docs/GDB.md)\n"
+        "  --gdb-follow PID   with --gdb: debug process PID (forked or spawned) instead\n"
+        "                     of process 1; gdb is awaited when PID first runs\n"
         "\n"
         "Exit status: the guest's; 128+signal if a fault killed it (QNX numbers:\n"
         "SIGILL 4, SIGKILL 9, SIGBUS 10, SIGSEGV 11, SIGTERM 15); 3 if --check=error\n"
@@ -123,7 +128,7 @@ static int parse_u64(const char *s, uint64_t *out)
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
        OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT, OPT_QUANTUM,
-       OPT_MAX_HOST_MEM, OPT_MAX_FDS, OPT_EPOCH, OPT_MAX_PROCS, OPT_MAX_THREADS };
+       OPT_MAX_HOST_MEM, OPT_MAX_FDS, OPT_EPOCH, OPT_MAX_PROCS, OPT_MAX_THREADS, OPT_GDB, OPT_GDB_FOLLOW };
 
 /* --ipc-limit semNAME=N into o->sem.  0, -EINVAL, or 1 if not a
  * semaphore limit. */
@@ -226,6 +231,8 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"epoch", required_argument, 0, OPT_EPOCH},
         {"max-procs", required_argument, 0, OPT_MAX_PROCS},
         {"max-threads", required_argument, 0, OPT_MAX_THREADS},
+        {"gdb", required_argument, 0, OPT_GDB},
+        {"gdb-follow", required_argument, 0, OPT_GDB_FOLLOW},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0},
     };
@@ -347,6 +354,20 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
                 return -1;
             }
             break;
+        case OPT_GDB:
+            if (gdb_addr_check(optarg) != 0) {
+                fprintf(stderr, "mmsim: bad --gdb '%s' (:PORT, HOST:PORT or unix:PATH)\n", optarg);
+                return -1;
+            }
+            o->gdb = optarg;
+            break;
+        case OPT_GDB_FOLLOW:
+            if (parse_u64(optarg, &v) != 0 || v < 1 || v > UINT32_MAX) {
+                fprintf(stderr, "mmsim: bad --gdb-follow '%s' (a process id)\n", optarg);
+                return -1;
+            }
+            o->gdb_pid = (uint32_t)v;
+            break;
         case 'h': usage(stdout); exit(0);
         default:
             usage(stderr);
@@ -369,6 +390,8 @@ int cli_run(const struct sim_opts *o, const char *path, int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    if (o->gdb)
+        return gdb_run(o->gdb, o, &kcall_kernel, &checker_memsys, path, argc, argv);
     return sim_run(o, &kcall_kernel, &checker_memsys, path, argc, argv);
 }
 

@@ -31,6 +31,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "debug.h"
 #include "mmtrace.h"
 #include "sim.h"
 #include "trace.h"
@@ -885,7 +886,7 @@ static void run_slice(struct sim *s, struct thread *t, uint64_t deadline)
     slice_uc = p->uc;
     enum slice_end e = SLICE_DEAD;
     if (p->state == PROC_RUNNING)
-        e = stop_signal ? SLICE_STOPPED : engine_slice(p, count, tmo);
+        e = stop_signal ? SLICE_STOPPED : debug_slice(p, count, tmo);
     slice_uc = NULL;
     s->running = NULL;
     if (e == SLICE_EXPIRED)
@@ -901,6 +902,15 @@ int sched_run(struct sim *s)
         sweep(s);
         if (stop_signal) {
             interrupt_all(s, stop_signal);
+            sweep(s);
+            break;
+        }
+        if (s->dbg && s->dbg->abort) {          /* the debugger ends this run (kill, restart) */
+            for (struct proc *p = s->procs; p; p = p->next)
+                if (p->state == PROC_RUNNING) {
+                    p->quiet_kill = true;
+                    sched_terminate(p, 0, 9);
+                }
             sweep(s);
             break;
         }

@@ -307,6 +307,8 @@ struct sim_opts {
     uint32_t       epoch;       /* --epoch: CLOCK_REALTIME seconds at simulated time 0 */
     unsigned       max_procs;   /* --max-procs: unreaped processes (0: PROC_MAX_DEFAULT) */
     unsigned       max_threads; /* --max-threads: threads per process (0: THREAD_MAX_DEFAULT) */
+    const char    *gdb;         /* --gdb ADDR: run under the GDB stub (sim/gdb), or NULL */
+    uint32_t       gdb_pid;     /* --gdb-follow PID: the process gdb debugs (0: 1) */
 };
 
 /* Defaults of --epoch (2026-01-01T00:00:00Z), --max-procs, --max-threads. */
@@ -317,6 +319,7 @@ struct sim_opts {
 
 struct trace;
 struct desc_cache;
+struct sim_debug;
 
 struct sim {
     struct sim_opts  o;
@@ -361,6 +364,7 @@ struct sim {
     uint64_t        *file_ids; /* host (dev, ino) pairs: trace file numbers (mmtrace.c) */
     size_t           nfile_ids;
     struct tmpfs    *tmpfs;    /* the in-memory /tmp (kcall_path.c), NULL until used */
+    struct sim_debug *dbg;     /* a debugger's view (debug.h), NULL without one */
 };
 
 /* sim.c: build the machine (RAM, frames, MMU, memory manager, trace) with
