@@ -105,6 +105,8 @@ struct rep {
     bool            oom;
     uint64_t        counts[NEV], left[NEV];
     uint64_t        total, kept, max_events;
+    long            events_start;  /* file offset of the first record (byte budget) */
+    bool            full;          /* no more records are kept */
 };
 
 static void eb_add(struct rep *p, const char *s, size_t n)
@@ -456,6 +458,7 @@ static int write_data(struct rep *p, struct tf_reader *r, const char *source,
     fputs(",\"header\":", f);
     put_record(r, f, -1);
     fputs(",\"events\":[", f);
+    p->events_start = ftell(f);
     p->counts[0]++;
     p->total = 1;
     p->kept = 1;
@@ -469,7 +472,11 @@ static int write_data(struct rep *p, struct tf_reader *r, const char *source,
             return tf_fail(r, "a second \"machine\" header");
         p->counts[k]++;
         p->total++;
-        if (p->kept >= p->max_events) {
+        if (!p->full && p->max_events)
+            p->full = p->kept >= p->max_events;
+        else if (!p->full && (p->kept & 255) == 0)
+            p->full = ftell(f) - p->events_start >= (long)REPORT_EVENT_BYTES;
+        if (p->full) {
             p->left[k]++;
             continue;
         }
@@ -625,7 +632,7 @@ int report_write(const char *trace_path, const char *out_path, const struct repo
     }
     static char obuf[1 << 20];
     setvbuf(f, obuf, _IOFBF, sizeof obuf);
-    struct rep p = { .out = f, .max_events = o->max_events ? o->max_events : REPORT_MAX_EVENTS_DEFAULT };
+    struct rep p = { .out = f, .max_events = o->max_events };
     const char *source = base_name(trace_path);
     const char *title = o->title ? o->title : source;
     size_t pos = 0;
@@ -678,12 +685,13 @@ static void report_usage(FILE *f)
         "Write one self-contained HTML page of the run recorded in TRACE (a trace of\n"
         "`mmsim run --trace`): timeline, address spaces, physical frames, page-table\n"
         "walks and checker reports; open it in any browser, no network needed.\n"
-        "  --max-events N  records the page holds in full (default %u); the rest are\n"
-        "                  counted by kind and the page says what was left out\n"
+        "  --max-events N  records the page holds in full (default: as many as fit in\n"
+        "                  %u MiB, about 86,000); the rest are counted by kind and\n"
+        "                  the page says what was left out\n"
         "  --title TEXT    the page's title (default: the trace's file name)\n"
         "  --stats         print records, size and time taken on stderr\n"
         "Exit status: 0, or 2 if the trace is refused or OUT cannot be written.\n",
-        REPORT_MAX_EVENTS_DEFAULT);
+        REPORT_EVENT_BYTES >> 20);
 }
 
 int report_main(int argc, char **argv)
@@ -744,6 +752,6 @@ int report_main(int argc, char **argv)
     }
     if (st.kept < st.events)
         fprintf(stderr, "mmsim report: %s holds the first %" PRIu64 " of %" PRIu64
-                " records (--max-events); the page lists what was left out\n", out, st.kept, st.events);
+                " records; the page lists what was left out (--max-events N keeps more)\n", out, st.kept, st.events);
     return 0;
 }

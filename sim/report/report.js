@@ -525,7 +525,7 @@
       var tr = el('tr');
       tr.appendChild(el('td', null, S[f[2]]));
       tr.appendChild(el('td', { 'class': 'mono' }, S[f[3]]));
-      tr.appendChild(el('td', { 'class': 'mono' }, f[4]));
+      tr.appendChild(el('td', { 'class': 'mono' }, f[4] > 9 ? f[4] + ' (' + '0x' + f[4].toString(16) + ')' : f[4]));
       tr.appendChild(el('td', null, S[f[5]]));
       tb.appendChild(tr);
     });
@@ -795,6 +795,8 @@
     window.addEventListener('hashchange', function () { if (!rendering && location.hash !== $('permalink').getAttribute('href')) fromHash(); });
     if (location.hash.length > 1) fromHash(); else show(0);
     document.body.setAttribute('data-ready', '1');
+    /* for bench/report.sh: milliseconds from navigation to an interactive page */
+    if (window.performance && performance.now) document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
   }
   init();
 })();
