@@ -430,7 +430,9 @@
     own.forEach(function (n, f) { if (f < nfr && f > maxf) maxf = f; });
     /* show the RAM up to the highest frame in use, rounded up, at least 256 frames */
     var show = Math.min(nfr, Math.max(256, Math.ceil((maxf + 1) / 256) * 256));
-    var cv = $('physmap'), cols = 128, cell = 8;
+    /* one square per frame: smaller squares for a bigger range */
+    var cell = show <= 8192 ? 8 : show <= 32768 ? 4 : 2, cols = 1024 / cell;
+    var cv = $('physmap');
     var rows = Math.ceil(show / cols);
     cv.width = cols * cell; cv.height = rows * cell;
     var g = cv.getContext && cv.getContext('2d');
@@ -651,7 +653,7 @@
     pids.forEach(function (pid) {
       var p = st.procs.get(pid);
       var o = el('option', { value: pid }, pid + (p.path ? ' ' + p.path : '') + (p.alive ? '' : ' (ended)'));
-      if (pid === sel.pid) o.selected = true;
+      if (pid === sel.pid) { o.selected = true; o.setAttribute('selected', ''); }
       ps.appendChild(o);
     });
     $('vain').value = sel.va !== null ? hex(sel.va) : '';

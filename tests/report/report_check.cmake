@@ -19,7 +19,8 @@
 #   - stepping to the last PTE record that maps a page (of VA if given) shows
 #     its value in the walk, and the step before shows a different state;
 #   - each CHECK_RE: the page loaded at #hash has a DOM matching regex
-#     (@WALK@ in hash: the step, pid and va of the walk above).
+#     (@WALK@ in hash: the step, pid and va of the walk above; @EXIT@: the
+#     step of process 1's exit record).
 # Lists are separated by "%%" (";" would be split by add_test).
 cmake_minimum_required(VERSION 3.20)
 
@@ -165,10 +166,10 @@ else()
   endif()
 endif()
 
+string(REGEX MATCH "\"seq\":([0-9]+),\"ev\":\"exit\",\"pid\":1," _ "${trace}")
+set(exit_seq ${CMAKE_MATCH_1})
 # run --report: the mappings and PTEs of process 1 when it exits, as --dump-pt printed them
 if(DEFINED ELF)
-  string(REGEX MATCH "\"seq\":([0-9]+),\"ev\":\"exit\",\"pid\":1," _ "${trace}")
-  set(exit_seq ${CMAKE_MATCH_1})
   string(FIND "${dump}" "== page tables of process 1 (" at)
   if(exit_seq STREQUAL "" OR at LESS 0)
     fail("no exit record or --dump-pt output for process 1")
@@ -195,6 +196,7 @@ foreach(c IN LISTS CHECK_RE)
   string(FIND "${c}" "=>" sep)
   string(SUBSTRING "${c}" 0 ${sep} hash)
   string(REPLACE "@WALK@" "step=${walk_seq}&pid=${walk_asid}&va=${walk_va}" hash "${hash}")
+  string(REPLACE "@EXIT@" "step=${exit_seq}" hash "${hash}")
   math(EXPR sep "${sep} + 2")
   string(SUBSTRING "${c}" ${sep} -1 re)
   load("${hash}" d)
@@ -207,6 +209,8 @@ if(DEFINED SCREENSHOT)
   if(NOT DEFINED SHOT_HASH)
     set(SHOT_HASH "step=${last}")
   endif()
+  string(REPLACE "@WALK@" "step=${walk_seq}&pid=${walk_asid}&va=${walk_va}" SHOT_HASH "${SHOT_HASH}")
+  string(REPLACE "@EXIT@" "step=${exit_seq}" SHOT_HASH "${SHOT_HASH}")
   execute_process(COMMAND ${CHROMIUM} --headless --no-sandbox --disable-gpu --no-first-run
                           --disable-extensions --user-data-dir=${profile} --hide-scrollbars
                           --window-size=1400,2000 --virtual-time-budget=5000
