@@ -120,7 +120,11 @@
     case 'exec': p = procW(pid); p.maps = []; break;
     case 'shm_open': p = procW(pid); p.fds.set(r.ret, a.name); touchObj(a.name); break;
     case 'file_open': p = procW(pid); p.fds.set(r.ret, 'file #' + a.file); break;
-    case 'shmget': touchObj('System V shmid ' + r.ret); break;
+    case 'shmget': {
+      var sn = 'System V shmid ' + r.ret, so0 = objOf(sn);
+      if (!so0.size) setMap(st.objs, sn, Object.assign({}, so0, { size: a.size }));
+      break;
+    }
     case 'close': p = procW(pid); p.fds.delete(a.fd); break;
     case 'dup': p = procW(pid); if (p.fds.has(a.fd)) p.fds.set(r.ret, p.fds.get(a.fd)); break;
     case 'dup2': p = procW(pid); if (p.fds.has(a.fd)) p.fds.set(a.newfd, p.fds.get(a.fd)); break;
