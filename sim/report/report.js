@@ -262,6 +262,10 @@
     case 'signal': return s + ' sig ' + r.sig + (r.what ? ' ' + r.what : '');
     case 'exit': return s + ' status ' + r.status + (r.signal ? ' signal ' + r.signal : '');
     case 'spawn': return s + ' ' + r.path;
+    case 'dev': return s + ' ' + r.dev + ' ' + r.op + ' +' + r.off + ' = ' + r.value + (r.speculative ? ' (speculative)' : '');
+    case 'sig_deliver': return s + ' sig ' + r.sig + ' handler ' + r.handler;
+    case 'sig_default': return s + ' sig ' + r.sig + ' ' + r.what;
+    case 'block': return s + ' tid ' + r.tid + ' in ' + r['in'];
     case 'fork': return s + ' child ' + r.child;
     case 'machine': return 'machine ' + r.cpu + ' ram ' + r.ram;
     default: return s;
@@ -372,7 +376,7 @@
       var at = [];
       attrs.forEach(function (n, t) { at.push(attrs.size > 1 ? n + ' x ' + t : t); });
       var tr = el('tr', { tabindex: '0', 'data-start': hex(m.start) });
-      if (sel.va !== null && sel.va >= m.start && sel.va < m.end) tr.className = 'sel';
+      if ((sel.va !== null && sel.va >= m.start && sel.va < m.end) || sel.owner === m.obj) tr.className = 'sel';
       [hex(m.start), hex(m.end), kb(m.end - m.start), m.obj, protText(m.prot), flagsText(m.flags), pages + ' of ' + ((m.end - m.start) / 4096), at.join('; ') || (m.flags & MAP_LAZY ? 'none yet (lazy: pages come on first touch)' : 'no PTE')].forEach(function (c, k) {
         var td = el('td', k < 3 ? { 'class': 'mono' } : null, c);
         if (k === 3) { var sw = el('span', { 'class': 'swatch' }); sw.style.background = colourOf(m.obj); td.insertBefore(sw, td.firstChild); }
@@ -403,6 +407,12 @@
     return { maps: maps.length, pages: mapped };
   }
 
+  /* Name of the device window holding physical address pa, or null. */
+  function deviceAt(pa) {
+    var d = D.header.devices || [];
+    for (var i = 0; i < d.length; i++) if (pa >= num(d[i].base) && pa < num(d[i].base) + num(d[i].size)) return d[i].name;
+    return null;
+  }
   /* Owner of every frame after this step. */
   function frameOwners() {
     var own = new Map();  /* frame -> owner name */
@@ -412,8 +422,10 @@
       var maps = p.maps;
       ptes.forEach(function (x, vp) {
         if (!entryValid(x.e)) return;
-        var f = Math.floor(PT[x.e][1] / 4096), va = vp * 4096, name = 'unrecorded mapping';
+        var pa = PT[x.e][1], f = Math.floor(pa / 4096), va = vp * 4096, name = 'unrecorded mapping';
         for (var k = 0; k < maps.length; k++) if (va >= maps[k].start && va < maps[k].end) { name = maps[k].obj; break; }
+        var dv = deviceAt(pa);
+        if (dv) name = 'device ' + dv + ' registers';
         var prev = own.get(f);
         if (prev === undefined || prev === name) own.set(f, name);
         else if (prev.indexOf(name) < 0) own.set(f, prev + ' + ' + name);
@@ -476,7 +488,7 @@
       o.frames.sort(function (a, b) { return a - b; });
       var runs = 0;
       for (var k = 0; k < o.frames.length; k++) if (k === 0 || o.frames[k] !== o.frames[k - 1] + 1) runs++;
-      used += o.frames.length;
+      o.frames.forEach(function (f) { if (f < nfr) used++; });
       var ob = st.objs.get(n), segt = ob && ob.segments ? ob.segments.map(function (s) { return s.paddr + '+' + s.length; }).join(', ') : '';
       var tr = el('tr', { tabindex: '0', 'data-owner': n });
       if (sel.owner === n) tr.className = 'sel';
@@ -498,7 +510,7 @@
     var sw2 = el('span', { 'class': 'swatch' }); sw2.style.background = '#f2f2f2'; td2.insertBefore(sw2, td2.firstChild);
     tr2.appendChild(td2); tr2.appendChild(el('td', null, nfr - used)); tr2.appendChild(el('td')); tr2.appendChild(el('td'));
     tb.appendChild(tr2);
-    $('ownerscap').textContent = used + ' of ' + nfr + ' frames in use after step ' + cur + ' (the map shows frames 0-' + (show - 1) + ').';
+    $('ownerscap').textContent = used + ' of ' + nfr + ' RAM frames in use after step ' + cur + ' (the map shows frames 0-' + (show - 1) + '; device registers are outside RAM).';
     $('owners').setAttribute('data-frames', String(used));
     var fi = $('frameinfo');
     fi.textContent = '';
