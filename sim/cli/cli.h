@@ -19,10 +19,12 @@ struct cli_report {
     const char *out;     /* the page, or NULL: no report asked for */
     const char *trace;   /* the trace it is made from */
     char        tmp[4096]; /* a temporary trace (no --trace given), removed after */
+    char        source[300]; /* the page's name for it then: "<program> (run)" */
 };
-/* Before the run: check the page can be written, point o->trace_path at a
- * temporary trace if none was asked for.  0, or -1 after a message. */
-int cli_report_begin(struct sim_opts *o, struct cli_report *cr);
+/* Before the run of `prog`: check the page can be written, point
+ * o->trace_path at a temporary trace if none was asked for.  0, or -1
+ * after a message. */
+int cli_report_begin(struct sim_opts *o, struct cli_report *cr, const char *prog);
 /* After the run: write the page; `status`, or 125 if it could not be written. */
 int cli_report_end(struct cli_report *cr, const struct report_opts *ro, int status);
 

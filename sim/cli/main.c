@@ -381,7 +381,7 @@ int cli_run(const struct sim_opts *o, const char *path, int argc, char **argv)
     return sim_run(o, &kcall_kernel, &checker_memsys, path, argc, argv);
 }
 
-int cli_report_begin(struct sim_opts *o, struct cli_report *cr)
+int cli_report_begin(struct sim_opts *o, struct cli_report *cr, const char *prog)
 {
     char err[600];
     memset(cr, 0, sizeof *cr);
@@ -408,6 +408,8 @@ int cli_report_begin(struct sim_opts *o, struct cli_report *cr)
     }
     close(fd);
     cr->trace = o->trace_path = cr->tmp;
+    const char *base = strrchr(prog, '/');
+    snprintf(cr->source, sizeof cr->source, "%.200s (run)", base ? base + 1 : prog);
     return 0;
 }
 
@@ -416,7 +418,10 @@ int cli_report_end(struct cli_report *cr, const struct report_opts *ro, int stat
     if (!cr->out)
         return status;
     char err[600];
-    int rc = report_write(cr->trace, cr->out, ro, NULL, err, sizeof err);
+    struct report_opts o = *ro;
+    if (cr->tmp[0] && !o.source)
+        o.source = cr->source;
+    int rc = report_write(cr->trace, cr->out, &o, NULL, err, sizeof err);
     if (cr->tmp[0])
         unlink(cr->tmp);
     if (rc != 0) {
@@ -450,7 +455,7 @@ int main(int argc, char **argv)
             return 125;
         }
         struct cli_report cr;
-        if (cli_report_begin(&o, &cr) != 0)
+        if (cli_report_begin(&o, &cr, argv[1 + i]) != 0)
             return 125;
         int status = cli_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
         struct report_opts ro = { .command = NULL };
@@ -484,7 +489,7 @@ int main(int argc, char **argv)
         }
         const char *dir = getenv("MMSIM_GUEST_DIR");
         struct cli_report cr;
-        if (cli_report_begin(&o, &cr) != 0)
+        if (cli_report_begin(&o, &cr, "demo") != 0)
             return 125;
         return demo_main(&o, dir ? dir : MMSIM_GUEST_DIR, &cr);
     }

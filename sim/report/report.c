@@ -633,7 +633,7 @@ int report_write(const char *trace_path, const char *out_path, const struct repo
     static char obuf[1 << 20];
     setvbuf(f, obuf, _IOFBF, sizeof obuf);
     struct rep p = { .out = f, .max_events = o->max_events };
-    const char *source = base_name(trace_path);
+    const char *source = o->source ? o->source : base_name(trace_path);
     const char *title = o->title ? o->title : source;
     size_t pos = 0;
     char name[32];

@@ -40,7 +40,11 @@ struct report_flavour {
 };
 
 struct report_opts {
-    const char *title;          /* page title; NULL: the trace's file name */
+    const char *title;          /* page title; NULL: source */
+    const char *source;         /* what the page names as its trace; NULL: the
+                                 * trace's file name (run --report with no
+                                 * --trace: the program's, as the temporary
+                                 * file's name is random) */
     uint64_t    max_events;     /* 0: as many as REPORT_EVENT_BYTES holds */
     const struct report_flavour *flavours; /* NULL, or CPU_COUNT entries */
     const char *command;        /* the command that made the run, shown; may be NULL */
