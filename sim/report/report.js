@@ -482,7 +482,9 @@
     var tb = $('owners').tBodies[0];
     tb.textContent = '';
     var names = Array.from(owners.keys()).sort();
-    var used = 0;
+    var used = 0, userFrames = 0;
+    own.forEach(function (n, f) { if (f < nfr && n.indexOf('page tables') !== 0 && n.indexOf('HTAB') !== 0) userFrames++; });
+    $('owners').setAttribute('data-user-frames', String(userFrames));
     names.forEach(function (n) {
       var o = owners.get(n);
       o.frames.sort(function (a, b) { return a - b; });
@@ -702,6 +704,7 @@
     s.setAttribute('data-mappings', String(v.maps));
     s.setAttribute('data-pages', String(v.pages));
     s.setAttribute('data-frames', String(used));
+    s.setAttribute('data-user-frames', $('owners').getAttribute('data-user-frames'));
     s.setAttribute('data-reports', $('reports').getAttribute('data-count'));
     s.setAttribute('data-walk-pte', $('walk').getAttribute('data-pte') || '');
     s.textContent = 'step ' + cur + ' pid ' + sel.pid + ' mappings ' + v.maps + ' frames ' + used;

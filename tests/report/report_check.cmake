@@ -10,7 +10,8 @@
 #
 # With ELF the program is run as `mmsim run --trace T --report R --dump-pt`
 # from its directory; the page at the step of process 1's "exit" record
-# must show as many mappings and pages with a PTE as --dump-pt printed.
+# must show as many mappings, pages with a PTE and RAM frames those PTEs
+# point at as --dump-pt printed.
 # Then, for the trace (given or recorded):
 #   - `mmsim report` twice gives byte-identical pages (and, with ELF, the
 #     same bytes as run --report);
@@ -183,11 +184,24 @@ if(DEFINED ELF)
     list(LENGTH maps n_maps)
     string(REGEX MATCHALL "\n    va 0x[0-9a-f]+  pte@" pg "${sect}")
     list(LENGTH pg n_pages)
+    # the RAM frames those PTEs point at (RAM is below 0x10000000 with the default --ram)
+    string(REGEX MATCHALL "\n    va 0x[0-9a-f]+  pte@[^\n]*  pa=0x0[0-9a-f]+" pl "${sect}")
+    set(frames "")
+    foreach(l IN LISTS pl)
+      string(REGEX MATCH "pa=(0x[0-9a-f]+)$" _ "${l}")
+      list(APPEND frames ${CMAKE_MATCH_1})
+    endforeach()
+    list(REMOVE_DUPLICATES frames)
+    list(LENGTH frames n_frames)
     load("step=${exit_seq}&pid=1" d)
     attr("${d_status}" mappings got_m)
     attr("${d_status}" pages got_p)
+    attr("${d_status}" user-frames got_f)
     if(NOT got_m STREQUAL "${n_maps}" OR NOT got_p STREQUAL "${n_pages}")
       fail("at process 1's exit (#step=${exit_seq}) the page shows ${got_m} mappings and ${got_p} pages with a PTE; --dump-pt printed ${n_maps} and ${n_pages}")
+    endif()
+    if(NOT got_f STREQUAL "${n_frames}")
+      fail("at process 1's exit (#step=${exit_seq}) the page shows ${got_f} RAM frames mapped by user PTEs; --dump-pt's PTEs point at ${n_frames}")
     endif()
   endif()
 endif()
