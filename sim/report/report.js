@@ -708,7 +708,8 @@
     s.setAttribute('data-reports', $('reports').getAttribute('data-count'));
     s.setAttribute('data-walk-pte', $('walk').getAttribute('data-pte') || '');
     s.textContent = 'step ' + cur + ' pid ' + sel.pid + ' mappings ' + v.maps + ' frames ' + used;
-    if (location.hash !== h && history.replaceState) history.replaceState(null, '', h);
+    /* some browsers refuse history changes on file: pages; the link still works */
+    if (location.hash !== h && history.replaceState) { try { history.replaceState(null, '', h); } catch (e) { /* keep the old hash */ } }
     rendering = false;
   }
   function renderReportsCount() {
