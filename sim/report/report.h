@@ -21,11 +21,11 @@
 #include <stdint.h>
 
 /* By default the page holds records until their text reaches
- * REPORT_EVENT_BYTES (about 86,000 records of a call-heavy trace, a page
- * of about 8.5 MB that headless Chromium makes interactive in about 1.5 s
- * on a busy 2-core machine); the rest
- * are counted by kind and the page says what was left out and how to see
- * it.  --max-events N replaces that budget with exactly N records. */
+ * REPORT_EVENT_BYTES (about 86,000 records of a call-heavy trace: a page
+ * of about 8.5 MB that headless Chromium makes interactive in 1.0-1.3 s on
+ * a busy 2-core machine); the rest are counted by kind and the page says
+ * what was left out and how to see it.  --max-events N replaces that
+ * budget with exactly N records. */
 #define REPORT_EVENT_BYTES (8u << 20)
 /* Distinct PTE values explained field by field; past it a value is still
  * decoded (attributes) but its fields are left out, and the page says so. */
