@@ -8,7 +8,8 @@ cd "$top"
 
 pkgs=(cmake make gcc pkg-config libcapstone-dev libcriterion-dev libelf-dev
       gcc-arm-none-eabi binutils-arm-none-eabi gcc-powerpc-linux-gnu newlib-source
-      clang libclang-rt-14-dev llvm gdb-multiarch python3)
+      clang libclang-rt-14-dev llvm gdb-multiarch python3
+      chromium)   # tests/report: reports are checked in headless Chromium
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()

@@ -3,7 +3,8 @@
  * chosen flavour, with the page-table entries that map its shared object,
  * then the same program on all five flavours and that object's PTEs side
  * by side, raw and decoded; last, the cache checker catching a DMA driver
- * bug, and the fixed driver running clean.
+ * bug, and the fixed driver running clean.  With --report, the first run
+ * is also written as an HTML page (sim/report) with the side-by-side table.
  */
 #include <inttypes.h>
 #include <string.h>
@@ -36,7 +37,7 @@ static int capture_on(const struct sim_opts *base, const char *dir, enum mmsim_c
 
 /* The side-by-side table: one row per page, one column per flavour, then
  * page 0 decoded on each flavour. */
-static void side_by_side(const struct sim_opts *o, const char *dir)
+static void side_by_side(const struct sim_opts *o, const char *dir, struct report_flavour *fl)
 {
     struct pte_capture cap[CPU_COUNT];
     bool ok[CPU_COUNT];
@@ -47,6 +48,10 @@ static void side_by_side(const struct sim_opts *o, const char *dir)
     for (int c = 0; c < CPU_COUNT; c++) {
         ok[c] = capture_on(o, dir, (enum mmsim_cpu)c, &cap[c]) == 0 && cap[c].n > 0;
         printf(" %-*s", c == CPU_PPC600 ? 18 : 10, mmu_cpu_name((enum mmsim_cpu)c));
+        fl[c].ok = ok[c];
+        fl[c].n = ok[c] ? cap[c].n : 0;
+        for (int i = 0; i < fl[c].n && i < (int)(sizeof fl[c].raw / sizeof fl[c].raw[0]); i++)
+            fl[c].raw[i] = cap[c].raw[i];
     }
     printf("\n");
     for (int i = 0; i < CAPTURE_MAX; i++) {
@@ -113,8 +118,10 @@ static void checker_demo(const struct sim_opts *o, const char *dir)
     fflush(stdout);
 }
 
-int demo_main(struct sim_opts *o, const char *dir)
+int demo_main(struct sim_opts *o, const char *dir, struct cli_report *cr)
 {
+    struct report_flavour fl[CPU_COUNT];
+    memset(fl, 0, sizeof fl);
     char path[4096];
     char *argv[] = { "demo", NULL };
     if (!o->frag) {
@@ -129,8 +136,20 @@ int demo_main(struct sim_opts *o, const char *dir)
     fflush(stdout);
     int status = cli_run(o, path, 1, argv);
     if (status == 0) {
-        side_by_side(o, dir);
+        side_by_side(o, dir, fl);
         checker_demo(o, dir);
+    }
+    if (cr->out) {
+        char cmd[600];
+        snprintf(cmd, sizeof cmd, "mmsim demo --cpu %s --report %s", mmu_cpu_name(o->cpu), cr->out);
+        struct report_opts ro = { .title = "mmsim demo", .flavours = status == 0 ? fl : NULL,
+                                  .command = cmd };
+        int rs = cli_report_end(cr, &ro, status);
+        if (rs == status)
+            printf("\n== The report ==\nThe run of section 1 as an interactive page: open %s in a browser\n"
+                   "(timeline, address space, physical frames, the walk of each page, section 6's\n"
+                   "table).  No network or server is needed.\n", cr->out);
+        status = rs;
     }
     return status;
 }

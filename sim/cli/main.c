@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "kcall.h"
 #include "gdb.h"
+#include "report.h"
 
 #ifndef MMSIM_GUEST_DIR
 #define MMSIM_GUEST_DIR "guest"
@@ -35,18 +36,21 @@ static void usage(FILE *f)
 {
     fprintf(f,
         "usage: mmsim run [options] prog.elf [args...]\n"
-        "       mmsim demo [--cpu armv5|armv6|armv7|e500|ppc600]\n"
+        "       mmsim demo [--cpu armv5|armv6|armv7|e500|ppc600] [--report FILE.html]\n"
         "       mmsim pte [--cpu NAME] [--prot rw|ro|rx|rwx] [--nocache] [--special VALUE] [--json]\n"
         "       mmsim replay [-q] TRACE          re-drive the memory manager from a trace\n"
         "       mmsim scenario [--cpu NAME] FILE run a scenario script (traces/README.md)\n"
         "       mmsim trace diff A B             differences between two traces, by event\n"
         "       mmsim trace show TRACE [--filter CLASS]  per-process summary / matching events\n"
+        "       mmsim report TRACE -o FILE.html  the run as one interactive HTML page\n"
         "\n"
         "options:\n"
         "  --cpu NAME         CPU flavour: armv5, armv6, armv7, e500, ppc600 (default armv7)\n"
         "  --ram SIZE         simulated RAM, e.g. 256M, 2G (default 256M, max 3G)\n"
         "  --phys-frag SEED   pre-fragment free physical memory with this seed\n"
         "  --trace FILE       write a JSON Lines trace of kernel calls, PTE writes, faults\n"
+        "  --report FILE      also write the run as one self-contained HTML page\n"
+        "                     (timeline, address spaces, frames, walks, checker reports)\n"
         "  --expect TRACE     compare the run's trace with TRACE as it runs; stop and\n"
         "                     report at the first difference (exit 1)\n"
         "  --dump-pt          print the process's page tables (raw and decoded) at exit\n"
@@ -128,7 +132,11 @@ static int parse_u64(const char *s, uint64_t *out)
 
 enum { OPT_CPU = 256, OPT_RAM, OPT_FRAG, OPT_TRACE, OPT_DUMP, OPT_UNPRIV, OPT_MAXI, OPT_TIMEOUT,
        OPT_STATS, OPT_UID, OPT_GID, OPT_IPC, OPT_ROOT, OPT_CHECK, OPT_CACHE_MODEL, OPT_CACHE, OPT_EXPECT, OPT_QUANTUM,
-       OPT_MAX_HOST_MEM, OPT_MAX_FDS, OPT_EPOCH, OPT_MAX_PROCS, OPT_MAX_THREADS, OPT_GDB, OPT_GDB_FOLLOW };
+       OPT_MAX_HOST_MEM, OPT_MAX_FDS, OPT_EPOCH, OPT_MAX_PROCS, OPT_MAX_THREADS, OPT_GDB, OPT_GDB_FOLLOW,
+       OPT_REPORT };
+
+/* --report FILE of `run` and `demo` (a front-end option, not the machine's). */
+static const char *report_path;
 
 /* --ipc-limit semNAME=N into o->sem.  0, -EINVAL, or 1 if not a
  * semaphore limit. */
@@ -213,6 +221,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
         {"phys-frag", required_argument, 0, OPT_FRAG},
         {"trace", required_argument, 0, OPT_TRACE},
         {"expect", required_argument, 0, OPT_EXPECT},
+        {"report", required_argument, 0, OPT_REPORT},
         {"dump-pt", no_argument, 0, OPT_DUMP},
         {"unprivileged", no_argument, 0, OPT_UNPRIV},
         {"max-insns", required_argument, 0, OPT_MAXI},
@@ -263,6 +272,7 @@ static int parse_opts(int argc, char **argv, struct sim_opts *o)
             break;
         case OPT_TRACE: o->trace_path = optarg; break;
         case OPT_EXPECT: o->expect_path = optarg; break;
+        case OPT_REPORT: report_path = optarg; break;
         case OPT_DUMP: o->dump_pt = DUMP_FULL; break;
         case OPT_UNPRIV: o->unprivileged = true; break;
         case OPT_STATS: o->stats = true; break;
@@ -395,6 +405,57 @@ int cli_run(const struct sim_opts *o, const char *path, int argc, char **argv)
     return sim_run(o, &kcall_kernel, &checker_memsys, path, argc, argv);
 }
 
+int cli_report_begin(struct sim_opts *o, struct cli_report *cr, const char *prog)
+{
+    char err[600];
+    memset(cr, 0, sizeof *cr);
+    if (!report_path)
+        return 0;
+    if (!report_can_write(report_path, err, sizeof err)) {
+        fprintf(stderr, "mmsim: cannot write --report %s\n", err);
+        return -1;
+    }
+    cr->out = report_path;
+    if (o->trace_path) {
+        cr->trace = o->trace_path;
+        return 0;
+    }
+    /* No --trace: the run is traced into a temporary file, removed after. */
+    const char *tmpdir = getenv("TMPDIR");
+    snprintf(cr->tmp, sizeof cr->tmp, "%s/mmsim-report-XXXXXX",
+             tmpdir && *tmpdir ? tmpdir : "/tmp");
+    int fd = mkstemp(cr->tmp);
+    if (fd < 0) {
+        fprintf(stderr, "mmsim: --report: cannot create a temporary trace in %s: %s\n",
+                tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
+        return -1;
+    }
+    close(fd);
+    cr->trace = o->trace_path = cr->tmp;
+    const char *base = strrchr(prog, '/');
+    snprintf(cr->source, sizeof cr->source, "%.200s (run)", base ? base + 1 : prog);
+    return 0;
+}
+
+int cli_report_end(struct cli_report *cr, const struct report_opts *ro, int status)
+{
+    if (!cr->out)
+        return status;
+    char err[600];
+    struct report_opts o = *ro;
+    if (cr->tmp[0] && !o.source)
+        o.source = cr->source;
+    int rc = report_write(cr->trace, cr->out, &o, NULL, err, sizeof err);
+    if (cr->tmp[0])
+        unlink(cr->tmp);
+    if (rc != 0) {
+        fprintf(stderr, "mmsim: --report: %s\n", err);
+        return 125;
+    }
+    fprintf(stderr, "mmsim: report written to %s\n", cr->out);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     struct sim_opts o = { .cpu = CPU_ARMV7, .ram = 256u << 20, .max_host_mem = 16ull << 30,
@@ -417,8 +478,15 @@ int main(int argc, char **argv)
             fprintf(stderr, "mmsim run: no program given\n");
             return 125;
         }
-        return cli_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
+        struct cli_report cr;
+        if (cli_report_begin(&o, &cr, argv[1 + i]) != 0)
+            return 125;
+        int status = cli_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
+        struct report_opts ro = { .command = NULL };
+        return cli_report_end(&cr, &ro, status);
     }
+    if (!strcmp(cmd, "report"))
+        return report_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "pte"))
         return pte_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "replay"))
@@ -444,7 +512,10 @@ int main(int argc, char **argv)
             return 125;
         }
         const char *dir = getenv("MMSIM_GUEST_DIR");
-        return demo_main(&o, dir ? dir : MMSIM_GUEST_DIR);
+        struct cli_report cr;
+        if (cli_report_begin(&o, &cr, "demo") != 0)
+            return 125;
+        return demo_main(&o, dir ? dir : MMSIM_GUEST_DIR, &cr);
     }
     fprintf(stderr, "mmsim: unknown command '%s'\n", cmd);
     usage(stderr);
