@@ -90,25 +90,9 @@ struct gdbsim {
 
 /* ---- registers ---------------------------------------------------------- */
 
-static const int arm_regs[] = {
-    UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3, UC_ARM_REG_R4,
-    UC_ARM_REG_R5, UC_ARM_REG_R6, UC_ARM_REG_R7, UC_ARM_REG_R8, UC_ARM_REG_R9,
-    UC_ARM_REG_R10, UC_ARM_REG_R11, UC_ARM_REG_R12, UC_ARM_REG_SP, UC_ARM_REG_LR,
-    UC_ARM_REG_PC, UC_ARM_REG_CPSR,
-};
 static const char *const arm_names[] = {
     "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12",
     "sp", "lr", "pc", "cpsr",
-};
-static const int ppc_regs[] = {
-    UC_PPC_REG_0, UC_PPC_REG_1, UC_PPC_REG_2, UC_PPC_REG_3, UC_PPC_REG_4, UC_PPC_REG_5,
-    UC_PPC_REG_6, UC_PPC_REG_7, UC_PPC_REG_8, UC_PPC_REG_9, UC_PPC_REG_10, UC_PPC_REG_11,
-    UC_PPC_REG_12, UC_PPC_REG_13, UC_PPC_REG_14, UC_PPC_REG_15, UC_PPC_REG_16,
-    UC_PPC_REG_17, UC_PPC_REG_18, UC_PPC_REG_19, UC_PPC_REG_20, UC_PPC_REG_21,
-    UC_PPC_REG_22, UC_PPC_REG_23, UC_PPC_REG_24, UC_PPC_REG_25, UC_PPC_REG_26,
-    UC_PPC_REG_27, UC_PPC_REG_28, UC_PPC_REG_29, UC_PPC_REG_30, UC_PPC_REG_31,
-    UC_PPC_REG_PC, UC_PPC_REG_MSR, UC_PPC_REG_CR, UC_PPC_REG_LR, UC_PPC_REG_CTR,
-    UC_PPC_REG_XER,
 };
 
 static bool is_ppc(const struct gdbsim *g)
@@ -178,10 +162,10 @@ static int t_reg(void *ctx, uint32_t tid, int n, uint32_t *v, bool write)
     struct gdbsim *g = ctx;
     struct proc *p = followed(g);
     struct thread *t = thread_of(g, tid);
-    int nregs = is_ppc(g) ? 38 : 17;
-    if (!p || !t || n < 0 || n >= nregs)
+    const struct arch_ops *a = g->s->arch;
+    if (!p || !t || n < 0 || (unsigned)n >= a->n_user_regs)
         return -1;
-    int reg = is_ppc(g) ? ppc_regs[n] : arm_regs[n];
+    int reg = a->user_regs[n];
     if (write) {
         uint32_t old = 0;
         if (debug_reg(p, t, reg, &old, false) == 0 && old == *v)

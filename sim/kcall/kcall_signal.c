@@ -331,22 +331,6 @@ long sig_kill(struct proc *p, int32_t pid, uint32_t sig)
 
 /* ---- the frame ------------------------------------------------------------ */
 
-static const int arm_regs[] = {
-    UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3, UC_ARM_REG_R4,
-    UC_ARM_REG_R5, UC_ARM_REG_R6, UC_ARM_REG_R7, UC_ARM_REG_R8, UC_ARM_REG_R9,
-    UC_ARM_REG_R10, UC_ARM_REG_R11, UC_ARM_REG_R12, UC_ARM_REG_SP, UC_ARM_REG_LR,
-    UC_ARM_REG_PC, UC_ARM_REG_CPSR,
-};
-static const int ppc_regs[] = {
-    UC_PPC_REG_0, UC_PPC_REG_1, UC_PPC_REG_2, UC_PPC_REG_3, UC_PPC_REG_4, UC_PPC_REG_5,
-    UC_PPC_REG_6, UC_PPC_REG_7, UC_PPC_REG_8, UC_PPC_REG_9, UC_PPC_REG_10, UC_PPC_REG_11,
-    UC_PPC_REG_12, UC_PPC_REG_13, UC_PPC_REG_14, UC_PPC_REG_15, UC_PPC_REG_16,
-    UC_PPC_REG_17, UC_PPC_REG_18, UC_PPC_REG_19, UC_PPC_REG_20, UC_PPC_REG_21,
-    UC_PPC_REG_22, UC_PPC_REG_23, UC_PPC_REG_24, UC_PPC_REG_25, UC_PPC_REG_26,
-    UC_PPC_REG_27, UC_PPC_REG_28, UC_PPC_REG_29, UC_PPC_REG_30, UC_PPC_REG_31,
-    UC_PPC_REG_PC, UC_PPC_REG_MSR, UC_PPC_REG_CR, UC_PPC_REG_LR, UC_PPC_REG_CTR,
-    UC_PPC_REG_XER,
-};
 #define ARM_CPSR 16
 #define PPC_PC   32
 #define PPC_MSR  33
@@ -359,15 +343,11 @@ static bool is_arm(const struct proc *p)
     return p->sim->arch->uc_arch == UC_ARCH_ARM;
 }
 
-/* The mcontext register list of p's flavour. */
+/* The mcontext register list of p's flavour (arch_ops.user_regs). */
 static const int *frame_regs(const struct proc *p, unsigned *n)
 {
-    if (is_arm(p)) {
-        *n = sizeof arm_regs / sizeof arm_regs[0];
-        return arm_regs;
-    }
-    *n = sizeof ppc_regs / sizeof ppc_regs[0];
-    return ppc_regs;
+    *n = p->sim->arch->n_user_regs;
+    return p->sim->arch->user_regs;
 }
 
 /* Read the user registers of the loaded thread into g. */

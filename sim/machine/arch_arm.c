@@ -91,6 +91,14 @@ static bool arm_mem_address(uc_engine *uc, const cs_insn *insn, uint32_t pc, uin
     return false;
 }
 
+/* See arch_ops.user_regs. */
+static const int arm_user_regs[] = {
+    UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3, UC_ARM_REG_R4,
+    UC_ARM_REG_R5, UC_ARM_REG_R6, UC_ARM_REG_R7, UC_ARM_REG_R8, UC_ARM_REG_R9,
+    UC_ARM_REG_R10, UC_ARM_REG_R11, UC_ARM_REG_R12, UC_ARM_REG_SP, UC_ARM_REG_LR,
+    UC_ARM_REG_PC, UC_ARM_REG_CPSR,
+};
+
 /* CPSR first: it selects the register bank the others go to. */
 static const int arm_fork_regs[] = {
     UC_ARM_REG_CPSR, UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3,
@@ -112,6 +120,8 @@ static const int arm_fork_regs[] = {
     .elf_machine = EM_ARM,                                                 \
     .fork_regs = arm_fork_regs,                                            \
     .n_fork_regs = sizeof arm_fork_regs / sizeof arm_fork_regs[0],         \
+    .user_regs = arm_user_regs,                                            \
+    .n_user_regs = sizeof arm_user_regs / sizeof arm_user_regs[0],         \
     .undef_insn = 0xe7f000f0u               /* UDF #0: undefined on every ARM */
 
 const struct arch_ops arch_armv6 = { .name = "armv6", .uc_model = UC_CPU_ARM_1176, ARM_COMMON };

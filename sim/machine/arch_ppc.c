@@ -122,6 +122,18 @@ static bool ppc_mem_address(uc_engine *uc, const cs_insn *insn, uint32_t pc, uin
     return true;
 }
 
+/* See arch_ops.user_regs. */
+static const int ppc_user_regs[] = {
+    UC_PPC_REG_0, UC_PPC_REG_1, UC_PPC_REG_2, UC_PPC_REG_3, UC_PPC_REG_4, UC_PPC_REG_5,
+    UC_PPC_REG_6, UC_PPC_REG_7, UC_PPC_REG_8, UC_PPC_REG_9, UC_PPC_REG_10, UC_PPC_REG_11,
+    UC_PPC_REG_12, UC_PPC_REG_13, UC_PPC_REG_14, UC_PPC_REG_15, UC_PPC_REG_16,
+    UC_PPC_REG_17, UC_PPC_REG_18, UC_PPC_REG_19, UC_PPC_REG_20, UC_PPC_REG_21,
+    UC_PPC_REG_22, UC_PPC_REG_23, UC_PPC_REG_24, UC_PPC_REG_25, UC_PPC_REG_26,
+    UC_PPC_REG_27, UC_PPC_REG_28, UC_PPC_REG_29, UC_PPC_REG_30, UC_PPC_REG_31,
+    UC_PPC_REG_PC, UC_PPC_REG_MSR, UC_PPC_REG_CR, UC_PPC_REG_LR, UC_PPC_REG_CTR,
+    UC_PPC_REG_XER,
+};
+
 static const int ppc_fork_regs[] = {
     UC_PPC_REG_0, UC_PPC_REG_1, UC_PPC_REG_2, UC_PPC_REG_3, UC_PPC_REG_4, UC_PPC_REG_5,
     UC_PPC_REG_6, UC_PPC_REG_7, UC_PPC_REG_8, UC_PPC_REG_9, UC_PPC_REG_10, UC_PPC_REG_11,
@@ -144,6 +156,8 @@ static const int ppc_fork_regs[] = {
     .mem_address = ppc_mem_address, .elf_machine = EM_PPC,                     \
     .fork_regs = ppc_fork_regs,                                                \
     .n_fork_regs = sizeof ppc_fork_regs / sizeof ppc_fork_regs[0],             \
+    .user_regs = ppc_user_regs,                                                \
+    .n_user_regs = sizeof ppc_user_regs / sizeof ppc_user_regs[0],             \
     .undef_insn = 0                         /* primary opcode 0: illegal */
 
 const struct arch_ops arch_e500 = { .name = "e500", .uc_model = UC_CPU_PPC32_E500V2_V22, PPC_COMMON };

@@ -126,6 +126,11 @@ struct arch_ops {
      * PowerPC, so contexts never move between engines). */
     const int  *fork_regs;
     unsigned    n_fork_regs;
+    /* The user register file in the order a signal frame's mcontext and
+     * gdb's target description both use: ARM r0-r12, sp, lr, pc, cpsr;
+     * PowerPC r0-r31, pc, msr, cr, lr, ctr, xer. */
+    const int  *user_regs;
+    unsigned    n_user_regs;
     /* An instruction that traps as undefined on every core of the flavour
      * (fills the frame behind the kernel page, see engine.c). */
     uint32_t    undef_insn;
