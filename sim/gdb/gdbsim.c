@@ -789,17 +789,25 @@ static int listen_on(struct gdbsim *g, const char *addr)
 {
     int fd;
     if (!strncmp(addr, "unix:", 5)) {
+        /* Bound under a temporary name and renamed once listening: the
+         * path appears only when a debugger can connect to it, so a
+         * script that waits for the socket file cannot connect too early. */
+        const char *path = addr + 5;
         struct sockaddr_un sa = { .sun_family = AF_UNIX };
-        snprintf(sa.sun_path, sizeof sa.sun_path, "%s", addr + 5);
+        int tmp = strlen(path) + 1 < sizeof sa.sun_path;
+        snprintf(sa.sun_path, sizeof sa.sun_path, tmp ? "%s~" : "%s", path);
         fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
         unlink(sa.sun_path);
-        if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0 || listen(fd, 1) != 0) {
+        if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0 || listen(fd, 1) != 0 ||
+            (tmp && rename(sa.sun_path, path) != 0)) {
             fprintf(stderr, "mmsim: --gdb %s: %s\n", addr, strerror(errno));
-            if (fd >= 0)
+            if (fd >= 0) {
                 close(fd);
+                unlink(sa.sun_path);
+            }
             return -1;
         }
-        snprintf(g->unix_path, sizeof g->unix_path, "%s", sa.sun_path);
+        snprintf(g->unix_path, sizeof g->unix_path, "%s", path);
         return fd;
     }
     const char *colon = strrchr(addr, ':');

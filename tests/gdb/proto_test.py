@@ -155,7 +155,9 @@ if os.path.exists(sock2):
 out2 = open(os.path.join(work, "gone.out"), "w+")
 p2 = subprocess.Popen([mmsim, "run", "--cpu", cpu, "--gdb", "unix:" + sock2, elf],
                       stdout=out2, stderr=subprocess.DEVNULL)
-for _ in range(200):
+# the stub creates the path only once it listens (it binds a temporary
+# name and renames it), so connecting as soon as the path exists must work
+for _ in range(400):
     if os.path.exists(sock2):
         break
     time.sleep(0.05)

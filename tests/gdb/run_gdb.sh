@@ -21,7 +21,7 @@ opts=$(sed -n 's/^#opts: //p' "$expect")
     > "$work/gdb.out" 2> "$work/gdb.err" &
 pid=$!
 i=0
-while [ ! -S "$sock" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+while [ ! -S "$sock" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
 # each line of SCRIPT as one -ex, so that a command that fails (as reading
 # an unmapped address must) does not end the script
 cmds=""
