@@ -90,10 +90,11 @@ int frames_init(struct frames *f, const struct phys *p)
     return 0;
 }
 
-/* Free the bitmap. */
+/* Free the bitmaps. */
 void frames_fini(struct frames *f)
 {
     free(f->bits);
+    free(f->marks);
     memset(f, 0, sizeof(*f));
 }
 
@@ -204,10 +205,25 @@ void frames_free(struct frames *f, paddr_t pa, uint64_t n)
         uint64_t k = WORD_BITS - b < end - i ? WORD_BITS - b : end - i;
         uint64_t m = (k == WORD_BITS ? ~0ull : ((1ull << k) - 1)) << b;
         f->nfree += (uint64_t)__builtin_popcountll(f->bits[w] & m);
+        if (f->marks && (f->marks[w] & f->bits[w] & m)) {
+            f->marked_freed += (uint64_t)__builtin_popcountll(f->marks[w] & f->bits[w] & m);
+            f->marks[w] &= ~m;
+        }
         f->bits[w] &= ~m;
         i += k;
     }
     f->hint = next_free(f, f->hint);
+}
+
+int frames_mark(struct frames *f, paddr_t pa)
+{
+    uint64_t i = pa >> MMSIM_PAGE_SHIFT;
+    if (i >= f->nframes || !test(f, i))
+        return 0;
+    if (!f->marks && !(f->marks = calloc((f->nframes + WORD_BITS - 1) / WORD_BITS, sizeof *f->marks)))
+        return -ENOMEM;
+    f->marks[i / WORD_BITS] |= 1ull << (i % WORD_BITS);
+    return 0;
 }
 
 /* True when the frame holding pa is allocated (false outside RAM). */

@@ -19,6 +19,8 @@ struct frames {
     uint64_t  nfree;
     uint64_t  hint;        /* lowest frame that may be free */
     uint64_t  frag_frames; /* frames held by frames_fragment() */
+    uint64_t *marks;       /* frames_mark(): 1 = tell when freed (NULL until used) */
+    uint64_t  marked_freed; /* marked frames freed so far (each unmarked then) */
 };
 
 /* Build the allocator for every RAM bank of `p` (all frames free; frames
@@ -43,6 +45,12 @@ int frames_alloc_contig(struct frames *f, uint64_t n, uint64_t align, paddr_t *p
 
 /* Return `n` frames starting at `pa` (must be allocated). */
 void frames_free(struct frames *f, paddr_t pa, uint64_t n);
+
+/* Mark the allocated frame holding `pa`: when it is freed, marked_freed
+ * grows by one and the mark goes (the engine marks frames it translated
+ * code from, and drops its translations when one is freed and may be
+ * reused).  0 or -ENOMEM. */
+int frames_mark(struct frames *f, paddr_t pa);
 
 /* True when the frame holding `pa` is allocated. */
 bool frames_in_use(const struct frames *f, paddr_t pa);

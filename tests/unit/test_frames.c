@@ -245,3 +245,26 @@ Test(frames, free_range_and_hint)
     frames_free(&F, 64 * MiB - PG, 10); /* clipped at the end */
     cr_expect_eq(F.nfree, F.nframes - 1 - 300);
 }
+
+/* A marked frame counts once when freed and is unmarked; freeing an
+ * unmarked frame, or a marked one twice, counts nothing. */
+Test(frames, marks_count_when_freed)
+{
+    paddr_t a, b;
+    cr_assert_eq(frames_alloc_contig(&F, 1, 1, &a), 0);
+    cr_assert_eq(frames_alloc_contig(&F, 1, 1, &b), 0);
+    cr_expect_eq(frames_mark(&F, 70 * PG), 0, "a free frame is not marked");
+    cr_expect_eq(frames_mark(&F, a + 123), 0);
+    frames_free(&F, b, 1);
+    cr_expect_eq(F.marked_freed, 0, "an unmarked frame counts nothing");
+    frames_free(&F, a, 1);
+    cr_expect_eq(F.marked_freed, 1);
+    frames_free(&F, a, 1);
+    cr_expect_eq(F.marked_freed, 1, "freed twice, counted once");
+    paddr_t c;
+    cr_assert_eq(frames_alloc_contig(&F, 1, 1, &c), 0);
+    cr_expect_eq(c, a, "the frame is reused");
+    frames_free(&F, c, 1);
+    cr_expect_eq(F.marked_freed, 1, "the mark went with the first free");
+    cr_expect_eq(frames_mark(&F, 64 * MiB), 0, "outside RAM: nothing");
+}
