@@ -4,7 +4,8 @@
  * dcbf, dcbst, dcbz and icbi are executed by Unicorn as no-ops or plain
  * stores; the cache model must see the first two.  At load time Capstone
  * finds them in the executable segments and a code hook is placed on
- * exactly those addresses, so nothing else runs slower.  dcbi is
+ * exactly those addresses, so nothing else runs slower.  The engine is
+ * every process's, so a hook acts only while its own process runs.  dcbi is
  * privileged: the CPU raises a program exception for it in user mode
  * (tests pin that), so it needs no hook.
  */
@@ -18,6 +19,7 @@
 /* One cache instruction in the image. */
 struct cacheinsn {
     struct proc *p;
+    uc_hook      h;
     unsigned     op;      /* KC_CACHE_CLEAN / KC_CACHE_FLUSH, 0: no data effect */
     uint8_t      ra, rb;
 };
@@ -28,6 +30,8 @@ static void on_cacheinsn(uc_engine *uc, uint64_t addr, uint32_t size, void *ud)
     (void)addr; (void)size;
     const struct cacheinsn *ci = ud;
     uint32_t a = 0, b = 0;
+    if (ci->p != ci->p->sim->as_proc)
+        return;
     if (ci->ra)
         uc_reg_read(uc, UC_PPC_REG_0 + ci->ra, &a);
     uc_reg_read(uc, UC_PPC_REG_0 + ci->rb, &b);
@@ -72,14 +76,15 @@ int cacheinsn_scan(struct proc *p, uint32_t va, const uint8_t *code, size_t len)
             break;
         }
         p->cacheinsns = n;
-        *ci = (struct cacheinsn){ p, (unsigned)op, (uint8_t)(w >> 16 & 31), (uint8_t)(w >> 11 & 31) };
-        n[p->ncacheinsns++] = ci;
-        uc_hook hh;
-        if (uc_hook_add(p->uc, &hh, UC_HOOK_CODE, (void *)on_cacheinsn, ci,
+        *ci = (struct cacheinsn){ .p = p, .op = (unsigned)op, .ra = (uint8_t)(w >> 16 & 31),
+                                  .rb = (uint8_t)(w >> 11 & 31) };
+        if (uc_hook_add(p->sim->uc, &ci->h, UC_HOOK_CODE, (void *)on_cacheinsn, ci,
                         insn->address, insn->address) != UC_ERR_OK) {
+            free(ci);
             rc = -1;
             break;
         }
+        n[p->ncacheinsns++] = ci;
     }
     cs_free(insn, 1);
     cs_close(&h);
@@ -88,8 +93,11 @@ int cacheinsn_scan(struct proc *p, uint32_t va, const uint8_t *code, size_t len)
 
 void cacheinsn_free(struct proc *p)
 {
-    for (size_t i = 0; i < p->ncacheinsns; i++)
+    for (size_t i = 0; i < p->ncacheinsns; i++) {
+        if (p->sim->uc)
+            uc_hook_del(p->sim->uc, p->cacheinsns[i]->h);
         free(p->cacheinsns[i]);
+    }
     free(p->cacheinsns);
     p->cacheinsns = NULL;
     p->ncacheinsns = 0;

@@ -139,7 +139,7 @@ static void stop_run(struct proc *p)
         return;
     p->state = PROC_EXITED;
     p->exit_status = 3;
-    uc_emu_stop(p->uc);
+    uc_emu_stop(p->sim->uc);
 }
 
 /* Emit one report (once per class and key). */
@@ -159,7 +159,7 @@ static void report(struct checker *c, const struct report *r)
     fflush(s->out);
     uint32_t caller = 0;
     if (r->p && r->p->in_kcall) {
-        uc_reg_read(r->p->uc, s->arch->reg_lr, &caller);
+        uc_reg_read(r->p->sim->uc, s->arch->reg_lr, &caller);
         caller -= 4;
     }
     fprintf(s->err, "mmsim: check: %s pid %u pc 0x%08" PRIx32 " \"%s\"", check_class_name(r->k),
@@ -837,7 +837,7 @@ void checker_fetch_refused(struct proc *p, uint32_t va, const struct pt_decoded 
 void checker_after_kcall(struct proc *p)
 {
     if (p->sim->chk->routing || p->sim->o.cache_full)
-        engine_exact_pc(p);
+        engine_exact_pc(p->sim);
     checker_sync(p);
 }
 
@@ -846,7 +846,7 @@ void checker_sync(struct proc *p)
     struct checker *c = p->sim->chk;
     if (p->watch_epoch != c->epoch) {
         p->watch_epoch = c->epoch;
-        uc_ctl_flush_tlb(p->uc);
+        uc_ctl_flush_tlb(p->sim->uc);
         p->tlb_flushes++;
     }
 }

@@ -32,21 +32,20 @@ static uint64_t ms_place(struct proc *p, uint32_t va, const struct pt_walk *w, u
     r.va_page = va & ~(uint32_t)MMSIM_PAGE_MASK;
     r.d = w->d;
     *perms &= ~PT_X;
-    return shadow_addr(p->shadow, w->pa, &r);
+    return shadow_addr(s->shadow, w->pa, &r);
 }
 
-/* A new engine: its shadow window.  0 or -1. */
-static int ms_attach(struct proc *p)
+/* The engine opens: its shadow window.  0 or -1. */
+static int ms_attach(struct sim *s)
 {
-    return (p->shadow = shadow_create(p)) ? 0 : -1;
+    return (s->shadow = shadow_create(s)) ? 0 : -1;
 }
 
-/* An engine goes: its window and hooked cache instructions with it. */
-static void ms_detach(struct proc *p)
+/* The engine closes: its window goes with it. */
+static void ms_detach(struct sim *s)
 {
-    cacheinsn_free(p);
-    shadow_destroy(p->shadow);
-    p->shadow = NULL;
+    shadow_destroy(s->shadow);
+    s->shadow = NULL;
 }
 
 /* One instruction with the exact-PC hook on: advance the devices. */
@@ -66,6 +65,7 @@ const struct sim_memsys checker_memsys = {
     .summary       = checker_summary,
     .attach        = ms_attach,
     .detach        = ms_detach,
+    .release       = cacheinsn_free,
     .code_loaded   = cacheinsn_scan,
     .place         = ms_place,
     .fetch_refused = checker_fetch_refused,

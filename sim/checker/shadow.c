@@ -13,7 +13,7 @@
 /* The tables are calloc'd and 0 means empty, so an engine that never
  * routes a page costs no host memory for them (the pages stay untouched). */
 struct shadow {
-    struct proc *p;
+    struct sim  *s;         /* accesses come from s->as_proc */
     paddr_t     *frame;     /* slot -> key (frame address | route key, bit 8 set), or 0 */
     struct route *route;    /* slot -> how its accesses are served */
     uint32_t    *hash;      /* open addressing: frame -> slot + 1, 0 = empty */
@@ -70,7 +70,7 @@ static paddr_t backing(const struct shadow *sh, uint64_t off)
  * byte order, reversed on a little-endian (E) page. */
 static unsigned shift_of(const struct shadow *sh, const struct route *r, unsigned i, unsigned size)
 {
-    bool be = sh->p->sim->arch->big_endian && !(r->bits & ROUTE_LE);
+    bool be = sh->s->arch->big_endian && !(r->bits & ROUTE_LE);
     return 8 * (be ? size - 1 - i : i);
 }
 
@@ -86,8 +86,8 @@ static uint64_t sh_read(uc_engine *uc, uint64_t off, unsigned size, void *ud)
         return 0;
     const struct route *r = &sh->route[off >> MMSIM_PAGE_SHIFT];
     if (r->bits & (ROUTE_MODEL | ROUTE_DEVICE))
-        checker_load(sh->p, r, pa, b, size);
-    else if (phys_read(&sh->p->sim->phys, pa, b, size) != 0)
+        checker_load(sh->s->as_proc, r, pa, b, size);
+    else if (phys_read(&sh->s->phys, pa, b, size) != 0)
         return 0;
     for (unsigned i = 0; i < size; i++)
         v |= (uint64_t)b[i] << shift_of(sh, r, i, size);
@@ -107,22 +107,22 @@ static void sh_write(uc_engine *uc, uint64_t off, unsigned size, uint64_t value,
     for (unsigned i = 0; i < size; i++)
         b[i] = (uint8_t)(value >> shift_of(sh, r, i, size));
     if (r->bits & (ROUTE_MODEL | ROUTE_DEVICE))
-        checker_store(sh->p, r, pa, b, size);
+        checker_store(sh->s->as_proc, r, pa, b, size);
     else
-        phys_write(&sh->p->sim->phys, pa, b, size);
+        phys_write(&sh->s->phys, pa, b, size);
 }
 
-struct shadow *shadow_create(struct proc *p)
+struct shadow *shadow_create(struct sim *s)
 {
     struct shadow *sh = calloc(1, sizeof *sh);
     if (!sh)
         return NULL;
-    sh->p = p;
+    sh->s = s;
     sh->frame = calloc(NSLOTS, sizeof *sh->frame);
     sh->hash = calloc(HASHSIZE, sizeof *sh->hash);
     sh->route = calloc(NSLOTS, sizeof *sh->route);
     if (!sh->frame || !sh->hash || !sh->route ||
-        uc_mmio_map(p->uc, PHYS_SHADOW_BASE, PHYS_SHADOW_SIZE, sh_read, sh, sh_write, sh) != UC_ERR_OK) {
+        uc_mmio_map(s->uc, PHYS_SHADOW_BASE, PHYS_SHADOW_SIZE, sh_read, sh, sh_write, sh) != UC_ERR_OK) {
         shadow_destroy(sh);
         return NULL;
     }
@@ -161,7 +161,7 @@ paddr_t shadow_addr(struct shadow *sh, paddr_t pa, const struct route *r)
             sh->next = (sh->next + 1) % NSLOTS;
             sh->frame[s] = frame;
             rehash(sh);
-            uc_ctl_flush_tlb(sh->p->uc);   /* drop translations to the old frame */
+            uc_ctl_flush_tlb(sh->s->uc);   /* drop translations to the old frame */
         }
     }
     sh->route[s] = *r;

@@ -16,8 +16,8 @@
 
 struct shadow;
 
-/* Map the window into p's engine.  NULL on failure. */
-struct shadow *shadow_create(struct proc *p);
+/* Map the window into the engine (s->uc).  NULL on failure. */
+struct shadow *shadow_create(struct sim *s);
 void shadow_destroy(struct shadow *sh);
 
 /* Window address that reaches address `pa` (same in-page offset) the way

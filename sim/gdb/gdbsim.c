@@ -154,7 +154,7 @@ static struct thread *thread_of(struct gdbsim *g, uint32_t tid)
     for (struct thread *t = g->s->threads; t; t = t->next)
         if (t->p == p && t->state != TS_DONE && t->tid == tid)
             return t;
-    return tid == g->pr.stop_tid ? p->loaded : NULL;
+    return tid == g->pr.stop_tid ? p->last : NULL;
 }
 
 static int t_reg(void *ctx, uint32_t tid, int n, uint32_t *v, bool write)
@@ -191,7 +191,7 @@ static int t_mem_write(void *ctx, uint32_t addr, const uint8_t *b, uint32_t n)
     g->tainted = true;
     int rc = copyout(p, addr, b, n);
     engine_sync_tlb(p);
-    uc_ctl_flush_tb(p->uc);           /* the write may have changed code */
+    uc_ctl_flush_tb(p->sim->uc);           /* the write may have changed code */
     return rc;
 }
 
@@ -597,8 +597,8 @@ static void resume_loop(struct gdbsim *g, struct proc *p, uint32_t tid)
 /* The first live thread of p (a stop between other processes' slices). */
 static uint32_t some_tid(struct gdbsim *g, struct proc *p)
 {
-    if (p->loaded && p->loaded->state != TS_DONE)
-        return p->loaded->tid;
+    if (p->last && p->last->state != TS_DONE)
+        return p->last->tid;
     for (struct thread *t = g->s->threads; t; t = t->next)
         if (t->p == p && t->state != TS_DONE)
             return t->tid;
@@ -689,7 +689,7 @@ static bool g_fault(struct proc *p, int sig, int code, uint32_t addr)
     if (d->quiet) {
         if (g->mode == MODE_SEARCH && d->icount == d->stop_at) {
             search_done(g);                /* the fault the user reversed from */
-            uc_emu_stop(p->uc);
+            uc_emu_stop(p->sim->uc);
             return true;
         }
         return g->real->fault(p, sig, code, addr);
@@ -703,7 +703,7 @@ static bool g_fault(struct proc *p, int sig, int code, uint32_t addr)
     g->si_addr = addr;
     resume_loop(g, p, tid);
     if (d->abort) {
-        uc_emu_stop(p->uc);
+        uc_emu_stop(p->sim->uc);
         return true;
     }
     if (!d->attached || g->resume_sig == gdb_signal_of(sig))

@@ -414,10 +414,10 @@ static void kcall_dispatch(struct proc *p)
     struct sim *s = p->sim;
     const struct arch_ops *a = s->arch;
     uint32_t num = 0;
-    uc_reg_read(p->uc, a->reg_num, &num);
+    uc_reg_read(p->sim->uc, a->reg_num, &num);
     struct call c = { .p = p, .t = s->trace };
     for (int i = 0; i < 7; i++)
-        uc_reg_read(p->uc, a->reg_arg[i], &c.a[i]);
+        uc_reg_read(p->sim->uc, a->reg_arg[i], &c.a[i]);
     p->kcalls++;
 
     const struct kcall_def *d = find_kcall(num);
@@ -444,9 +444,9 @@ static void kcall_dispatch(struct proc *p)
         trace_bool(c.t, "blocked", 1);
         trace_end(c.t);
         uint32_t pc = 0;
-        uc_reg_read(p->uc, a->reg_pc, &pc);
+        uc_reg_read(p->sim->uc, a->reg_pc, &pc);
         pc -= 4;
-        uc_reg_write(p->uc, a->reg_pc, &pc);
+        uc_reg_write(p->sim->uc, a->reg_pc, &pc);
         sched_flush_events(s);
         return;
     }
@@ -461,7 +461,7 @@ static void kcall_dispatch(struct proc *p)
     sched_flush_events(s);
     if (p->state == PROC_RUNNING && !c.keep_regs) {
         uint32_t ret = r < 0 && r >= -4095 ? (uint32_t)-guest_errno((int)-r) : (uint32_t)r;
-        uc_reg_write(p->uc, a->reg_ret, &ret);
+        uc_reg_write(p->sim->uc, a->reg_ret, &ret);
     }
     sig_after_kcall(&c, num, r);        /* pending signals: a handler frame */
     sched_flush_events(s);

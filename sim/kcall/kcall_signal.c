@@ -357,7 +357,7 @@ static void save_regs(struct proc *p, uint32_t g[NGREGS])
     const int *r = frame_regs(p, &n);
     memset(g, 0, NGREGS * sizeof g[0]);
     for (unsigned i = 0; i < n; i++)
-        uc_reg_read(p->uc, r[i], &g[i]);
+        uc_reg_read(p->sim->uc, r[i], &g[i]);
 }
 
 /* Put g back into the engine: only the user bits of CPSR (mode stays
@@ -368,16 +368,16 @@ static void restore_regs(struct proc *p, uint32_t g[NGREGS])
     const int *r = frame_regs(p, &n);
     if (is_arm(p)) {
         uint32_t cpsr = 0;
-        uc_reg_read(p->uc, UC_ARM_REG_CPSR, &cpsr);
+        uc_reg_read(p->sim->uc, UC_ARM_REG_CPSR, &cpsr);
         cpsr = (cpsr & ~(CPSR_USER_BITS | CPSR_T)) | (g[ARM_CPSR] & (CPSR_USER_BITS | CPSR_T));
-        uc_reg_write(p->uc, UC_ARM_REG_CPSR, &cpsr);
+        uc_reg_write(p->sim->uc, UC_ARM_REG_CPSR, &cpsr);
         for (unsigned i = 0; i < ARM_CPSR; i++)
-            uc_reg_write(p->uc, r[i], &g[i]);
+            uc_reg_write(p->sim->uc, r[i], &g[i]);
         return;
     }
     for (unsigned i = 0; i < n; i++)
         if (i != PPC_MSR)
-            uc_reg_write(p->uc, r[i], &g[i]);
+            uc_reg_write(p->sim->uc, r[i], &g[i]);
 }
 
 /* The whole engine state of an interrupted PowerPC thread, kept by the
@@ -411,7 +411,7 @@ static void ctx_push(struct proc *p, struct thread *t, uint32_t frame)
     struct sigctx *c = calloc(1, sizeof *c);
     if (!c)
         return;
-    if (uc_context_alloc(p->uc, &c->ctx) != UC_ERR_OK || uc_context_save(p->uc, c->ctx) != UC_ERR_OK) {
+    if (uc_context_alloc(p->sim->uc, &c->ctx) != UC_ERR_OK || uc_context_save(p->sim->uc, c->ctx) != UC_ERR_OK) {
         if (c->ctx)
             uc_context_free(c->ctx);
         free(c);
@@ -427,7 +427,7 @@ static void ctx_pop(struct proc *p, struct thread *t, uint32_t frame)
 {
     for (struct sigctx *c = t->sig_ctx; c; c = c->next)
         if (c->frame == frame) {
-            uc_context_restore(p->uc, c->ctx);
+            uc_context_restore(p->sim->uc, c->ctx);
             break;
         }
     ctx_drop(t, frame);
@@ -500,20 +500,20 @@ static void enter_handler(struct proc *p, struct thread *t, int sig, const struc
         uint32_t pc = handler & ~1u;
         if (handler & 1)
             cpsr |= CPSR_T;
-        uc_reg_write(p->uc, UC_ARM_REG_CPSR, &cpsr);
-        uc_reg_write(p->uc, UC_ARM_REG_R0, &a0);
-        uc_reg_write(p->uc, UC_ARM_REG_R1, &a1);
-        uc_reg_write(p->uc, UC_ARM_REG_R2, &a2);
-        uc_reg_write(p->uc, UC_ARM_REG_SP, &base);
-        uc_reg_write(p->uc, UC_ARM_REG_LR, &restorer);
-        uc_reg_write(p->uc, UC_ARM_REG_PC, &pc);
+        uc_reg_write(p->sim->uc, UC_ARM_REG_CPSR, &cpsr);
+        uc_reg_write(p->sim->uc, UC_ARM_REG_R0, &a0);
+        uc_reg_write(p->sim->uc, UC_ARM_REG_R1, &a1);
+        uc_reg_write(p->sim->uc, UC_ARM_REG_R2, &a2);
+        uc_reg_write(p->sim->uc, UC_ARM_REG_SP, &base);
+        uc_reg_write(p->sim->uc, UC_ARM_REG_LR, &restorer);
+        uc_reg_write(p->sim->uc, UC_ARM_REG_PC, &pc);
     } else {
-        uc_reg_write(p->uc, UC_PPC_REG_3, &a0);
-        uc_reg_write(p->uc, UC_PPC_REG_4, &a1);
-        uc_reg_write(p->uc, UC_PPC_REG_5, &a2);
-        uc_reg_write(p->uc, UC_PPC_REG_1, &base);
-        uc_reg_write(p->uc, UC_PPC_REG_LR, &restorer);
-        uc_reg_write(p->uc, UC_PPC_REG_PC, &handler);
+        uc_reg_write(p->sim->uc, UC_PPC_REG_3, &a0);
+        uc_reg_write(p->sim->uc, UC_PPC_REG_4, &a1);
+        uc_reg_write(p->sim->uc, UC_PPC_REG_5, &a2);
+        uc_reg_write(p->sim->uc, UC_PPC_REG_1, &base);
+        uc_reg_write(p->sim->uc, UC_PPC_REG_LR, &restorer);
+        uc_reg_write(p->sim->uc, UC_PPC_REG_PC, &handler);
     }
 }
 
@@ -823,7 +823,7 @@ static long k_sigaltstack(struct call *c)
     struct proc *p = c->p;
     struct thread *t = sched_current(p);
     uint32_t sp = 0;
-    uc_reg_read(p->uc, p->sim->arch->reg_sp, &sp);
+    uc_reg_read(p->sim->uc, p->sim->arch->reg_sp, &sp);
     bool on = on_altstack(t, sp);
     uint8_t b[12];
     uint32_t nsp = 0, nsize = 0, nflags = 0;

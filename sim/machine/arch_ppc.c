@@ -51,7 +51,7 @@ static bool is_trap(struct proc *p, uint32_t pc)
  * restarts; the e500 has no classic FPU, so its FP opcodes are illegal. */
 static int ppc_exception(struct proc *p, unsigned intno, uint32_t *pc, const char **what)
 {
-    uc_engine *uc = p->uc;
+    uc_engine *uc = p->sim->uc;
     uint32_t msr;
     switch (intno) {
     case 6:

@@ -1,6 +1,7 @@
 /*
  * debug.c - the machine's debug interface (see debug.h): hooks on the
- * followed process's engine while a debugger is attached, paused slices,
+ * engine while a debugger is attached (they act while the followed
+ * process runs), paused slices,
  * register and memory access for the debugger.
  */
 #include <errno.h>
@@ -21,14 +22,13 @@ static bool bp_at(const struct sim_debug *d, uint32_t pc)
 static void on_dbg_code(uc_engine *uc, uint64_t addr, uint32_t size, void *ud)
 {
     (void)size;
-    struct proc *p = ud;
-    struct sim *s = p->sim;
+    struct sim *s = ud;
     struct sim_debug *d = s->dbg;
     uint32_t pc = (uint32_t)addr;
     uint32_t tid = s->running ? s->running->tid : 0;
     enum dbg_stop why = DS_NONE;
     bool skip = false;
-    if (!d || d->abort)
+    if (!d || d->abort || !s->as_proc || s->as_proc->pid != d->pid)
         return;
     if (d->skip_armed && tid == d->skip_tid) {
         d->skip_armed = false;
@@ -81,10 +81,11 @@ static void on_dbg_mem(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
                        int64_t value, void *ud)
 {
     (void)uc; (void)value;
-    struct proc *p = ud;
-    struct sim_debug *d = p->sim->dbg;
+    struct sim *s = ud;
+    struct proc *p = s->as_proc;
+    struct sim_debug *d = s->dbg;
     bool write = type == UC_MEM_WRITE;
-    if (!d || d->abort || !p->mm)
+    if (!d || d->abort || !p || p->pid != d->pid || !p->mm)
         return;
     for (int i = 0; i < DBG_MAX_WP; i++) {
         const struct dbg_wp *w = &d->wp[i];
@@ -122,14 +123,14 @@ static void on_dbg_mem(uc_engine *uc, uc_mem_type type, uint64_t addr, int size,
 }
 
 /* One memory hook for every load and store while any watchpoint exists. */
-static int wp_hook(struct sim_debug *d, struct proc *p)
+static int wp_hook(struct sim_debug *d, struct sim *s)
 {
     bool any = false;
     for (int i = 0; i < DBG_MAX_WP; i++)
         any |= d->wp[i].used;
     if (any && !d->h_mem) {
         if (uc_hook_add(d->uc, &d->h_mem, UC_HOOK_MEM_READ | UC_HOOK_MEM_WRITE, (void *)on_dbg_mem,
-                        p, 1, 0) != UC_ERR_OK) {
+                        s, 1, 0) != UC_ERR_OK) {
             d->h_mem = 0;
             return -EIO;
         }
@@ -143,17 +144,17 @@ static int wp_hook(struct sim_debug *d, struct proc *p)
     return 0;
 }
 
-/* Put the hooks on the followed process's engine (once per engine). */
-static void attach_engine(struct sim_debug *d, struct proc *p)
+/* Put the hooks on the engine (once). */
+static void attach_engine(struct sim_debug *d, struct sim *s)
 {
-    if (d->uc == p->uc)
+    if (d->uc == s->uc)
         return;
-    d->uc = p->uc;
-    if (uc_hook_add(p->uc, &d->h_code, UC_HOOK_CODE, (void *)on_dbg_code, p, 1, 0) != UC_ERR_OK)
+    d->uc = s->uc;
+    if (uc_hook_add(s->uc, &d->h_code, UC_HOOK_CODE, (void *)on_dbg_code, s, 1, 0) != UC_ERR_OK)
         d->h_code = 0;
     d->h_mem = 0;
-    wp_hook(d, p);
-    uc_ctl_flush_tb(p->uc);     /* retranslate with the hooks in place */
+    wp_hook(d, s);
+    uc_ctl_flush_tb(s->uc);     /* retranslate with the hooks in place */
 }
 
 void debug_detach(struct sim *s)
@@ -161,8 +162,7 @@ void debug_detach(struct sim *s)
     struct sim_debug *d = s->dbg;
     if (!d)
         return;
-    struct proc *p = sched_find(s, d->pid);
-    if (d->uc && p && p->uc == d->uc && !p->torn_down) {
+    if (d->uc && d->uc == s->uc) {
         if (d->h_code)
             uc_hook_del(d->uc, d->h_code);
         if (d->h_mem)
@@ -198,8 +198,7 @@ int debug_wp(struct sim *s, int kind, uint32_t addr, uint32_t len, bool insert)
     if (len == 0 || len > 4096 || (uint64_t)addr + len - 1 > UINT32_MAX || kind < DW_WRITE ||
         kind > DW_ACCESS)
         return -EINVAL;
-    struct proc *p = sched_find(s, d->pid);
-    bool live = d->uc && p && p->uc == d->uc && !p->torn_down;
+    bool live = d->uc && d->uc == s->uc;
     int slot = -1;
     for (int i = 0; i < DBG_MAX_WP; i++) {
         struct dbg_wp *w = &d->wp[i];
@@ -216,31 +215,16 @@ int debug_wp(struct sim *s, int kind, uint32_t addr, uint32_t len, bool insert)
         d->wp[slot] = (struct dbg_wp){ .used = true, .kind = kind, .addr = addr, .len = len };
     else
         d->wp[slot] = (struct dbg_wp){0};
-    return live ? wp_hook(d, p) : 0;
+    return live ? wp_hook(d, s) : 0;
 }
 
 int debug_reg(struct proc *p, struct thread *t, int reg, uint32_t *v, bool write)
 {
-    if (!p->uc || p->torn_down)
+    if (!t)
+        t = p->last;
+    if (!t || p->torn_down)
         return -EIO;
-    if (!t || p->loaded == t) {
-        uc_err e = write ? uc_reg_write(p->uc, reg, v) : uc_reg_read(p->uc, reg, v);
-        return e == UC_ERR_OK ? 0 : -EIO;
-    }
-    /* Another thread: its context through the engine, as the scheduler
-     * switches threads, and the loaded thread's registers put back. */
-    uc_context *mine = NULL;
-    int rc = -EIO;
-    if (uc_context_alloc(p->uc, &mine) != UC_ERR_OK)
-        return -EIO;
-    if (uc_context_save(p->uc, mine) == UC_ERR_OK && uc_context_restore(p->uc, t->ctx) == UC_ERR_OK) {
-        uc_err e = write ? uc_reg_write(p->uc, reg, v) : uc_reg_read(p->uc, reg, v);
-        if (e == UC_ERR_OK && (!write || uc_context_save(p->uc, t->ctx) == UC_ERR_OK))
-            rc = 0;
-        uc_context_restore(p->uc, mine);
-    }
-    uc_context_free(mine);
-    return rc;
+    return engine_thread_reg(t, reg, v, write);
 }
 
 long debug_peek(struct proc *p, uint32_t va, uint8_t *buf, uint32_t len)
@@ -286,7 +270,7 @@ enum slice_end debug_slice(struct proc *p, uint64_t count, uint64_t timeout_us)
         }
         return engine_slice(p, count, timeout_us);
     }
-    attach_engine(d, p);
+    attach_engine(d, s);
     for (;;) {
         d->stop_pending = false;
         d->slice_done = 0;

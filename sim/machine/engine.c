@@ -1,9 +1,13 @@
 /*
- * engine.c - one Unicorn engine per process.
+ * engine.c - the machine's CPU: one Unicorn engine for every process.
  *
  * RAM banks are mapped once at their physical addresses and Unicorn runs in
  * UC_TLB_VIRTUAL mode: every TLB miss comes to on_tlb_fill(), which walks
- * the process's page table in simulated RAM (the walker is the TLB).  Lazy
+ * the loaded process's page table in simulated RAM (the walker is the TLB).
+ * A context switch (engine_load) saves and restores registers as
+ * uc_contexts and, between processes, flushes the TLB: translated code is
+ * found by physical address, so processes running the same program share
+ * it, and a process costs its contexts, not an engine.  Lazy
  * pages and copy-on-write are resolved there without leaving emulation; a
  * refused fill stops emulation with PC at the faulting instruction.
  * Kernel calls are served inside the interrupt hook.  No hook runs on the
@@ -92,7 +96,7 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
                         uc_tlb_entry *e, void *ud)
 {
     (void)uc;
-    struct proc *p = ud;
+    struct proc *p = ((struct sim *)ud)->as_proc;
     struct pt *pt = mm_proc_pt(p->mm);
     uint32_t va = (uint32_t)vaddr;
     unsigned access = access_of(type);
@@ -130,7 +134,23 @@ static bool on_tlb_fill(uc_engine *uc, uint64_t vaddr, uc_mem_type type,
     if (access != PT_W)
         perms &= ~PT_W;
     place_entry(p, va, &w, access, perms, e);
+    if (access == PT_X)           /* translated code will come from this frame */
+        (void)frames_mark(&p->sim->frames, w.pa);
     return true;
+}
+
+/* Translated code is found by physical address, and RAM written by mmsim
+ * itself (the loader, a copyout, a DMA) bypasses Unicorn's tracking of
+ * code pages: once a frame code was translated from is freed (and may be
+ * reused for other code), every translation goes.  Between instructions
+ * only (a slice's start, a kernel call). */
+static void sync_code(struct sim *s)
+{
+    if (s->frames.marked_freed != s->code_freed_seen) {
+        s->code_freed_seen = s->frames.marked_freed;
+        uc_ctl_flush_tb(s->uc);
+        s->tb_flushes++;
+    }
 }
 
 /* Kill the process with `sig`; the run loop prints the report. */
@@ -139,13 +159,13 @@ static void kill_proc(struct proc *p, int sig)
     p->state = PROC_KILLED;
     p->signal = sig;
     p->exit_status = 128 + sig;
-    uc_emu_stop(p->uc);
+    uc_emu_stop(p->sim->uc);
 }
 
 /* Trap hook: kernel calls, or any other exception kills the process. */
 static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
 {
-    struct proc *p = ud;
+    struct proc *p = ((struct sim *)ud)->as_proc;
     const struct arch_ops *a = p->sim->arch;
     if (intno == a->svc_intno) {
         uint32_t pc = 0;
@@ -158,6 +178,7 @@ static void on_intr(uc_engine *uc, uint32_t intno, void *ud)
             uc_emu_stop(uc);
         } else {
             engine_sync_tlb(p);
+            sync_code(p->sim);
             p->sim->mem->after_kcall(p);
             if (p->sim->resched)          /* blocked, yielded, thread exit */
                 uc_emu_stop(uc);
@@ -194,7 +215,7 @@ static bool on_unmapped(uc_engine *uc, uc_mem_type type, uint64_t addr, int size
                         int64_t value, void *ud)
 {
     (void)uc; (void)value;
-    struct proc *p = ud;
+    struct proc *p = ((struct sim *)ud)->as_proc;
     snprintf(p->fault_note, sizeof p->fault_note,
              "bus error: %s of %d bytes at physical 0x%08llx (nothing there)",
              access_of(type) == PT_W ? "write" : access_of(type) == PT_X ? "fetch" : "read",
@@ -216,100 +237,211 @@ static bool host_can_map(size_t size)
     return true;
 }
 
-/* Unicorn's translated-code buffer per engine.  Its default (1 GiB) is
- * touched whole the first time the translation cache is flushed (an
- * instruction hook going on, as the checker and devices need), which cost
- * a gigabyte of host memory and seconds of page faults per process; guest
- * programs here are small, and a full buffer only means a flush. */
+/* Unicorn's translated-code buffer.  Its default (1 GiB) is touched whole
+ * the first time the translation cache is flushed (an instruction hook
+ * going on, as the checker and devices need), which cost a gigabyte of
+ * host memory and seconds of page faults; guest programs here are small,
+ * and a full buffer only means a flush. */
 #define ENGINE_TB_SIZE (8u << 20)
 
 bool engine_budget_full(const struct sim *s)
 {
-    return s->o.max_host_mem && s->o.ram + (s->engines + 1) * ENGINE_HOST_COST > s->o.max_host_mem;
+    return s->o.max_host_mem &&
+           s->o.ram + ENGINE_HOST_COST + (s->charged + 1) * PROC_HOST_COST > s->o.max_host_mem;
+}
+
+/* Open the engine: RAM mapped, TLB in the page-table walker's hands, the
+ * hooks, the memory system's shadow window.  0 or -errno. */
+static int engine_open(struct sim *s)
+{
+    const struct arch_ops *a = s->arch;
+    if (!host_can_map(ENGINE_HOST_COST))
+        return -ENOMEM;
+    if (uc_open(a->uc_arch, a->uc_mode | (a->big_endian ? UC_MODE_BIG_ENDIAN : 0), &s->uc) != UC_ERR_OK)
+        return -ENOMEM;
+    if (uc_ctl_set_cpu_model(s->uc, a->uc_model) != UC_ERR_OK ||
+        uc_ctl_set_tcg_buffer_size(s->uc, ENGINE_TB_SIZE) != UC_ERR_OK)
+        goto fail;
+    for (int i = 0; i < s->phys.nbanks; i++) {
+        const struct phys_bank *b = &s->phys.bank[i];
+        if (uc_mem_map_ptr(s->uc, b->base, b->size, UC_PROT_ALL, b->host) != UC_ERR_OK)
+            goto fail;
+    }
+    if (s->mem->attach(s) != 0)
+        goto fail;
+    if (uc_ctl_tlb_mode(s->uc, UC_TLB_VIRTUAL) != UC_ERR_OK ||
+        uc_hook_add(s->uc, &s->h_tlb, UC_HOOK_TLB_FILL, (void *)on_tlb_fill, s, 1, 0) != UC_ERR_OK ||
+        uc_hook_add(s->uc, &s->h_intr, UC_HOOK_INTR, (void *)on_intr, s, 1, 0) != UC_ERR_OK ||
+        uc_hook_add(s->uc, &s->h_invalid, UC_HOOK_MEM_UNMAPPED, (void *)on_unmapped, s, 1, 0) != UC_ERR_OK ||
+        uc_context_alloc(s->uc, &s->ctx0) != UC_ERR_OK || uc_context_save(s->uc, s->ctx0) != UC_ERR_OK)
+        goto fail;
+    if (s->o.cache_full)
+        engine_exact_pc(s);
+    return 0;
+fail:
+    engine_close(s);
+    return -EINVAL;
+}
+
+void engine_close(struct sim *s)
+{
+    if (!s->uc)
+        return;
+    s->mem->detach(s);
+    if (s->ctx0)
+        uc_context_free(s->ctx0);
+    uc_close(s->uc);
+    s->uc = NULL;
+    s->ctx0 = NULL;
+    s->h_code = 0;
+    s->loaded = NULL;
+    s->as_proc = NULL;
 }
 
 int engine_create(struct proc *p)
 {
     struct sim *s = p->sim;
-    const struct arch_ops *a = s->arch;
     if (engine_budget_full(s))
         return -ENOMEM;
-    if (!host_can_map(ENGINE_HOST_COST))
-        return -ENOMEM;
-    if (uc_open(a->uc_arch, a->uc_mode | (a->big_endian ? UC_MODE_BIG_ENDIAN : 0), &p->uc) != UC_ERR_OK)
-        return -ENOMEM;
-    if (uc_ctl_set_cpu_model(p->uc, a->uc_model) != UC_ERR_OK ||
-        uc_ctl_set_tcg_buffer_size(p->uc, ENGINE_TB_SIZE) != UC_ERR_OK)
-        goto fail;
-    for (int i = 0; i < s->phys.nbanks; i++) {
-        const struct phys_bank *b = &s->phys.bank[i];
-        if (uc_mem_map_ptr(p->uc, b->base, b->size, UC_PROT_ALL, b->host) != UC_ERR_OK)
-            goto fail;
+    if (!s->uc) {
+        int rc = engine_open(s);
+        if (rc)
+            return rc;
     }
-    if (s->mem->attach(p) != 0)
-        goto fail;
-    if (s->o.cache_full)
-        engine_exact_pc(p);
-    if (uc_ctl_tlb_mode(p->uc, UC_TLB_VIRTUAL) != UC_ERR_OK ||
-        uc_hook_add(p->uc, &p->h_tlb, UC_HOOK_TLB_FILL, (void *)on_tlb_fill, p, 1, 0) != UC_ERR_OK ||
-        uc_hook_add(p->uc, &p->h_intr, UC_HOOK_INTR, (void *)on_intr, p, 1, 0) != UC_ERR_OK ||
-        uc_hook_add(p->uc, &p->h_invalid, UC_HOOK_MEM_UNMAPPED, (void *)on_unmapped, p, 1, 0) != UC_ERR_OK)
-        goto fail;
-    s->engines++;
+    p->charged = true;
+    s->charged++;
     return 0;
-fail:
-    s->mem->detach(p);
-    uc_close(p->uc);
-    p->uc = NULL;
-    return -EINVAL;
+}
+
+void engine_destroy(struct proc *p)
+{
+    struct sim *s = p->sim;
+    if (!p->charged)
+        return;
+    s->mem->release(p);
+    if (s->loaded && s->loaded->p == p)
+        s->loaded = NULL;
+    if (s->as_proc == p)
+        s->as_proc = NULL;
+    p->charged = false;
+    s->charged--;
+}
+
+void engine_forget(struct thread *t)
+{
+    if (t->p->sim->loaded == t)
+        t->p->sim->loaded = NULL;
+}
+
+int engine_load(struct thread *t)
+{
+    struct proc *p = t->p;
+    struct sim *s = p->sim;
+    if (s->loaded != t) {
+        if (s->loaded && uc_context_save(s->uc, s->loaded->ctx) != UC_ERR_OK)
+            return -EIO;
+        if (uc_context_restore(s->uc, t->ctx) != UC_ERR_OK)
+            return -EIO;
+        s->loaded = t;
+    }
+    p->last = t;
+    if (s->as_proc != p) {
+        /* the TLB held another address space: a process switch */
+        if (s->as_proc)
+            s->switches++;
+        s->as_proc = p;
+        uc_ctl_flush_tlb(s->uc);
+        pt_take_flush(mm_proc_pt(p->mm));
+    }
+    return 0;
+}
+
+/* The loaded thread's registers saved into its context; `from` (NULL:
+ * those same registers) into the engine, edit applied, the engine saved
+ * into `to` (NULL: not saved); the loaded thread's registers back.
+ * 0 or -EIO. */
+static int edit_context(struct sim *s, uc_context *from, uc_context *to,
+                        int (*edit)(uc_engine *uc, void *arg), void *arg)
+{
+    struct thread *cur = s->loaded;
+    if (cur && uc_context_save(s->uc, cur->ctx) != UC_ERR_OK)
+        return -EIO;
+    int rc = (!from || uc_context_restore(s->uc, from) == UC_ERR_OK) && edit(s->uc, arg) == 0 &&
+             (!to || uc_context_save(s->uc, to) == UC_ERR_OK) ? 0 : -EIO;
+    if (cur && uc_context_restore(s->uc, cur->ctx) != UC_ERR_OK)
+        rc = -EIO;
+    return rc;
+}
+
+int engine_make_context(struct sim *s, struct thread *t, bool fresh,
+                        int (*edit)(uc_engine *uc, void *arg), void *arg)
+{
+    return edit_context(s, fresh || !s->loaded ? s->ctx0 : NULL, t->ctx, edit, arg);
+}
+
+/* One register read or written (engine_thread_reg's edit). */
+struct reg_access { int reg; uint32_t *v; bool write; };
+
+static int access_reg(uc_engine *uc, void *arg)
+{
+    struct reg_access *r = arg;
+    uc_err e = r->write ? uc_reg_write(uc, r->reg, r->v) : uc_reg_read(uc, r->reg, r->v);
+    return e == UC_ERR_OK ? 0 : -1;
+}
+
+int engine_thread_reg(struct thread *t, int reg, uint32_t *v, bool write)
+{
+    struct sim *s = t->p->sim;
+    struct reg_access r = { reg, v, write };
+    if (!s->uc)
+        return -EIO;
+    if (s->loaded == t)
+        return access_reg(s->uc, &r) == 0 ? 0 : -EIO;
+    return edit_context(s, t->ctx, write ? t->ctx : NULL, access_reg, &r);
 }
 
 /* Instruction hook: the exact PC, and the devices' clock. */
 static void on_code(uc_engine *uc, uint64_t addr, uint32_t size, void *ud)
 {
     (void)uc; (void)size;
-    struct proc *p = ud;
-    p->exec_pc = (uint32_t)addr;
-    if (p->sim->devices_ticking)
-        p->sim->mem->tick(p);
+    struct sim *s = ud;
+    s->exec_pc = (uint32_t)addr;
+    if (s->devices_ticking)
+        s->mem->tick(s->as_proc);
 }
 
-void engine_exact_pc(struct proc *p)
+void engine_exact_pc(struct sim *s)
 {
-    if (p->h_code)
+    if (s->h_code || !s->uc)
         return;
-    if (uc_hook_add(p->uc, &p->h_code, UC_HOOK_CODE, (void *)on_code, p, 1, 0) != UC_ERR_OK) {
-        p->h_code = 0;
+    if (uc_hook_add(s->uc, &s->h_code, UC_HOOK_CODE, (void *)on_code, s, 1, 0) != UC_ERR_OK) {
+        s->h_code = 0;
         return;
     }
-    uc_ctl_flush_tb(p->uc);       /* retranslate with the hook in place */
+    uc_ctl_flush_tb(s->uc);       /* retranslate with the hook in place */
 }
 
 uint32_t proc_pc(struct proc *p)
 {
+    struct sim *s = p->sim;
     uint32_t pc = 0;
     if (p->in_kcall)
         return p->kcall_pc;
-    if (p->h_code)
-        return p->exec_pc;
-    uc_reg_read(p->uc, p->sim->arch->reg_pc, &pc);
+    if (s->h_code)
+        return s->exec_pc;
+    if (s->uc)
+        uc_reg_read(s->uc, s->arch->reg_pc, &pc);
     return pc;
 }
 
-void engine_destroy(struct proc *p)
-{
-    p->sim->mem->detach(p);
-    if (p->uc) {
-        uc_close(p->uc);
-        p->sim->engines--;
-    }
-    p->uc = NULL;
-}
-
+/* Flush the TLB if p's page table asks for it.  A process whose
+ * translations the TLB does not hold only loses the request: switching
+ * to it flushes anyway. */
 void engine_sync_tlb(struct proc *p)
 {
-    if (pt_take_flush(mm_proc_pt(p->mm))) {
-        uc_ctl_flush_tlb(p->uc);
+    struct sim *s = p->sim;
+    if (pt_take_flush(mm_proc_pt(p->mm)) && s->as_proc == p) {
+        uc_ctl_flush_tlb(s->uc);
         p->tlb_flushes++;
     }
 }
@@ -350,21 +482,22 @@ enum slice_end engine_slice(struct proc *p, uint64_t count, uint64_t timeout_us)
 {
     struct sim *s = p->sim;
     uint32_t pc = 0;
-    uc_reg_read(p->uc, s->arch->reg_pc, &pc);
+    uc_reg_read(s->uc, s->arch->reg_pc, &pc);
     s->resched = false;
+    sync_code(s);
     s->mem->slice_start(p);
     /* Unicorn counts instructions only in code translated while its count
      * hook exists: a counted slice after uncounted ones (an alarm cut
      * without --quantum) retranslates. */
-    if (count && !p->counted)
-        uc_ctl_flush_tb(p->uc);
-    p->counted = count != 0;
-    uc_err err = uc_emu_start(p->uc, pc, RUN_UNTIL, timeout_us, count);
+    if (count && !s->counted)
+        uc_ctl_flush_tb(s->uc);
+    s->counted = count != 0;
+    uc_err err = uc_emu_start(s->uc, pc, RUN_UNTIL, timeout_us, count);
     if (p->state != PROC_RUNNING)
         return SLICE_DEAD;
     if (err == UC_ERR_OK && s->resched)
         return SLICE_STOPPED;
-    uc_reg_read(p->uc, s->arch->reg_pc, &pc);
+    uc_reg_read(s->uc, s->arch->reg_pc, &pc);
     if (err == UC_ERR_EXCEPTION && p->fault.pending) {
         if (fault_to_handler(p, fault_signal(p->fault.kind), fault_code(p->fault.kind),
                              report_fault_addr(p, pc)))

@@ -93,7 +93,7 @@ static uint32_t exact_fault_va(struct proc *p, uint32_t pc, const struct fault_i
     uint32_t ea, va = f->va;
     size_t cnt = cs_disasm(h, code, sizeof code, pc, 1, &insn);
     /* Unicorn's page may be smaller than ours (1 KiB on ARM): compare 1 KiB. */
-    if (cnt == 1 && a->mem_address(p->uc, &insn[0], pc, &ea) && (ea & ~0x3ffu) == (f->va & ~0x3ffu))
+    if (cnt == 1 && a->mem_address(p->sim->uc, &insn[0], pc, &ea) && (ea & ~0x3ffu) == (f->va & ~0x3ffu))
         va = ea;
     if (cnt)
         cs_free(insn, cnt);
@@ -151,7 +151,7 @@ void report_fault(struct proc *p, FILE *out)
     struct sim *s = p->sim;
     uint32_t pc = p->trap_pc;
     if (!p->trap_pc_valid)
-        uc_reg_read(p->uc, s->arch->reg_pc, &pc);
+        uc_reg_read(p->sim->uc, s->arch->reg_pc, &pc);
     char dis[96], pte[256], map[256];
     report_disasm(p, pc, dis, sizeof dis);
 

@@ -145,13 +145,13 @@ struct thread *sched_current(struct proc *p)
     return p->sim->running;
 }
 
-/* A new runnable thread of p (context allocated on p's engine). */
+/* A new runnable thread of p (context allocated on the engine). */
 static struct thread *thread_new(struct proc *p)
 {
     struct thread *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    if (uc_context_alloc(p->uc, &t->ctx) != UC_ERR_OK) {
+    if (uc_context_alloc(p->sim->uc, &t->ctx) != UC_ERR_OK) {
         free(t);
         return NULL;
     }
@@ -177,6 +177,9 @@ static void thread_free(struct sim *s, struct thread *t)
             *pp = t->next;
             break;
         }
+    engine_forget(t);
+    if (t->p->last == t)
+        t->p->last = NULL;
     if (t->ctx)
         uc_context_free(t->ctx);
     free(t);
@@ -232,10 +235,11 @@ long sched_exec(struct proc *p, const char *path, int argc, char *const *argv, c
     }
     tm_exec(p);
     s->kernel->exec(p);                 /* caught signals back to SIG_DFL */
+    s->mem->release(p);                 /* the old image's hooked instructions */
     engine_sync_tlb(p);
     uint32_t entry, sp;
     if ((rc = loader_load(p, path, &entry, why, n)) != 0 || (rc = loader_stack(p, &sp)) != 0 ||
-        s->arch->init_regs(p->uc, entry, sp) != 0) {
+        s->arch->init_regs(s->uc, entry, sp) != 0) {
         engine_kill(p, 9, "exec failed after the old image was gone");
         s->resched = true;
         return 0;
@@ -320,7 +324,6 @@ static void proc_release(struct proc *p)
         if (t->p == p)
             thread_free(s, t);
     }
-    p->loaded = NULL;
     p->nthreads = 0;
     engine_destroy(p);
     if (p->mm)
@@ -344,6 +347,19 @@ static void proc_free(struct proc *p)
             free(p->own_argv[i]);
     free(p->own_argv);
     free(p);
+}
+
+/* A new process's first registers: a fresh CPU in user mode at entry
+ * with stack sp (engine_make_context's edit). */
+struct entry_regs {
+    const struct arch_ops *a;
+    uint32_t entry, sp;
+};
+
+static int set_entry(uc_engine *uc, void *arg)
+{
+    struct entry_regs *e = arg;
+    return e->a->init_regs(uc, e->entry, e->sp);
 }
 
 /* ---- creation ------------------------------------------------------- */
@@ -389,12 +405,13 @@ struct proc *sched_spawn(struct sim *s, struct proc *parent, const char *path, i
         goto fail;
     }
     struct thread *t = thread_new(p);
-    if (!t || s->arch->init_regs(p->uc, entry, sp) != 0) {
+    struct entry_regs er = { s->arch, entry, sp };
+    if (!t || engine_make_context(s, t, true, set_entry, &er) != 0) {
         rc = -ENOMEM;
         snprintf(why, n, "cannot set the initial registers");
         goto fail;
     }
-    p->loaded = t;
+    p->last = t;
     if (parent)
         sig_inherit(parent, p, t, true);
     trace_begin(s->trace, "spawn");
@@ -435,19 +452,37 @@ static void sig_inherit(struct proc *p, struct proc *c, struct thread *t, bool e
     t->ss_flags = 2;        /* SS_DISABLE */
 }
 
-/* Copy the user registers of p's engine into c's (fresh, user mode). */
-static int copy_regs(struct proc *p, struct proc *c)
+/* A forked child's registers: a fresh CPU in user mode with the parent's
+ * user registers (read before, in `v`) and 0 as fork's result. */
+struct fork_regs {
+    const struct arch_ops *a;
+    uint32_t v[64];
+};
+
+static int set_fork(uc_engine *uc, void *arg)
 {
-    const struct arch_ops *a = p->sim->arch;
-    if (a->init_regs(c->uc, 0, 0) != 0)
+    struct fork_regs *f = arg;
+    const struct arch_ops *a = f->a;
+    uint32_t zero = 0;
+    if (a->init_regs(uc, 0, 0) != 0)
+        return -1;
+    for (unsigned i = 0; i < a->n_fork_regs; i++)
+        if (uc_reg_write(uc, a->fork_regs[i], &f->v[i]) != UC_ERR_OK)
+            return -1;
+    return uc_reg_write(uc, a->reg_ret, &zero) == UC_ERR_OK ? 0 : -1;
+}
+
+/* Child thread t of the running (loaded) thread of p gets its registers. */
+static int fork_context(struct proc *p, struct thread *t)
+{
+    struct sim *s = p->sim;
+    struct fork_regs f = { .a = s->arch };
+    if (s->arch->n_fork_regs > sizeof f.v / sizeof f.v[0])
         return -EIO;
-    for (unsigned i = 0; i < a->n_fork_regs; i++) {
-        uint32_t v = 0;
-        if (uc_reg_read(p->uc, a->fork_regs[i], &v) != UC_ERR_OK ||
-            uc_reg_write(c->uc, a->fork_regs[i], &v) != UC_ERR_OK)
+    for (unsigned i = 0; i < s->arch->n_fork_regs; i++)
+        if (uc_reg_read(s->uc, s->arch->fork_regs[i], &f.v[i]) != UC_ERR_OK)
             return -EIO;
-    }
-    return 0;
+    return engine_make_context(s, t, true, set_fork, &f);
 }
 
 long sched_fork(struct proc *p)
@@ -458,19 +493,35 @@ long sched_fork(struct proc *p)
     struct proc *c = proc_new(s, p);
     if (!c)
         return -ENOMEM;
-    uint32_t zero = 0;
     if (argv_set(c, p->argc, p->argv) || tm_proc_fork(p, c) != 0 || engine_create(c) != 0)
         goto fail;
     struct thread *t = thread_new(c);
-    if (!t || copy_regs(p, c) != 0 || uc_reg_write(c->uc, s->arch->reg_ret, &zero) != UC_ERR_OK)
+    if (!t || fork_context(p, t) != 0)
         goto fail;
-    c->loaded = t;
+    c->last = t;
     sig_inherit(p, c, t, false);
     ev_push(s, "fork", p->pid, 0, c->pid, NULL);
     return c->pid;
 fail:
     proc_free(c);
     return -ENOMEM;
+}
+
+/* A new thread's registers: the creator's with pc, sp and the first two
+ * arguments replaced (engine_make_context's edit). */
+struct thread_regs {
+    const struct arch_ops *a;
+    uint32_t v[4];          /* pc, sp, arg 0, arg 1 */
+};
+
+static int set_thread(uc_engine *uc, void *arg)
+{
+    struct thread_regs *r = arg;
+    const int regs[4] = { r->a->reg_pc, r->a->reg_sp, r->a->reg_arg[0], r->a->reg_arg[1] };
+    for (int i = 0; i < 4; i++)
+        if (uc_reg_write(uc, regs[i], &r->v[i]) != UC_ERR_OK)
+            return -1;
+    return 0;
 }
 
 long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, uint32_t a1)
@@ -483,21 +534,10 @@ long sched_thread_create(struct proc *p, uint32_t pc, uint32_t sp, uint32_t a0, 
     if (!t)
         return -EAGAIN;
     /* The new context: the creator's registers with pc, sp and the
-     * arguments replaced, made in the engine itself and saved (Unicorn
-     * 2.1's uc_context_reg_write crashes for ARM), then the creator's
-     * registers put back. */
-    uc_context *mine = NULL;
-    bool ok = uc_context_alloc(p->uc, &mine) == UC_ERR_OK &&
-              uc_context_save(p->uc, mine) == UC_ERR_OK &&
-              uc_reg_write(p->uc, a->reg_pc, &pc) == UC_ERR_OK &&
-              uc_reg_write(p->uc, a->reg_sp, &sp) == UC_ERR_OK &&
-              uc_reg_write(p->uc, a->reg_arg[0], &a0) == UC_ERR_OK &&
-              uc_reg_write(p->uc, a->reg_arg[1], &a1) == UC_ERR_OK &&
-              uc_context_save(p->uc, t->ctx) == UC_ERR_OK;
-    if (mine) {
-        ok &= uc_context_restore(p->uc, mine) == UC_ERR_OK;
-        uc_context_free(mine);
-    }
+     * arguments replaced (made in the engine: Unicorn 2.1's
+     * uc_context_reg_write crashes for ARM). */
+    struct thread_regs tr = { a, { pc, sp, a0, a1 } };
+    bool ok = engine_make_context(s, t, false, set_thread, &tr) == 0;
     if (!ok) {
         t->state = TS_DONE;
         p->nthreads--;
@@ -606,7 +646,9 @@ void sched_terminate(struct proc *p, int status, int sig)
 
 /* ---- termination ---------------------------------------------------- */
 
-/* --stats: counters of the run and the host's peak memory, on stderr. */
+/* --stats: counters of p, of the machine so far (process switches,
+ * translations dropped for freed code frames) and the host's peak memory,
+ * on stderr. */
 static void print_stats(const struct proc *p)
 {
     struct rusage ru;
@@ -614,9 +656,10 @@ static void print_stats(const struct proc *p)
     fprintf(p->sim->err,
             "mmsim stats: kcalls=%" PRIu64 " tlb_fills=%" PRIu64 " tlb_flushes=%" PRIu64
             " faults_resolved=%" PRIu64 " frames_free=%" PRIu64 "/%" PRIu64
-            " host_peak_rss_kib=%ld\n",
+            " process_switches=%" PRIu64 " code_flushes=%" PRIu64 " host_peak_rss_kib=%ld\n",
             p->kcalls, p->tlb_fills, p->tlb_flushes, p->faults_resolved,
-            p->sim->frames.nfree, p->sim->phys.ram_size / MMSIM_PAGE_SIZE, ru.ru_maxrss);
+            p->sim->frames.nfree, p->sim->phys.ram_size / MMSIM_PAGE_SIZE, p->sim->switches,
+            p->sim->tb_flushes, ru.ru_maxrss);
 }
 
 /* p stopped running: report, trace, wake its parent, release everything. */
@@ -676,20 +719,6 @@ static void sweep(struct sim *s)
 }
 
 /* ---- the scheduler -------------------------------------------------- */
-
-/* Put t's registers into its engine (saving the thread loaded before). */
-static int load(struct thread *t)
-{
-    struct proc *p = t->p;
-    if (p->loaded == t)
-        return 0;
-    if (p->loaded && uc_context_save(p->uc, p->loaded->ctx) != UC_ERR_OK)
-        return -EIO;
-    if (uc_context_restore(p->uc, t->ctx) != UC_ERR_OK)
-        return -EIO;
-    p->loaded = t;
-    return 0;
-}
 
 /* The first runnable thread created after the one with sequence number
  * `after` (round robin in creation order, wrapping). */
@@ -824,7 +853,7 @@ static void slice_expired(struct sim *s, struct proc *p, uint64_t count, uint64_
 {
     char note[160];
     uint32_t pc = 0;
-    uc_reg_read(p->uc, s->arch->reg_pc, &pc);
+    uc_reg_read(s->uc, s->arch->reg_pc, &pc);
     if (deadline && host_us() >= deadline) {
         snprintf(note, sizeof note, "stopped: time limit (--timeout %u s) reached at pc 0x%08x",
                  s->o.timeout_s, pc);
@@ -850,7 +879,7 @@ static void slice_expired(struct sim *s, struct proc *p, uint64_t count, uint64_
 static void run_slice(struct sim *s, struct thread *t, uint64_t deadline)
 {
     struct proc *p = t->p;
-    if (load(t) != 0) {
+    if (engine_load(t) != 0) {
         engine_kill(p, 4, "cannot switch thread registers");
         return;
     }
@@ -883,7 +912,7 @@ static void run_slice(struct sim *s, struct thread *t, uint64_t deadline)
     s->cur = p;
     s->kernel->deliver(p);
     sched_flush_events(s);
-    slice_uc = p->uc;
+    slice_uc = s->uc;
     enum slice_end e = SLICE_DEAD;
     if (p->state == PROC_RUNNING)
         e = stop_signal ? SLICE_STOPPED : debug_slice(p, count, tmo);

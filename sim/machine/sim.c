@@ -155,13 +155,13 @@ static void expect_stop(void *ctx, const char *why)
 {
     struct sim *s = ctx;
     struct proc *p = s->cur;
-    if (!p || !p->uc || p->state != PROC_RUNNING)
+    if (!p || !s->uc || p->state != PROC_RUNNING)
         return;
     p->state = PROC_KILLED;
     p->signal = 9;
     p->exit_status = 128 + 9;
     snprintf(p->fault_note, sizeof p->fault_note, "%s", why);
-    uc_emu_stop(p->uc);
+    uc_emu_stop(s->uc);
 }
 
 int sim_init(struct sim *s, const struct sim_opts *o, const struct sim_kernel *k,
@@ -251,6 +251,7 @@ void sim_fini(struct sim *s)
         mm_destroy(s->mm);
     if (s->mmu)
         mmu_destroy(s->mmu);
+    engine_close(s);
     if (s->mem) {
         s->mem->destroy(s);
         s->mem->devices_fini(s);

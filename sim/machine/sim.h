@@ -69,9 +69,11 @@ struct sim_memsys {
     int  (*create)(struct sim *s);
     void (*destroy)(struct sim *s);
     void (*summary)(struct sim *s);
-    /* A new engine (p->uc) gets its shadow window; an engine goes. */
-    int  (*attach)(struct proc *p);
-    void (*detach)(struct proc *p);
+    /* The engine (s->uc) opens: its shadow window; the engine closes. */
+    int  (*attach)(struct sim *s);
+    void (*detach)(struct sim *s);
+    /* Process p leaves the engine (its hooked cache instructions go). */
+    void (*release)(struct proc *p);
     /* Code of p was loaded at va (PowerPC cache instructions get hooked). */
     int  (*code_loaded)(struct proc *p, uint32_t va, const uint8_t *code, size_t len);
     /* TLB fill of va translated by w for access: the physical address the
@@ -121,9 +123,9 @@ struct arch_ops {
     bool (*mem_address)(uc_engine *uc, const struct cs_insn *insn, uint32_t pc, uint32_t *ea);
     /* Elf e_machine this flavour runs. */
     unsigned    elf_machine;
-    /* The user registers a fork copies into the child's engine, after
-     * init_regs (a uc_context holds host pointers of its own engine on
-     * PowerPC, so contexts never move between engines). */
+    /* The user registers a fork copies into the child's context, after
+     * init_regs on a pristine one (the rest of the child's CPU state is
+     * as a new process's). */
     const int  *fork_regs;
     unsigned    n_fork_regs;
     /* The user register file in the order a signal frame's mcontext and
@@ -169,7 +171,7 @@ struct sigdisp {
 /* Why a process stopped running. */
 enum proc_state { PROC_RUNNING, PROC_EXITED, PROC_KILLED };
 
-/* A thread: its own register context on its process's engine (sched.c). */
+/* A thread: its own register context on the machine's engine (sched.c). */
 enum thread_state { TS_RUNNABLE, TS_BLOCKED, TS_DONE };
 
 struct thread {
@@ -226,18 +228,16 @@ struct proc {
     uint32_t        ppid;          /* 1 once the parent is gone */
     struct proc    *parent;        /* NULL: orphan (reaped automatically) */
     struct proc    *next;          /* sim->procs, by pid */
-    struct thread  *loaded;        /* thread whose registers are in uc */
+    struct thread  *last;          /* the thread of p that ran last (gdb's current thread) */
     uint32_t        next_tid;
     unsigned        nthreads;      /* threads not TS_DONE */
-    bool            torn_down;     /* engine and address space released */
+    bool            torn_down;     /* threads and address space released */
+    bool            charged;       /* counted against --max-host-mem (engine.c) */
     bool            quiet_kill;    /* killed by mmsim itself: no fault report */
     uint64_t        term_seq;      /* order of termination (waitpid) */
     bool            reaped;        /* waited for: may be freed */
     char          **own_argv;      /* argv copy owned by this process */
     struct mm_proc *mm;
-    uc_engine      *uc;
-    uc_hook         h_tlb, h_intr, h_invalid;
-    struct shadow  *shadow;        /* shadow window of this engine */
     enum proc_state state;
     int             exit_status;   /* guest exit code, or 128+signal */
     int             signal;
@@ -251,9 +251,6 @@ struct proc {
     uint64_t        tlb_fills;     /* Unicorn TLB misses served */
     uint64_t        tlb_flushes;   /* uc_ctl_flush_tlb calls */
     uint64_t        faults_resolved; /* lazy / COW pages made on a miss */
-    uc_hook         h_code;        /* instruction hook once exact PCs are needed */
-    bool            counted;       /* the last slice ran with an instruction count */
-    uint32_t        exec_pc;       /* instruction being executed (with h_code) */
     bool            in_kcall;      /* inside kcall_dispatch: */
     uint32_t        kcall_pc;      /*   the trap instruction */
     uint64_t        watch_epoch;   /* checker epoch of the last TLB flush */
@@ -348,10 +345,25 @@ struct sim {
     struct proc     *procs;       /* by pid */
     struct thread   *threads;     /* creation order */
     struct thread   *running;     /* thread in uc_emu_start, or NULL */
+    /* The engine (engine.c): one Unicorn CPU for every process, opened
+     * with the first one; a context switch loads another thread's
+     * registers and, between processes, flushes the TLB. */
+    uc_engine       *uc;
+    uc_hook          h_tlb, h_intr, h_invalid;
+    uc_hook          h_code;      /* instruction hook once exact PCs are needed */
+    uc_context      *ctx0;        /* the registers of a fresh CPU (new processes) */
+    struct thread   *loaded;      /* thread whose registers are in uc, or NULL */
+    struct proc     *as_proc;     /* process whose translations uc's TLB holds, or NULL */
+    bool             counted;     /* the last slice ran with an instruction count */
+    uint32_t         exec_pc;     /* instruction being executed (with h_code) */
+    uint64_t         switches;    /* context switches between processes */
+    uint64_t         code_freed_seen; /* frames.marked_freed at the last code flush */
+    uint64_t         tb_flushes;  /* translations dropped for freed code frames */
+    struct shadow   *shadow;      /* the engine's shadow window (sim/checker) */
     bool             resched;     /* a kernel call stopped the running thread */
     bool             devices_ticking; /* a device counts instructions (mem->tick is due) */
     uint64_t         now_ns;      /* simulated time */
-    unsigned         engines;     /* live Unicorn engines (host-memory budget) */
+    unsigned         charged;     /* live processes charged to the host-memory budget */
     uint64_t         block_seq;
     uint64_t         insns_used;  /* --max-insns with --quantum: expired slices */
     int              init_status; /* exit status of process 1 */
@@ -391,16 +403,37 @@ int sim_run(const struct sim_opts *o, const struct sim_kernel *k, const struct s
             const char *path, int argc, char **argv);
 
 /* engine.c */
-/* Host memory charged to each process's engine against --max-host-mem:
- * Unicorn's state and its translated-code buffer (ENGINE_TB_SIZE). */
+/* Host memory charged against --max-host-mem: the engine once (Unicorn's
+ * state and its translated-code buffer, ENGINE_TB_SIZE), and each live
+ * process (its register contexts, tables and memory-manager state; about
+ * a tenth of this is measured, bench/procmem.sh). */
 #define ENGINE_HOST_COST (12ull << 20)
-/* A new engine for p: 0, -ENOMEM past the host-memory budget (the run's
- * --ram plus ENGINE_HOST_COST per live engine) or when Unicorn cannot get
- * memory, -EINVAL if the CPU model is refused. */
+#define PROC_HOST_COST   (1ull << 20)
+/* p joins the machine's engine (opened with the first process): 0,
+ * -ENOMEM past the host-memory budget (--ram, the engine, and
+ * PROC_HOST_COST per live process) or when Unicorn cannot get memory,
+ * -EINVAL if the CPU model is refused. */
 int  engine_create(struct proc *p);
-/* One more engine would pass --max-host-mem. */
+/* One more process would pass --max-host-mem. */
 bool engine_budget_full(const struct sim *s);
+/* p leaves the engine (its threads are gone or going). */
 void engine_destroy(struct proc *p);
+/* Close the engine (end of the run). */
+void engine_close(struct sim *s);
+/* Context switch: t's registers into the engine (the loaded thread's
+ * saved); between processes the TLB is flushed, as a CPU without address
+ * space tags does when its page-table root changes.  0 or -EIO. */
+int  engine_load(struct thread *t);
+/* t no longer exists: the engine forgets it. */
+void engine_forget(struct thread *t);
+/* Build t's registers in the engine and save them in t->ctx: start from a
+ * fresh CPU (`fresh`) or the loaded thread's registers, apply edit(arg)
+ * (0 or nonzero: failed), then put the loaded thread's registers back.
+ * The loaded thread is unchanged.  0 or -EIO. */
+int  engine_make_context(struct sim *s, struct thread *t, bool fresh,
+                         int (*edit)(uc_engine *uc, void *arg), void *arg);
+/* Read or write register `reg` of thread t (loaded or not).  0 or -EIO. */
+int  engine_thread_reg(struct thread *t, int reg, uint32_t *v, bool write);
 /* How a slice of execution ended. */
 enum slice_end { SLICE_STOPPED, SLICE_EXPIRED, SLICE_DEAD };
 /* Run the loaded thread of p from its PC for at most `count` instructions
@@ -415,9 +448,9 @@ void engine_kill(struct proc *p, int sig, const char *note);
 void engine_init_kernel_page(struct sim *s);
 /* Flush Unicorn's TLB if the page table asks for it. */
 void engine_sync_tlb(struct proc *p);
-/* Put an instruction hook on p's engine (once) so that proc_pc() is exact
+/* Put an instruction hook on the engine (once) so that proc_pc() is exact
  * inside memory callbacks.  Call only between instructions (kernel call). */
-void engine_exact_pc(struct proc *p);
+void engine_exact_pc(struct sim *s);
 /* The instruction p is executing: the trap instruction during a kernel
  * call; exact with the hook of engine_exact_pc; else the start of the
  * running translation block. */
