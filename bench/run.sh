@@ -92,11 +92,12 @@ for cpu in $cpus; do
     "$(fig %.2fx "$native / ($m * 1000000 / $n)")"
 done
 # fork + _exit + waitpid, against the same loop natively (the guest's
-# cycle includes creating and destroying a process's engine).
+# cycle includes copying the page tables, making the child's register
+# context and two switches of the one engine between processes).
 nfork=$("$b/bench/native_fork" 2000)
 printf "native Linux fork+exit+waitpid: %.1f us/cycle\n" "$nfork"
 for cpu in $cpus; do
-  n=2000; f=$(diff_time $n "$mmsim" run --cpu "$cpu" "$b/bench/$cpu/kcalls.elf" fork)
+  n=20000; f=$(diff_time $n "$mmsim" run --cpu "$cpu" "$b/bench/$cpu/kcalls.elf" fork)
   printf "%-6s fork+exit+waitpid: %s us/cycle, %s of native speed\n" "$cpu" \
     "$(fig %.1f "$f * 1000000 / $n")" "$(fig %.2fx "$nfork / ($f * 1000000 / $n)")"
 done
@@ -119,6 +120,13 @@ for cpu in $cpus; do
   p=$(diff_time $n "$mmsim" run --cpu "$cpu" "$b/bench/$cpu/pingpong.elf")
   printf "%-6s ping-pong:      %10s round trips/s, %s of native\n" "$cpu" \
     "$(fig %.0f "$n / $p")" "$(fig %.3fx "$nat / $p")"
+  # each round trip is two process switches (--stats counts them), each
+  # with a semaphore wait and post: the cost of one switch, kernel calls
+  # included, and the same for native Linux
+  sw=$("$mmsim" run --stats --cpu "$cpu" "$b/bench/$cpu/pingpong.elf" "$n" 2>&1 >/dev/null |
+       sed -n 's/.*process_switches=\([0-9]*\).*/\1/p' | tail -1)
+  printf "%-6s context switch: %s us (%s switches per round trip; native: %s us)\n" "$cpu" \
+    "$(fig %.2f "$p * 1000000 / (2 * $n)")" "$(fig %.1f "$sw / $n")" "$(fig %.2f "$nat * 1000000 / (2 * $n)")"
 done
 echo
 "$(dirname "$0")/procmem.sh" "$b" 100
