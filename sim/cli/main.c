@@ -482,7 +482,9 @@ int main(int argc, char **argv)
         if (cli_report_begin(&o, &cr, argv[1 + i]) != 0)
             return 125;
         int status = cli_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
-        struct report_opts ro = { .command = NULL };
+        /* the page reads the program's debug info; if the run could not
+         * load it, the run said so and the page says it too */
+        struct report_opts ro = { .elf = argv[1 + i], .elf_soft = true };
         return cli_report_end(&cr, &ro, status);
     }
     if (!strcmp(cmd, "report"))
