@@ -21,6 +21,8 @@
   var ppc = D.cpu === 'e500' || D.cpu === 'ppc600';
 
   function $(id) { return document.getElementById(id); }
+  /* The table's body (made on first use: the page's HTML has none, an empty one is not valid to every checker). */
+  function tbodyOf(id) { var t = $(id); return t.tBodies[0] || t.appendChild(document.createElement('tbody')); }
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     if (attrs) for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
@@ -366,7 +368,7 @@
   function ptesOf(pid) { return st.ptes.get(pid) || new Map(); }
 
   function renderVas() {
-    var tb = $('maps').tBodies[0], bar = $('vasbar');
+    var tb = tbodyOf('maps'), bar = $('vasbar');
     tb.textContent = '';
     bar.textContent = '';
     var pid = sel.pid, maps = mapsOf(pid), ptes = ptesOf(pid);
@@ -485,7 +487,7 @@
         if (pf < show) { g.strokeStyle = '#0645ad'; g.lineWidth = 3; g.strokeRect((pf % cols) * cell, Math.floor(pf / cols) * cell, cell, cell); }
       }
     }
-    var tb = $('owners').tBodies[0];
+    var tb = tbodyOf('owners');
     tb.textContent = '';
     var names = Array.from(owners.keys()).sort();
     var used = 0, userFrames = 0;
@@ -625,7 +627,7 @@
   /* One listing: lines [label, text, reported?]; the reported one is marked
    * with an arrow and highlighted (not by colour alone). */
   function listing(cls, label, rows) {
-    var pre = el('pre', { 'class': 'listing ' + cls, 'aria-label': label });
+    var pre = el('pre', { 'class': 'listing ' + cls, title: label });
     rows.forEach(function (x) {
       var t = (x[2] ? '\u25B6 ' : '  ') + x[0] + '  ' + x[1] + '\n';
       pre.appendChild(x[2] ? el('mark', { 'class': 'at' }, t) : document.createTextNode(t));
