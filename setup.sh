@@ -11,7 +11,8 @@ pkgs=(cmake make gcc pkg-config libcapstone-dev libcriterion-dev libelf-dev
       gcc-arm-none-eabi binutils-arm-none-eabi gcc-powerpc-linux-gnu newlib-source
       clang libclang-rt-14-dev llvm gdb-multiarch python3
       chromium    # tests/report: reports are checked in headless Chromium,
-      tidy python3-html5lib)   # ... and their HTML validated
+      tidy python3-html5lib    # ... their HTML validated,
+      python3-websocket)       # ... and driven by the keyboard (DevTools protocol)
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()

@@ -680,7 +680,8 @@
   }
   function renderReport(i, prog) {
     var r = EV[i], d = el('div', { 'class': 'report', 'data-step': i });
-    d.appendChild(el('h3', null, (r.ev === 'check' ? 'check: ' + r['class'] : 'fault: ' + r.signal + ', ' + r.kind) + ' (step ' + i + ', pid ' + r.pid + ')'));
+    var h = d.appendChild(el('h3', null, (r.ev === 'check' ? 'check: ' + r['class'] : 'fault: ' + r.signal + ', ' + r.kind) + ' (step ' + i + ', pid ' + r.pid + ')'));
+    h.appendChild(el('span', { 'class': 'when' }));
     var lines = [];
     if (r.va) lines.push('virtual ' + r.va + (r.pa ? ', physical ' + r.pa : '') + (r.access ? ', ' + r.access : ''));
     else if (r.pa) lines.push('physical ' + r.pa);
@@ -818,7 +819,11 @@
     var p = box.firstChild && box.firstChild.nextSibling ? box.querySelector('p') : null;
     if (p && box.getAttribute('data-count') !== '0') p.textContent = box.getAttribute('data-count') + ' in the run, ' + st.reports.length + ' by this step.';
     Array.prototype.forEach.call(box.querySelectorAll('.report'), function (d) {
-      d.style.opacity = Number(d.getAttribute('data-step')) <= cur ? '1' : '0.55';
+      /* a report after this step: said in words and by a dashed border (not by
+       * fading it: its text keeps its contrast) */
+      var later = Number(d.getAttribute('data-step')) > cur;
+      d.classList.toggle('later', later);
+      d.querySelector('.when').textContent = later ? ' - later than this step' : '';
     });
   }
 
@@ -831,8 +836,12 @@
     var v = /^0x[0-9a-f]+$/i.test(s) ? parseInt(s, 16) : /^[0-9]+$/.test(s) ? parseInt(s, 10) : NaN;
     return isNaN(v) || v < 0 || v > 0xffffffff ? null : v;
   }
+  /* The state a link (#step=N&pid=P&va=...&pa=...) names; a hash with
+   * none of those keys (the skip link's #timeline) changes nothing. */
+  function isLink(hash) { return /^#?(.*&)?(step|va|pa|pid)=/.test(hash); }
   function fromHash() {
     var h = location.hash.replace(/^#/, ''), step = null;
+    if (!isLink(h)) return;
     h.split('&').forEach(function (kv) {
       var i = kv.indexOf('=');
       if (i < 0) return;
@@ -916,7 +925,9 @@
       else if (ev.key === 'End') { ev.preventDefault(); show(N - 1); }
     });
     window.addEventListener('hashchange', function () { if (!rendering && location.hash !== $('permalink').getAttribute('href')) fromHash(); });
-    if (location.hash.length > 1) fromHash(); else show(0);
+    /* the skip link moves the focus, not the step (the address bar keeps the step's link) */
+    document.querySelector('.skip').addEventListener('click', function (ev) { ev.preventDefault(); $('timeline').focus(); });
+    if (isLink(location.hash)) fromHash(); else show(0);
     document.body.setAttribute('data-ready', '1');
     /* for bench/report.sh: milliseconds from navigation to an interactive page */
     if (window.performance && performance.now) document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
