@@ -689,7 +689,6 @@
     if (r.pte_decoded) lines.push('PTE: ' + r.pte_decoded);
     if (r.why) lines.push('why: ' + r.why);
     lines.forEach(function (l) { d.appendChild(el('p', null, l)); });
-    if (r.fix) { var p = el('p', { 'class': 'fix' }); p.appendChild(el('strong', null, 'Fix: ')); p.appendChild(document.createTextNode(r.fix)); d.appendChild(p); }
     var lpc = locOf(r, 'pc'), lcall = locOf(r, 'caller');
     if (r.caller) codeBlock(d, 'The program called the kernel at', r.caller, lcall, null);
     codeBlock(d, r.caller ? 'inside the call, pc' : 'At pc', r.pc, lpc, r.insn);
@@ -710,6 +709,7 @@
       d.appendChild(hd);
       d.appendChild(ul);
     }
+    if (r.fix) { var p = el('p', { 'class': 'fix' }); p.appendChild(el('strong', null, 'Fix: ')); p.appendChild(document.createTextNode(r.fix)); d.appendChild(p); }
     var b = el('button', { type: 'button' }, 'go to step ' + i);
     b.addEventListener('click', function () { if (r.va) { sel.va = num(r.va); } sel.pid = r.pid; show(i); });
     d.appendChild(b);
