@@ -13,11 +13,13 @@ sends real key presses (Input.dispatchKeyEvent), then asks the page
   - every element Tab reaches shows a focus outline (:focus-visible, an
     outline of at least 2px) and is on screen; Tab reaches the timeline, the
     step buttons and a checker report's "go to step" button;
-  - on the timeline, Right/Left step forward/back, End goes to the last
-    record, Home to the first; the current record is marked (aria-current)
-    and the address bar holds its link; the focus stays on the timeline;
-  - Enter on the "forward" button steps, Enter on a report's "go to step"
-    button goes to the report's step;
+  - on the timeline, Right/Left (and Down/Up) step forward/back, End goes
+    to the last record, Home to the first; the current record is marked
+    (aria-current) and the address bar holds its link; the focus stays on
+    the timeline;
+  - Enter on the "forward" button steps, a step number typed in the step
+    box and Enter goes there, Enter on a report's "go to step" button goes
+    to the report's step;
   - every text on the page, at several steps, has a contrast of at least
     4.5:1 (WCAG AA; 3:1 for large text) with the colour behind it, opacity
     included;
@@ -39,6 +41,7 @@ import websocket
 KEYS = {  # key -> (code, windowsVirtualKeyCode)
     'Tab': ('Tab', 9), 'Enter': ('Enter', 13), 'ArrowRight': ('ArrowRight', 39),
     'ArrowLeft': ('ArrowLeft', 37), 'Home': ('Home', 36), 'End': ('End', 35),
+    'ArrowDown': ('ArrowDown', 40), 'ArrowUp': ('ArrowUp', 38),
 }
 
 # In-page: the focused element, as the checks need it.
@@ -234,14 +237,14 @@ def run(chromium, page, workdir):
             check(f['visible'] and f['outline'] != 'none' and f['width'] >= 2,
                   'Tab stop %d (%s) shows no focus outline: %s' % (len(stops), name, f))
             check(f['on_screen'], 'Tab stop %d (%s) is not on screen' % (len(stops), name))
-            if f['id'] in ('timeline', 'next') and f['id'] not in reached:
+            if f['id'] in ('timeline', 'next', 'stepin') and f['id'] not in reached:
                 reached[f['id']] = len(stops)
             if f['report'] is not None and 'report' not in reached:
                 reached['report'] = len(stops)
                 reached['report_step'] = f['report']
             if len(stops) > 1 and name == stops[0]:
                 break
-        for want in ('timeline', 'next', 'report'):
+        for want in ('timeline', 'next', 'stepin', 'report'):
             check(want in reached, 'Tab never reaches the %s (stops: %s)' % (want, ', '.join(stops)))
 
         # Step with the keyboard on the timeline
@@ -251,7 +254,8 @@ def run(chromium, page, workdir):
                 b.key('Tab')
             check(b.eval(FOCUS_JS)['id'] == 'timeline', 'the same Tab count no longer reaches the timeline')
             for key, want in (('ArrowRight', 1), ('ArrowRight', 2), ('ArrowRight', 3), ('ArrowLeft', 2),
-                              ('End', n - 1), ('Home', 0), ('ArrowLeft', 0), ('ArrowRight', 1)):
+                              ('End', n - 1), ('Home', 0), ('ArrowLeft', 0), ('ArrowRight', 1),
+                              ('ArrowDown', 2), ('ArrowUp', 1)):
                 b.key(key)
                 settle()
                 f = b.eval(FOCUS_JS)
@@ -271,6 +275,16 @@ def run(chromium, page, workdir):
             b.key('Enter')
             settle()
             check(step() == before + 1, 'Enter on "forward" went from step %d to %d' % (before, step()))
+        if 'stepin' in reached:
+            # type a step number and press Enter
+            restart()
+            for _ in range(reached['stepin']):
+                b.key('Tab')
+            b.eval("document.activeElement.select && document.activeElement.select()")
+            b.call('Input.insertText', text='5')
+            b.key('Enter')
+            settle()
+            check(step() == 5, 'typing 5 and Enter in the step box shows step %d' % step())
         if 'report' in reached:
             restart()
             for _ in range(reached['report']):
