@@ -7,9 +7,12 @@ top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
 pkgs=(cmake make gcc pkg-config libcapstone-dev libcriterion-dev libelf-dev
+      libdw-dev   # sim/report: source lines of checker reports (DWARF line tables)
       gcc-arm-none-eabi binutils-arm-none-eabi gcc-powerpc-linux-gnu newlib-source
       clang libclang-rt-14-dev llvm gdb-multiarch python3
-      chromium)   # tests/report: reports are checked in headless Chromium
+      chromium    # tests/report: reports are checked in headless Chromium,
+      tidy python3-html5lib    # ... their HTML validated,
+      python3-websocket)       # ... and driven by the keyboard (DevTools protocol)
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()

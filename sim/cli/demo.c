@@ -142,8 +142,9 @@ int demo_main(struct sim_opts *o, const char *dir, struct cli_report *cr)
     if (cr->out) {
         char cmd[600];
         snprintf(cmd, sizeof cmd, "mmsim demo --cpu %s --report %s", mmu_cpu_name(o->cpu), cr->out);
+        /* the program ran as "demo" (its argv[0]): the page reads its ELF by path */
         struct report_opts ro = { .title = "mmsim demo", .flavours = status == 0 ? fl : NULL,
-                                  .command = cmd };
+                                  .command = cmd, .elf = path, .elf_soft = true };
         int rs = cli_report_end(cr, &ro, status);
         if (rs == status)
             printf("\n== The report ==\nThe run of section 1 as an interactive page: open %s in a browser\n"

@@ -42,7 +42,8 @@ static void usage(FILE *f)
         "       mmsim scenario [--cpu NAME] FILE run a scenario script (traces/README.md)\n"
         "       mmsim trace diff A B             differences between two traces, by event\n"
         "       mmsim trace show TRACE [--filter CLASS]  per-process summary / matching events\n"
-        "       mmsim report TRACE -o FILE.html  the run as one interactive HTML page\n"
+        "       mmsim report TRACE -o FILE.html [--elf PROG.elf]  the run as one interactive\n"
+        "                                        HTML page (--elf: with the program's source lines)\n"
         "\n"
         "options:\n"
         "  --cpu NAME         CPU flavour: armv5, armv6, armv7, e500, ppc600 (default armv7)\n"
@@ -50,7 +51,8 @@ static void usage(FILE *f)
         "  --phys-frag SEED   pre-fragment free physical memory with this seed\n"
         "  --trace FILE       write a JSON Lines trace of kernel calls, PTE writes, faults\n"
         "  --report FILE      also write the run as one self-contained HTML page\n"
-        "                     (timeline, address spaces, frames, walks, checker reports)\n"
+        "                     (timeline, address spaces, frames, walks, checker reports\n"
+        "                     with their source lines if prog.elf was built with -g)\n"
         "  --expect TRACE     compare the run's trace with TRACE as it runs; stop and\n"
         "                     report at the first difference (exit 1)\n"
         "  --dump-pt          print the process's page tables (raw and decoded) at exit\n"
@@ -482,7 +484,9 @@ int main(int argc, char **argv)
         if (cli_report_begin(&o, &cr, argv[1 + i]) != 0)
             return 125;
         int status = cli_run(&o, argv[1 + i], argc - 1 - i, argv + 1 + i);
-        struct report_opts ro = { .command = NULL };
+        /* the page reads the program's debug info; if the run could not
+         * load it, the run said so and the page says it too */
+        struct report_opts ro = { .elf = argv[1 + i], .elf_soft = true };
         return cli_report_end(&cr, &ro, status);
     }
     if (!strcmp(cmd, "report"))

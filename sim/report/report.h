@@ -48,6 +48,12 @@ struct report_opts {
     uint64_t    max_events;     /* 0: as many as REPORT_EVENT_BYTES holds */
     const struct report_flavour *flavours; /* NULL, or CPU_COUNT entries */
     const char *command;        /* the command that made the run, shown; may be NULL */
+    const char *elf;            /* the program's ELF: checker reports and faults of the
+                                 * processes running it show its source lines and code;
+                                 * NULL: the program the trace's first "spawn" record
+                                 * names, if that file is here (else none) */
+    bool        elf_soft;       /* a refused elf is said in the page, not an error
+                                 * (run --report: the run already said it) */
 };
 
 struct report_stats {
@@ -59,8 +65,8 @@ struct report_stats {
 
 /* Write the report of trace `trace_path` to `out_path` (written to a
  * temporary file beside it, renamed when complete).  0, or -1 with a
- * one-line reason in err ("t.jsonl:12: ..." for a refused trace).  st may
- * be NULL. */
+ * one-line reason in err ("t.jsonl:12: ..." for a refused trace, "p.elf:
+ * not an ELF file" for a refused o->elf).  st may be NULL. */
 int report_write(const char *trace_path, const char *out_path, const struct report_opts *o,
                  struct report_stats *st, char *err, size_t errlen);
 
@@ -69,7 +75,7 @@ int report_write(const char *trace_path, const char *out_path, const struct repo
  * checking `--report FILE` before a run. */
 bool report_can_write(const char *out_path, char *err, size_t errlen);
 
-/* `mmsim report TRACE -o OUT [--max-events N] [--title T] [--stats]`;
+/* `mmsim report TRACE -o OUT [--elf PROG] [--max-events N] [--title T] [--stats]`;
  * argv[0] is "report".  Exit status: 0, 2 bad input. */
 int report_main(int argc, char **argv);
 

@@ -21,6 +21,8 @@
   var ppc = D.cpu === 'e500' || D.cpu === 'ppc600';
 
   function $(id) { return document.getElementById(id); }
+  /* The table's body (made on first use: the page's HTML has none, an empty one is not valid to every checker). */
+  function tbodyOf(id) { var t = $(id); return t.tBodies[0] || t.appendChild(document.createElement('tbody')); }
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     if (attrs) for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
@@ -256,8 +258,8 @@
     }
     case 'kcall': return s + ' ' + r.call + (r.name ? ' "' + r.name + '"' : '') + (r.msg ? ' ' + r.msg : '') + (r.ret !== undefined ? ' = ' + r.ret : '') + (r.errno ? ' ' + r.errno : '');
     case 'console': return s + ' ' + JSON.stringify(r.text);
-    case 'fault': return s + ' ' + r.signal + ' ' + r.access + ' va ' + r.va + ' pc ' + r.pc;
-    case 'check': return s + ' ' + r['class'] + ' pc ' + r.pc + ' pa ' + r.pa;
+    case 'fault': return s + ' ' + r.signal + ' ' + r.access + ' va ' + r.va + ' pc ' + r.pc + srcSuffix(r);
+    case 'check': return s + ' ' + r['class'] + ' pc ' + r.pc + ' pa ' + r.pa + srcSuffix(r);
     case 'dma': return s + ' #' + r.id + ' ' + r.op + ' ' + r.src + ' -> ' + r.dst + ' len ' + r.len + (r.snoop ? ' snoop' : ' no-snoop');
     case 'signal': return s + ' sig ' + r.sig + (r.what ? ' ' + r.what : '');
     case 'exit': return s + ' status ' + r.status + (r.signal ? ' signal ' + r.signal : '');
@@ -270,6 +272,12 @@
     case 'machine': return 'machine ' + r.cpu + ' ram ' + r.ram;
     default: return s;
     }
+  }
+
+  /* " (file.c:12)" of a report's program line, or "". */
+  function srcSuffix(r) {
+    var l = locOf(r, 'caller') || locOf(r, 'pc');
+    return l && l.file ? ' (' + l.file.replace(/^.*\//, '') + ':' + l.line + ')' : '';
   }
 
   var filtered = [];
@@ -360,7 +368,7 @@
   function ptesOf(pid) { return st.ptes.get(pid) || new Map(); }
 
   function renderVas() {
-    var tb = $('maps').tBodies[0], bar = $('vasbar');
+    var tb = tbodyOf('maps'), bar = $('vasbar');
     tb.textContent = '';
     bar.textContent = '';
     var pid = sel.pid, maps = mapsOf(pid), ptes = ptesOf(pid);
@@ -479,7 +487,7 @@
         if (pf < show) { g.strokeStyle = '#0645ad'; g.lineWidth = 3; g.strokeRect((pf % cols) * cell, Math.floor(pf / cols) * cell, cell, cell); }
       }
     }
-    var tb = $('owners').tBodies[0];
+    var tb = tbodyOf('owners');
     tb.textContent = '';
     var names = Array.from(owners.keys()).sort();
     var used = 0, userFrames = 0;
@@ -608,6 +616,106 @@
     box.appendChild(fieldsTable(e));
   }
 
+  /* ---- checker reports: source, code, DMA, cache lines ----------------- */
+  var DBG = D.debug || { elf: null, debug: false, note: null, code: [] };
+  function locOf(r, key) { return r.src && typeof r.src[key] === 'number' ? DBG.code[r.src[key]] : null; }
+  function whereText(l) {
+    if (!l) return '';
+    var f = l.file ? l.file.replace(/^.*\//, '') + ':' + l.line : '';
+    return f && l.func ? f + ', in ' + l.func : f || l.func || '';
+  }
+  /* One listing: lines [label, text, reported?]; the reported one is marked
+   * with an arrow and highlighted (not by colour alone). */
+  function listing(cls, label, rows) {
+    var pre = el('pre', { 'class': 'listing ' + cls, title: label });
+    rows.forEach(function (x) {
+      var t = (x[2] ? '\u25B6 ' : '  ') + x[0] + '  ' + x[1] + '\n';
+      pre.appendChild(x[2] ? el('mark', { 'class': 'at' }, t) : document.createTextNode(t));
+    });
+    return pre;
+  }
+  /* The source line of an address with its neighbours, and its code. */
+  function codeBlock(d, title, addr, l, insn) {
+    var box = el('div', { 'class': 'code' });
+    box.appendChild(el('h4', null, title + ' ' + addr + (l && whereText(l) ? ' (' + whereText(l) + ')' : '')));
+    if (l && l.file && l.text.length) {
+      var rows = l.text.map(function (t, k) { var n = l.first + k; return [String(n).padStart(5), t, n === l.line]; });
+      box.appendChild(listing('src', 'source of ' + l.file + ' around line ' + l.line, rows));
+      box.appendChild(el('p', { 'class': 'file' }, l.file + ', line ' + l.line));
+    } else if (l && l.file) {
+      box.appendChild(el('p', null, l.file + ':' + l.line + (l.note ? ' - ' + l.note : '')));
+    } else if (l && l.note) {
+      box.appendChild(el('p', null, 'Source: ' + l.note + '.'));
+    }
+    if (l && l.dis.length) {
+      box.appendChild(listing('dis', 'disassembly around ' + addr, l.dis.map(function (x, k) { return [x[0], x[1], k === l.at]; })));
+    } else if (insn) {
+      box.appendChild(listing('dis', 'the instruction at ' + addr, [[addr, insn, true]]));
+    }
+    d.appendChild(box);
+  }
+  function cacheGeom() {
+    var c = D.header.cache;
+    return c && c.line && c.ways && c.size ? { line: c.line, sets: c.size / (c.ways * c.line) } : null;
+  }
+  /* The cache line holding physical address pa, and its set. */
+  function lineText(pa, g) {
+    var a = Math.floor(pa / g.line) * g.line;
+    return 'line ' + hex(a) + '-' + hex(a + g.line - 1) + ' (set ' + (Math.floor(pa / g.line) % g.sets) + ' of ' + g.sets + ')';
+  }
+  /* The lines a buffer [a, a+n) covers, and the ones it shares with other data. */
+  function spanText(what, a, n, g) {
+    if (!n) return what + ': empty';
+    var f = Math.floor(a / g.line), l = Math.floor((a + n - 1) / g.line);
+    var t = what + ' ' + hex(a) + '-' + hex(a + n - 1) + ': ' + (l - f + 1) + ' cache line' + (l > f ? 's' : '') + ' of ' + g.line + ' B, ' + hex(f * g.line) + ' to ' + hex(l * g.line + g.line - 1);
+    var part = [];
+    if (a % g.line) part.push('its first line ' + hex(f * g.line) + ' also holds ' + (a % g.line) + ' bytes before it');
+    if ((a + n) % g.line) part.push('its last line ' + hex(l * g.line) + ' also holds ' + (g.line - (a + n) % g.line) + ' bytes after it');
+    return t + (part.length ? '; ' + part.join(', ') + ' (a write-back or fill of such a line touches the buffer and its neighbour)' : '; it starts and ends on line boundaries');
+  }
+  function dmaText(x) {
+    var c = num(x.ctrl), fill = (c & 2) !== 0;
+    return 'DMA #' + x.id + (fill ? ' fill of ' : ' copy ' + x.src + ' -> ') + x.dst + ', ' + num(x.len) + ' bytes, ctrl ' + x.ctrl +
+      ' (' + (fill ? 'fill' : 'copy') + ', ' + (c & 4 ? 'snooping: the cache is kept coherent' : 'not snooping: the cache is not consulted or updated') + '), started at pc ' + x.start_pc;
+  }
+  function renderReport(i, prog) {
+    var r = EV[i], d = el('div', { 'class': 'report', 'data-step': i });
+    var h = d.appendChild(el('h3', null, (r.ev === 'check' ? 'check: ' + r['class'] : 'fault: ' + r.signal + ', ' + r.kind) + ' (step ' + i + ', pid ' + r.pid + ')'));
+    h.appendChild(el('span', { 'class': 'when' }));
+    var lines = [];
+    if (r.va) lines.push('virtual ' + r.va + (r.pa ? ', physical ' + r.pa : '') + (r.access ? ', ' + r.access : ''));
+    else if (r.pa) lines.push('physical ' + r.pa);
+    if (r.attrs) lines.push('page attributes: ' + r.attrs);
+    if (r.pte_decoded) lines.push('PTE: ' + r.pte_decoded);
+    if (r.why) lines.push('why: ' + r.why);
+    lines.forEach(function (l) { d.appendChild(el('p', null, l)); });
+    var lpc = locOf(r, 'pc'), lcall = locOf(r, 'caller');
+    if (r.caller) codeBlock(d, 'The program called the kernel at', r.caller, lcall, null);
+    codeBlock(d, r.caller ? 'inside the call, pc' : 'At pc', r.pc, lpc, r.insn);
+    if (!r.src && DBG.elf) d.appendChild(el('p', null, 'Source lines: process ' + r.pid + ' runs ' + (prog || 'another program') + ', not ' + DBG.elf + '.'));
+    var g = cacheGeom();
+    if (r.dma) {
+      d.appendChild(el('p', null, dmaText(r.dma)));
+      codeBlock(d, 'The transfer was started at', r.dma.start_pc, locOf(r, 'dma'), null);
+    }
+    if (g && (r.pa || r.dma)) {
+      var ul = el('ul', { 'class': 'lines' });
+      if (r.pa) ul.appendChild(el('li', null, 'physical ' + r.pa + ' is in cache ' + lineText(num(r.pa), g)));
+      if (r.dma) {
+        if (!(num(r.dma.ctrl) & 2)) ul.appendChild(el('li', null, spanText('source', num(r.dma.src), num(r.dma.len), g)));
+        ul.appendChild(el('li', null, spanText('destination', num(r.dma.dst), num(r.dma.len), g)));
+      }
+      var hd = el('p', null, 'Cache lines involved (' + D.header.cache.size / 1024 + ' KiB, ' + D.header.cache.ways + '-way, ' + g.line + ' B lines, physically indexed):');
+      d.appendChild(hd);
+      d.appendChild(ul);
+    }
+    if (r.fix) { var p = el('p', { 'class': 'fix' }); p.appendChild(el('strong', null, 'Fix: ')); p.appendChild(document.createTextNode(r.fix)); d.appendChild(p); }
+    var b = el('button', { type: 'button' }, 'go to step ' + i);
+    b.addEventListener('click', function () { if (r.va) { sel.va = num(r.va); } sel.pid = r.pid; show(i); });
+    d.appendChild(b);
+    return d;
+  }
+
   function renderReports() {
     var box = $('reports');
     box.textContent = '';
@@ -616,24 +724,18 @@
     box.setAttribute('data-count', String(all.length));
     if (!all.length) { box.appendChild(el('p', null, 'No checker report and no fault in this run.')); return; }
     box.appendChild(el('p', null, all.length + ' in the run, ' + st.reports.length + ' by this step.'));
-    all.forEach(function (i) {
-      var r = EV[i], d = el('div', { 'class': 'report', 'data-step': i });
-      d.appendChild(el('h3', null, (r.ev === 'check' ? 'check: ' + r['class'] : 'fault: ' + r.signal + ', ' + r.kind) + ' (step ' + i + ', pid ' + r.pid + ')'));
-      var lines = [];
-      lines.push('pc ' + r.pc + (r.insn ? '  "' + r.insn + '"' : '') + (r.caller ? ', called from ' + r.caller : ''));
-      if (r.va) lines.push('virtual ' + r.va + (r.pa ? ', physical ' + r.pa : '') + (r.access ? ', ' + r.access : ''));
-      else if (r.pa) lines.push('physical ' + r.pa);
-      if (r.attrs) lines.push('page attributes: ' + r.attrs);
-      if (r.dma) lines.push('DMA #' + r.dma.id + ' ' + r.dma.src + ' -> ' + r.dma.dst + ' len ' + r.dma.len + ' ctrl ' + r.dma.ctrl + ', started at pc ' + r.dma.start_pc);
-      if (r.pte_decoded) lines.push('PTE: ' + r.pte_decoded);
-      if (r.why) lines.push('why: ' + r.why);
-      lines.forEach(function (l) { d.appendChild(el('p', null, l)); });
-      if (r.fix) { var p = el('p'); p.appendChild(el('strong', null, 'Fix: ')); p.appendChild(document.createTextNode(r.fix)); d.appendChild(p); }
-      var b = el('button', { type: 'button' }, 'go to step ' + i);
-      b.addEventListener('click', function () { if (r.va) { sel.va = num(r.va); } sel.pid = r.pid; show(i); });
-      d.appendChild(b);
-      box.appendChild(d);
-    });
+    box.appendChild(el('p', { id: 'debuginfo' }, DBG.elf && DBG.debug ? 'Source lines and code from ' + DBG.elf + ' (its -g debug info).' :
+      DBG.note ? 'Source lines: ' + DBG.note + '.' : 'Source lines: none.'));
+    /* the program each process runs (spawn, fork, exec), at each report */
+    var prog = new Map(), k = 0;
+    for (var j = 0; j < N && k < all.length; j++) {
+      var e = EV[j];
+      if (Array.isArray(e)) continue;
+      if (e.ev === 'spawn') prog.set(e.pid, e.path);
+      else if (e.ev === 'fork') prog.set(e.child, prog.get(e.pid));
+      else if (e.ev === 'exec' && e.what) prog.set(e.pid, e.what);
+      if (j === all[k]) box.appendChild(renderReport(all[k++], prog.get(e.pid)));
+    }
   }
 
   function renderFlavours() {
@@ -717,7 +819,11 @@
     var p = box.firstChild && box.firstChild.nextSibling ? box.querySelector('p') : null;
     if (p && box.getAttribute('data-count') !== '0') p.textContent = box.getAttribute('data-count') + ' in the run, ' + st.reports.length + ' by this step.';
     Array.prototype.forEach.call(box.querySelectorAll('.report'), function (d) {
-      d.style.opacity = Number(d.getAttribute('data-step')) <= cur ? '1' : '0.55';
+      /* a report after this step: said in words and by a dashed border (not by
+       * fading it: its text keeps its contrast) */
+      var later = Number(d.getAttribute('data-step')) > cur;
+      d.classList.toggle('later', later);
+      d.querySelector('.when').textContent = later ? ' - later than this step' : '';
     });
   }
 
@@ -730,8 +836,12 @@
     var v = /^0x[0-9a-f]+$/i.test(s) ? parseInt(s, 16) : /^[0-9]+$/.test(s) ? parseInt(s, 10) : NaN;
     return isNaN(v) || v < 0 || v > 0xffffffff ? null : v;
   }
+  /* The state a link (#step=N&pid=P&va=...&pa=...) names; a hash with
+   * none of those keys (the skip link's #timeline) changes nothing. */
+  function isLink(hash) { return /^#?(.*&)?(step|va|pa|pid)=/.test(hash); }
   function fromHash() {
     var h = location.hash.replace(/^#/, ''), step = null;
+    if (!isLink(h)) return;
     h.split('&').forEach(function (kv) {
       var i = kv.indexOf('=');
       if (i < 0) return;
@@ -815,7 +925,9 @@
       else if (ev.key === 'End') { ev.preventDefault(); show(N - 1); }
     });
     window.addEventListener('hashchange', function () { if (!rendering && location.hash !== $('permalink').getAttribute('href')) fromHash(); });
-    if (location.hash.length > 1) fromHash(); else show(0);
+    /* the skip link moves the focus, not the step (the address bar keeps the step's link) */
+    document.querySelector('.skip').addEventListener('click', function (ev) { ev.preventDefault(); $('timeline').focus(); });
+    if (isLink(location.hash)) fromHash(); else show(0);
     document.body.setAttribute('data-ready', '1');
     /* for bench/report.sh: milliseconds from navigation to an interactive page */
     if (window.performance && performance.now) document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));

@@ -13,8 +13,8 @@
 # must show as many mappings, pages with a PTE and RAM frames those PTEs
 # point at as --dump-pt printed.
 # Then, for the trace (given or recorded):
-#   - `mmsim report` twice gives byte-identical pages (and, with ELF, the
-#     same bytes as run --report);
+#   - `mmsim report` twice gives byte-identical pages (and, with ELF and
+#     --elf ELF, the same bytes as run --report);
 #   - no script error (#errors empty) in any page load;
 #   - the page holds every record, and as many checker reports + faults;
 #   - stepping to the last PTE record that maps a page (of VA if given) shows
@@ -66,8 +66,14 @@ else()
     message(FATAL_ERROR "report_check ${NAME}: mmsim report exited ${rc}: ${err}")
   endif()
 endif()
-execute_process(COMMAND ${MMSIM} report ${TRACE} -o ${dir}/again.html RESULT_VARIABLE rc1)
-execute_process(COMMAND ${MMSIM} report ${TRACE} -o ${dir}/again2.html RESULT_VARIABLE rc2)
+# the program's ELF gives the source lines of checker reports: given, the
+# page of `mmsim report` is the one run --report wrote
+set(elf_opt "")
+if(DEFINED ELF)
+  set(elf_opt --elf ${ELF})
+endif()
+execute_process(COMMAND ${MMSIM} report ${TRACE} ${elf_opt} -o ${dir}/again.html RESULT_VARIABLE rc1)
+execute_process(COMMAND ${MMSIM} report ${TRACE} ${elf_opt} -o ${dir}/again2.html RESULT_VARIABLE rc2)
 file(SHA256 ${page} h0)
 file(SHA256 ${dir}/again.html h1)
 file(SHA256 ${dir}/again2.html h2)
