@@ -132,6 +132,8 @@ struct cache *checker_cache(struct sim *s);
 /* cacheinsn.c: hook the PowerPC cache instructions in [va, va+len) of
  * code (no-op on ARM).  0 or -1. */
 int  cacheinsn_scan(struct proc *p, uint32_t va, const uint8_t *code, size_t len);
+/* c was forked from p: the same instructions hooked for c.  0 or -1. */
+int  cacheinsn_fork(struct proc *p, struct proc *c);
 void cacheinsn_free(struct proc *p);
 
 /* memsys.c: this folder as the machine calls it (struct sim_memsys). */

@@ -67,6 +67,7 @@ const struct sim_memsys checker_memsys = {
     .detach        = ms_detach,
     .release       = cacheinsn_free,
     .code_loaded   = cacheinsn_scan,
+    .forked        = cacheinsn_fork,
     .place         = ms_place,
     .fetch_refused = checker_fetch_refused,
     .after_kcall   = checker_after_kcall,

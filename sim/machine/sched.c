@@ -493,7 +493,8 @@ long sched_fork(struct proc *p)
     struct proc *c = proc_new(s, p);
     if (!c)
         return -ENOMEM;
-    if (argv_set(c, p->argc, p->argv) || tm_proc_fork(p, c) != 0 || engine_create(c) != 0)
+    if (argv_set(c, p->argc, p->argv) || tm_proc_fork(p, c) != 0 || engine_create(c) != 0 ||
+        s->mem->forked(p, c) != 0)
         goto fail;
     struct thread *t = thread_new(c);
     if (!t || fork_context(p, t) != 0)

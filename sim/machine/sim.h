@@ -76,6 +76,8 @@ struct sim_memsys {
     void (*release)(struct proc *p);
     /* Code of p was loaded at va (PowerPC cache instructions get hooked). */
     int  (*code_loaded)(struct proc *p, uint32_t va, const uint8_t *code, size_t len);
+    /* c was forked from p: it runs p's code, hooked the same way.  0 or -1. */
+    int  (*forked)(struct proc *p, struct proc *c);
     /* TLB fill of va translated by w for access: the physical address the
      * entry points at (RAM, or a shadow slot); may narrow *perms. */
     uint64_t (*place)(struct proc *p, uint32_t va, const struct pt_walk *w, unsigned access,

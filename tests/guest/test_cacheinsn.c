@@ -7,11 +7,15 @@
  *   nodcbst    the same without dcbst: the device gets old data (ctest
  *              expects a lost-write report, proving the hooks matter)
  *   dcbi       executes dcbi, which is privileged: SIGILL
+ *   fork       the correct driver in a forked child (its copy of the
+ *              program's cache instructions reaches the model too)
  */
 #include <mmsim/devices.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -32,15 +36,10 @@ static uint8_t *buffer(uint64_t *pa)
 	return b;
 }
 
-int main(int argc, char **argv)
+/* DMA a buffer the CPU wrote into one the CPU then reads, with the cache
+ * instructions a driver needs (dcbst left out if skip_dcbst). */
+static int driver(int skip_dcbst)
 {
-	int skip_dcbst = argc > 1 && !strcmp(argv[1], "nodcbst");
-	if (argc > 1 && !strcmp(argv[1], "dcbi")) {
-		static uint8_t line[LINE] __attribute__((aligned(LINE)));
-		__asm__ volatile("dcbi 0, %0" :: "r"(line) : "memory");
-		printf("dcbi did not trap\n");
-		return 1;
-	}
 	uint64_t spa, dpa;
 	volatile uint32_t *dma = mmap_device_memory(NULL, MMSIM_DMA0_SIZE, PROT_READ | PROT_WRITE | PROT_NOCACHE, 0,
 						    MMSIM_DMA0_PADDR);
@@ -71,4 +70,24 @@ int main(int argc, char **argv)
 	CHECK_EQ(dst[2 * LINE - 1], 0, "dcbz zeroes its line (last byte)");
 	CHECK_EQ(dst[LINE - 1], 0xee, "dcbz leaves the line before alone");
 	return done();
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && !strcmp(argv[1], "dcbi")) {
+		static uint8_t line[LINE] __attribute__((aligned(LINE)));
+		__asm__ volatile("dcbi 0, %0" :: "r"(line) : "memory");
+		printf("dcbi did not trap\n");
+		return 1;
+	}
+	if (argc > 1 && !strcmp(argv[1], "fork")) {
+		pid_t c = fork();
+		if (c == 0)
+			_exit(driver(0));
+		int st = -1;
+		if (c < 0 || waitpid(c, &st, 0) != c || !WIFEXITED(st))
+			return 2;
+		return WEXITSTATUS(st);
+	}
+	return driver(argc > 1 && !strcmp(argv[1], "nodcbst"));
 }
