@@ -64,7 +64,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
         goto out;
     const struct arch_ops *a = s.arch;
     uint32_t sp = 0;
-    uc_reg_read(p->uc, a->reg_sp, &sp);
+    if (engine_load(p->last) != 0)          /* its registers into the engine */
+        goto out;
+    uc_reg_read(s.uc, a->reg_sp, &sp);
     uint32_t blob = sp - 4096;
     (void)copyout(p, blob, data + 1, BLOB);
     s.cur = p;
@@ -72,19 +74,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
     size_t left = n - 1 - BLOB;
     for (int i = 0; i < NCALLS && left >= 32 && p->state == PROC_RUNNING; i++, rec += 32, left -= 32) {
         uint32_t num = word(rec) & 0xff;
-        uc_reg_write(p->uc, a->reg_num, &num);
+        uc_reg_write(s.uc, a->reg_num, &num);
         for (int r = 0; r < 7; r++) {
             uint32_t v = word(rec + 4 + 4 * r);
             if ((v >> 24) == 0xb0)
                 v = blob + (v & 0xff);
-            uc_reg_write(p->uc, a->reg_arg[r], &v);
+            uc_reg_write(s.uc, a->reg_arg[r], &v);
         }
-        s.running = p->loaded;
+        s.running = p->last;
         p->in_kcall = true;
         s.kernel->dispatch(p);
         p->in_kcall = false;
         s.running = NULL;
-        if (p->loaded && p->loaded->state != TS_RUNNABLE)
+        if (p->last && p->last->state != TS_RUNNABLE)
             break;                        /* blocked: let the scheduler have it */
     }
     (void)sched_run(&s);
