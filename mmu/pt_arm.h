@@ -39,6 +39,11 @@ struct arm_fmt {
     void (*l2_text)(uint32_t raw, uint32_t va, char *buf, size_t n);
 };
 
+/* The bits each format ORs into an L2 table's base to make the L1
+ * descriptor that points at it (its l1_coarse_bits). */
+uint32_t armv5_l1_coarse_bits(void);
+uint32_t armv6_l1_coarse_bits(void);
+
 /* Allocate and zero the 16 KiB L1 and the bookkeeping. */
 int arm_create(struct pt *pt);
 /* Free the L1 and every L2 frame the bookkeeping records. */

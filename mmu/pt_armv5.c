@@ -260,6 +260,11 @@ static const struct arm_fmt v5_fmt = {
     .l1_text = v5_l1_text, .l2_text = v5_l2_text,
 };
 
+uint32_t armv5_l1_coarse_bits(void)
+{
+    return v5_fmt.l1_coarse_bits;
+}
+
 /* Map page va to frame pa (32-bit physical only). */
 static int v5_map(struct pt *pt, uint32_t va, paddr_t pa, const struct pt_attr *a)
 {

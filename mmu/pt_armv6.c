@@ -313,6 +313,11 @@ static const struct arm_fmt v6_fmt = {
     .l1_text = v6_l1_text, .l2_text = v6_l2_text,
 };
 
+uint32_t armv6_l1_coarse_bits(void)
+{
+    return v6_fmt.l1_coarse_bits;
+}
+
 /* Map page va to frame pa (32-bit physical only). */
 static int v6_map(struct pt *pt, uint32_t va, paddr_t pa, const struct pt_attr *a)
 {

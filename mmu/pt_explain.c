@@ -9,7 +9,7 @@
  * check_special, so the explanation cannot drift from what the simulator
  * does with the entry.
  */
-#include "pt_impl.h"
+#include "pt_arm.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -381,6 +381,49 @@ size_t pt_explain(enum mmsim_cpu cpu, uint64_t raw, uint32_t va, struct pt_field
     case CPU_PPC600: explain_ppc600(&x, raw, va); break;
     default:         break;
     }
+    return x.n;
+}
+
+uint32_t pt_arm_l1_table(enum mmsim_cpu cpu, uint32_t l2)
+{
+    switch (cpu) {
+    case CPU_ARMV5: return (l2 & ~(uint32_t)(ARM_L2_BYTES - 1)) | armv5_l1_coarse_bits();
+    case CPU_ARMV6:
+    case CPU_ARMV7: return (l2 & ~(uint32_t)(ARM_L2_BYTES - 1)) | armv6_l1_coarse_bits();
+    default:        return 0;
+    }
+}
+
+size_t pt_explain_l1(enum mmsim_cpu cpu, uint32_t raw, struct pt_field *f, size_t max)
+{
+    struct ex x = { .f = f, .max = max };
+    if (cpu != CPU_ARMV5 && cpu != CPU_ARMV6 && cpu != CPU_ARMV7)
+        return 0;
+    bool v5 = cpu == CPU_ARMV5;
+    word(&x, "L1 descriptor", raw, false, 32);
+    field(&x, "base", 31, 10, "physical address of the coarse L2 table (1 KiB aligned: 256 "
+          "small-page descriptors for this 1 MiB of virtual addresses)");
+    field(&x, "IMP", 9, 9, "implementation defined, zero");
+    field(&x, "Domain", 8, 5, v5 ? "domain %u: the DACR makes domain 0 a client (the AP bits "
+                                   "are checked) and every other domain no access"
+                                 : "domain %u: not checked here (the DACR makes every domain "
+                                   "a client, so the AP bits decide)", raw >> 5 & 15);
+    if (v5) {
+        field(&x, "-", 4, 4, bit(raw, 4) ? "should be one on ARMv5 (compatibility), and is"
+                                        : "should be one on ARMv5 (compatibility), and is not");
+        field(&x, "-", 3, 2, "should be zero");
+    } else {
+        field(&x, "SBZ", 4, 4, "should be zero");
+        field(&x, "NS", 3, 3, bit(raw, 3) ? "non-secure: the L2 table's pages are in the "
+                                           "non-secure address space"
+                                         : "secure address space (NS=0); this machine has no "
+                                           "security extensions in use");
+        field(&x, "-", 2, 2, "should be zero (PXN where the privileged-execute-never "
+              "extension exists)");
+    }
+    field(&x, "type", 1, 0, (raw & 3) == 1 ? "01: coarse page table - the walk continues in "
+                                            "the L2 table at base, index VA[19:12]"
+                                          : "not a page-table descriptor");
     return x.n;
 }
 

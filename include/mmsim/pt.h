@@ -158,6 +158,11 @@ struct pt_field {
  * a TLB refill loads from it.  Fills at most max entries of f; returns how
  * many fields there are (0 for an unknown flavour). */
 size_t pt_explain(enum mmsim_cpu cpu, uint64_t raw, uint32_t va, struct pt_field *f, size_t max);
+/* ARM flavours: the L1 descriptor mmsim writes to point at the coarse L2
+ * table at l2 (0 for other flavours), and its fields explained as
+ * pt_explain explains a leaf (0 fields for other flavours). */
+uint32_t pt_arm_l1_table(enum mmsim_cpu cpu, uint32_t l2);
+size_t pt_explain_l1(enum mmsim_cpu cpu, uint32_t raw, struct pt_field *f, size_t max);
 /* A field's bit positions as its architecture's manuals write them:
  * "8:6", "11", or MSB-0 "25:28" for PowerPC (MAS registers as 32:63). */
 void pt_field_bits(const struct pt_field *f, char *buf, size_t n);

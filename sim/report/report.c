@@ -5,7 +5,7 @@
  * One pass over the trace with the trace library's streaming reader.  The
  * page's data blob is written as the records are read:
  *
- *   {"format":1,"source":...,"cpu":...,"command":...,"header":{machine record},
+ *   {"format":1,"source":...,"cpu":...,"command":...,"l1":L1,"header":{machine record},
  *    "events":[ rec, rec, ... ],          one per record kept, index = seq
  *    "ptes":[ entry, ... ],               distinct PTE values (see below)
  *    "str":[ ... ],                       strings the entries refer to
@@ -22,6 +22,10 @@
  * global 32, speculative 64, xn 128, referenced 256, changed 512; fields =
  * [[word, word_value, name, bits, value, meaning], ...] from pt_explain,
  * every string an index into "str" (0 past REPORT_MAX_EXPLAINED entries).
+ *
+ * L1 (ARM flavours, else null) is the L1 descriptor mmsim writes over an
+ * L2 table: {"bits":the bits OR-ed into the table's base,"fields":[[name,
+ * bits,meaning],...]} from pt_explain_l1; the walk shows it raw and named.
  *
  * Nothing comes from the clock or the environment: the same trace and
  * options give the same bytes.
@@ -705,6 +709,32 @@ static int ev_index(const char *ev)
     return -1;
 }
 
+/* The "l1" member: the L1 descriptor over an L2 table at base 0 (the
+ * walk puts in the table's base), or null for flavours without one. */
+static void put_l1(FILE *f, enum mmsim_cpu cpu)
+{
+    struct pt_field fl[PT_EXPLAIN_MAX];
+    uint32_t bits = pt_arm_l1_table(cpu, 0);
+    size_t n = pt_explain_l1(cpu, bits, fl, PT_EXPLAIN_MAX);
+    if (n == 0) {
+        fputs("null", f);
+        return;
+    }
+    fprintf(f, "{\"bits\":%" PRIu32 ",\"fields\":[", bits);
+    for (size_t i = 0; i < n && i < PT_EXPLAIN_MAX; i++) {
+        char b[16];
+        pt_field_bits(&fl[i], b, sizeof b);
+        fputs(i ? ",[" : "[", f);
+        put_cstr(f, fl[i].name);
+        fputc(',', f);
+        put_cstr(f, b);
+        fputc(',', f);
+        put_cstr(f, fl[i].meaning);
+        fputc(']', f);
+    }
+    fputs("]}", f);
+}
+
 /* Read the trace and write the data blob.  0, or -1 with r->err set. */
 static int write_data(struct rep *p, struct tf_reader *r, const char *trace_path,
                       const char *source, const struct report_opts *o)
@@ -733,6 +763,8 @@ static int write_data(struct rep *p, struct tf_reader *r, const char *trace_path
         put_cstr(f, o->command);
     else
         fputs("null", f);
+    fputs(",\"l1\":", f);
+    put_l1(f, p->cpu);
     fputs(",\"header\":", f);
     put_record(r, f, -1, NULL);
     fputs(",\"events\":[", f);

@@ -560,6 +560,31 @@
     return box;
   }
 
+  /* The L1 descriptor over the L2 table at base (D.l1: the bits mmsim ORs
+   * in and its fields, from pt_explain_l1), raw and field by field. */
+  function l1Table(raw) {
+    var box = el('div');
+    box.appendChild(el('p', { 'class': 'raw' }, 'L1 descriptor = ' + hex(raw)));
+    var t = el('table'), hd = el('tr');
+    ['field', 'bits', 'value', 'meaning'].forEach(function (h) { hd.appendChild(el('th', null, h)); });
+    t.appendChild(el('thead')).appendChild(hd);
+    var tb = el('tbody');
+    t.appendChild(tb);
+    D.l1.fields.forEach(function (f) {
+      var b = f[1].split(':'), hi = +b[0], lo = b.length > 1 ? +b[1] : hi;
+      var v = hi - lo >= 31 ? raw : (raw >>> lo) & ((1 << (hi - lo + 1)) - 1);
+      if (f[0] === 'base') v = (raw & ~0x3ff) >>> 0;
+      var tr = el('tr');
+      tr.appendChild(el('td', null, f[0]));
+      tr.appendChild(el('td', { 'class': 'mono' }, f[1]));
+      tr.appendChild(el('td', { 'class': 'mono' }, f[0] === 'base' ? hex(v) : (v > 9 ? v + ' (0x' + v.toString(16) + ')' : String(v))));
+      tr.appendChild(el('td', null, f[2]));
+      tb.appendChild(tr);
+    });
+    box.appendChild(t);
+    return box;
+  }
+
   function step(box, title, text) {
     var d = el('div', { 'class': 'walkstep' });
     d.appendChild(el('strong', null, title));
@@ -572,6 +597,7 @@
     var box = $('walk');
     box.textContent = '';
     box.removeAttribute('data-pte');
+    box.removeAttribute('data-l1');
     if (sel.va === null || sel.pid === null) { box.appendChild(el('p', null, 'Enter a virtual address above, or select a mapping or a PTE record.')); return; }
     var va = sel.va >>> 0, vp = Math.floor(va / 4096);
     var x = ptesOf(sel.pid).get(vp);
@@ -586,9 +612,15 @@
     box.setAttribute('data-pte', e[0]);
     box.setAttribute('data-pte-pa', hex(pa));
     if (D.cpu === 'armv5' || D.cpu === 'armv6' || D.cpu === 'armv7') {
-      step(box, '1. L1 (first-level) table, index VA[31:20] = ' + hex(va >>> 20, 3),
-        'The L1 descriptor (' + (D.cpu === 'armv5' ? 'coarse page table' : 'page table') + ' type) points at the L2 table at ' + hex(pa & ~0x3ff) +
-        '. (The trace records leaf entries only; the L1 descriptor\'s own value is not in it.)');
+      var l1 = D.l1 ? ((pa & ~0x3ff) | D.l1.bits) >>> 0 : null;
+      var s1 = step(box, '1. L1 (first-level) table, index VA[31:20] = ' + hex(va >>> 20, 3),
+        'The L1 descriptor (' + (D.cpu === 'armv5' ? 'coarse page table' : 'page table') + ' type) at TTBR + 4 x ' + (va >>> 20) +
+        ' points at the L2 table at ' + hex(pa & ~0x3ff) + (l1 === null ? '.' : ': it is ' + hex(l1) +
+        ', the table\'s base with the bits mmsim writes in every such descriptor (the trace records leaf entries, whose table gives the base).'));
+      if (l1 !== null) {
+        box.setAttribute('data-l1', hex(l1));
+        s1.appendChild(l1Table(l1));
+      }
       step(box, '2. L2 (coarse) table at ' + hex(pa & ~0x3ff) + ', index VA[19:12] = ' + hex((va >>> 12) & 0xff, 2),
         'The small-page descriptor is read at physical ' + hex(pa) + ' = ' + hex(pa & ~0x3ff) + ' + 4 x ' + ((va >>> 12) & 0xff) + '.');
     } else if (D.cpu === 'e500') {
@@ -809,6 +841,7 @@
     s.setAttribute('data-user-frames', $('owners').getAttribute('data-user-frames'));
     s.setAttribute('data-reports', $('reports').getAttribute('data-count'));
     s.setAttribute('data-walk-pte', $('walk').getAttribute('data-pte') || '');
+    s.setAttribute('data-walk-l1', $('walk').getAttribute('data-l1') || '');
     s.textContent = 'step ' + cur + ' pid ' + sel.pid + ' mappings ' + v.maps + ' frames ' + used;
     /* some browsers refuse history changes on file: pages; the link still works */
     if (location.hash !== h && history.replaceState) { try { history.replaceState(null, '', h); } catch (e) { /* keep the old hash */ } }

@@ -19,6 +19,8 @@
 #   - the page holds every record, and as many checker reports + faults;
 #   - stepping to the last PTE record that maps a page (of VA if given) shows
 #     its value in the walk, and the step before shows a different state;
+#     on ARM the walk shows the L1 descriptor raw (with ELF: the value
+#     --dump-pt printed over the same L2 table);
 #   - each CHECK_RE: the page loaded at #hash has a DOM matching regex
 #     (@WALK@ in hash: the step, pid and va of the walk above; @EXIT@: the
 #     step of process 1's exit record).
@@ -164,6 +166,25 @@ else()
   attr("${d_status}" walk-pte got)
   if(NOT got_step STREQUAL walk_seq OR NOT got STREQUAL walk_new)
     fail("at #step=${walk_seq} the walk of ${walk_va} shows '${got}' (step ${got_step}), the trace recorded ${walk_new}")
+  endif()
+  # ARM: the walk shows the L1 descriptor raw; with --dump-pt, the L1 line
+  # over the same L2 table (if process 1 still has it) holds that value
+  attr("${d_status}" walk-l1 got_l1)
+  if(trace MATCHES "\"cpu\":\"armv[567]\"" AND NOT got_l1 MATCHES "^0x[0-9a-f]+$")
+    fail("the ARM walk at #step=${walk_seq} shows no L1 descriptor ('${got_l1}')")
+  elseif(DEFINED ELF AND got_l1)
+    math(EXPR l2 "${got_l1} & 0xFFFFFC00" OUTPUT_FORMAT HEXADECIMAL)
+    string(SUBSTRING "${l2}" 2 -1 l2)
+    string(TOLOWER "${l2}" l2)
+    string(LENGTH "${l2}" len)
+    while(len LESS 8)
+      set(l2 "0${l2}")
+      math(EXPR len "${len} + 1")
+    endwhile()
+    string(REGEX MATCH "raw=(0x[0-9a-f]+) coarse L2=0x${l2}" _ "${dump}")
+    if(CMAKE_MATCH_1 AND NOT CMAKE_MATCH_1 STREQUAL got_l1)
+      fail("the walk shows the L1 descriptor ${got_l1}; --dump-pt printed ${CMAKE_MATCH_1} over the L2 table at 0x${l2}")
+    endif()
   endif()
   math(EXPR before "${walk_seq} - 1")
   load("step=${before}&pid=${walk_asid}&va=${walk_va}" d)

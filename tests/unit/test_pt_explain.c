@@ -171,3 +171,40 @@ Test(pt_explain, bit_numbering)
     pt_field_bits(find(f, n, "L2 descriptor", "TEX"), b, sizeof b);
     cr_expect_str_eq(b, "8:6");
 }
+
+/* The L1 descriptor over an L2 table: the value the tables hold after a
+ * map (so pt_arm_l1_table is what mmsim writes), fields tiling bit 31
+ * down to 0 with the values they name, none for PowerPC. */
+Test(pt_explain, l1_descriptor_is_what_the_tables_hold)
+{
+    const enum mmsim_cpu cpus[] = { CPU_ARMV5, CPU_ARMV6, CPU_ARMV7 };
+    fx_machine(64 * MiB, false);
+    for (size_t c = 0; c < 3; c++) {
+        struct mmu *m = fx_mmu(cpus[c]);
+        struct pt *pt = pt_create(m, 7);
+        cr_assert(pt);
+        struct pt_attr a = { .prot = PT_R | PT_W };
+        struct pt_walk w = fx_map_walk(pt, VA, 0x00123000, &a, VA);
+        uint32_t l1 = rd32(pt_root(pt) + (VA >> 20) * 4);
+        uint32_t want = pt_arm_l1_table(cpus[c], (uint32_t)(w.raw_pa & ~0x3ffull));
+        cr_expect_eq(l1, want, "%s: the table holds %#x, pt_arm_l1_table says %#x",
+                     mmu_cpu_name(cpus[c]), l1, want);
+        struct pt_field f[PT_EXPLAIN_MAX];
+        size_t n = pt_explain_l1(cpus[c], want, f, PT_EXPLAIN_MAX);
+        cr_assert(n > 0 && n <= PT_EXPLAIN_MAX);
+        int next = 31;
+        for (size_t i = 0; i < n; i++) {
+            cr_expect_eq((int)f[i].msb, next, "%s field %s", mmu_cpu_name(cpus[c]), f[i].name);
+            unsigned wd = f[i].msb - f[i].lsb + 1;
+            cr_expect_eq(f[i].value, (want >> f[i].lsb) & (wd >= 32 ? ~0u : (1u << wd) - 1));
+            next = (int)f[i].lsb - 1;
+        }
+        cr_expect_eq(next, -1, "%s: the fields reach bit 0", mmu_cpu_name(cpus[c]));
+        pt_destroy(pt);
+        mmu_destroy(m);
+    }
+    struct pt_field f[PT_EXPLAIN_MAX];
+    cr_expect_eq(pt_explain_l1(CPU_PPC600, 0x1234, f, PT_EXPLAIN_MAX), 0);
+    cr_expect_eq(pt_arm_l1_table(CPU_E500, 0x1000), 0);
+    fx_teardown();
+}
