@@ -32,6 +32,14 @@ macro(fail msg)
   string(APPEND failed "  - ${msg}\n")
 endmacro()
 
+# shows(regex what): the page text in d must match regex, else fail(what).
+function(shows re what)
+  if(NOT d MATCHES "${re}")
+    fail("${what}")
+    set(failed "${failed}" PARENT_SCOPE)
+  endif()
+endfunction()
+
 foreach(v g nog)
   set(flags -O2 -Wall)
   if(v STREQUAL "g")
@@ -113,9 +121,8 @@ endif()
 dom(${dir}/g.html d)
 escaped(${mark} l)
 string(REGEX REPLACE "([][().*+?^$|\\\\])" "\\\\\\1" lre "${l}")
-if(NOT d MATCHES "<mark class=\"at\">▶ +${line}  ${lre}\n</mark>")
-  fail("the source line ${line} (${l}) is not shown highlighted")
-endif()
+shows("<mark class=\"at\">▶ +${line}  ${lre}\n</mark>"
+      "the source line ${line} (${l}) is not shown highlighted")
 foreach(k -2 -1 1 2)
   math(EXPR n "${mark} + ${k}")
   math(EXPR ln "${n} + 1")
@@ -125,26 +132,20 @@ foreach(k -2 -1 1 2)
     fail("the neighbour line ${ln} (${l}) is not shown")
   endif()
 endforeach()
-if(NOT d MATCHES "At pc ${pc} \\(bug_stale_read.c:${line}, in main\\+0x[0-9a-f]+\\)")
-  fail("the box does not name bug_stale_read.c:${line} and main for pc ${pc}")
-endif()
+shows("At pc ${pc} \\(bug_stale_read.c:${line}, in main\\+0x[0-9a-f]+\\)"
+      "the box does not name bug_stale_read.c:${line} and main for pc ${pc}")
 string(REGEX REPLACE "[][;]" "_" ire "${insn}")
 string(REGEX REPLACE "([().*+?^$|\\\\])" "\\\\\\1" ire "${ire}")
-if(NOT d MATCHES "<mark class=\"at\">▶ ${pc}  ${ire}\n</mark>")
-  fail("the disassembly does not highlight ${pc} ${insn}")
-endif()
-if(NOT d MATCHES "The transfer was started at 0x[0-9a-f]+ \\(board.h:[0-9]+, in main")
-  fail("the line that started the DMA is not shown")
-endif()
-if(NOT d MATCHES "DMA #1 copy 0x[0-9a-f]+ -&gt_ 0x[0-9a-f]+, 4096 bytes")
-  fail("the DMA transfer is not shown")
-endif()
-if(NOT d MATCHES "is in cache line 0x[0-9a-f]+-0x[0-9a-f]+ \\(set [0-9]+ of [0-9]+\\)")
-  fail("the cache line of the physical address is not shown")
-endif()
-if(NOT d MATCHES "Fix: </strong>invalidate the buffer")
-  fail("the fix is not shown")
-endif()
+shows("<mark class=\"at\">▶ ${pc}  ${ire}\n</mark>"
+      "the disassembly does not highlight ${pc} ${insn}")
+shows("The transfer was started at 0x[0-9a-f]+ \\(board.h:[0-9]+, in main"
+      "the line that started the DMA is not shown")
+shows("DMA #1 copy 0x[0-9a-f]+ -&gt_ 0x[0-9a-f]+, 4096 bytes"
+      "the DMA transfer is not shown")
+shows("is in cache line 0x[0-9a-f]+-0x[0-9a-f]+ \\(set [0-9]+ of [0-9]+\\)"
+      "the cache line of the physical address is not shown")
+shows("Fix: </strong>invalidate the buffer"
+      "the fix is not shown")
 
 # --- the sources moved away -----------------------------------------------------
 file(RENAME ${dir}/src ${dir}/src.moved)
@@ -160,9 +161,8 @@ endif()
 
 # --- without -g -------------------------------------------------------------------
 dom(${dir}/nog.html d)
-if(NOT d MATCHES "no debug info \\(compile with -g\\)")
-  fail("the page of a program built without -g does not say: no debug info (compile with -g)")
-endif()
+shows("no debug info \\(compile with -g\\)"
+      "the page of a program built without -g does not say: no debug info (compile with -g)")
 if(d MATCHES "listing src" OR NOT d MATCHES "<mark class=\"at\">▶ 0x[0-9a-f]+  ")
   fail("without -g: a source listing, or no disassembly")
 endif()
