@@ -9,7 +9,7 @@ cpus=${MMSIM_BENCH_CPUS:-"armv5 armv6 armv7 e500 ppc600"}
 calc() { awk "BEGIN { printf \"%.9f\", $* }"; }
 # t cmd...: the fastest of $reps wall-clock runs (the machine may be busy).
 . "$(dirname "$0")/lib.sh"
-# raw alu|ldst N cpu: the fastest of $reps loop timings printed by raw_loops
+# raw alu|ldst N cpu [mode]: the fastest of $reps loop timings printed by raw_loops
 # (its own in-run timer around uc_emu_start).
 raw() {
   local best="" d
@@ -19,9 +19,10 @@ raw() {
   done
   echo "$best"
 }
-# raw_diff loop N cpu: seconds for N extra iterations of raw Unicorn, or NA.
+# raw_diff loop N cpu [mode]: seconds for N extra iterations of raw Unicorn
+# (raw_loops' mode: plain, mem-hook or mmio), or NA.
 raw_diff() {
-  awk -v a="$(raw "$1" "$2" "$3")" -v b="$(raw "$1" $((2 * $2)) "$3")" \
+  awk -v a="$(raw "$1" "$2" "$3" ${4:-})" -v b="$(raw "$1" $((2 * $2)) "$3" ${4:-})" \
     'BEGIN { d = b - a; if (d <= 0.001) print "NA"; else printf "%.6f\n", d }'
 }
 # mmsim runs with the cache/guard checker on (it always is); these loops
@@ -64,6 +65,13 @@ for cpu in $cpus; do
   f=$(diff_time $n "$mmsim" run --cpu "$cpu" --cache-model full "$elf" ldst)
   printf "%-6s raw %s MIPS, full %s MIPS: %s of raw\n" "$cpu" "$(fig %.0f "$n * $ninsn / $rawt / 1000000")" \
     "$(fig %.1f "$n * $ninsn / $f / 1000000")" "$(fig %.3fx "$rawt / $f")"
+  # The floor: raw Unicorn with every buffer access reported to an empty
+  # callback, the two ways Unicorn 2.1 offers.  No model that sees every
+  # access (and an exact LRU model must) can beat these ratios.
+  hook=$(raw_diff ldst $n $cpu mem-hook)
+  mmio=$(raw_diff ldst $n $cpu mmio)
+  printf "%-6s   floor, nothing modelled: empty memory hook %s of raw, empty mmio callbacks %s of raw\n" \
+    "$cpu" "$(fig %.3fx "$rawt / $hook")" "$(fig %.3fx "$rawt / $mmio")"
 done
 echo
 echo "host peak RSS (--stats, getrusage) with --ram 2G, per mode:"
