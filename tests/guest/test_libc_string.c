@@ -95,6 +95,44 @@ static void test_strings(void)
 	CHECK(strstr(et, "No such file") != NULL, "strerror_r(ENOENT) text: %s", et);
 }
 
+/* test_errno(): every POSIX errno name exists, has its own value (POSIX
+ * allows only EWOULDBLOCK == EAGAIN and EOPNOTSUPP == ENOTSUP to share
+ * one) and a text of its own in strerror. */
+static void test_errno(void)
+{
+	static const struct { int e; const char *name; } posix[] = {
+#define E_(n) { n, #n }
+		E_(E2BIG), E_(EACCES), E_(EADDRINUSE), E_(EADDRNOTAVAIL), E_(EAFNOSUPPORT),
+		E_(EAGAIN), E_(EALREADY), E_(EBADF), E_(EBADMSG), E_(EBUSY), E_(ECANCELED),
+		E_(ECHILD), E_(ECONNABORTED), E_(ECONNREFUSED), E_(ECONNRESET), E_(EDEADLK),
+		E_(EDESTADDRREQ), E_(EDOM), E_(EDQUOT), E_(EEXIST), E_(EFAULT), E_(EFBIG),
+		E_(EHOSTUNREACH), E_(EIDRM), E_(EILSEQ), E_(EINPROGRESS), E_(EINTR), E_(EINVAL),
+		E_(EIO), E_(EISCONN), E_(EISDIR), E_(ELOOP), E_(EMFILE), E_(EMLINK), E_(EMSGSIZE),
+		E_(EMULTIHOP), E_(ENAMETOOLONG), E_(ENETDOWN), E_(ENETRESET), E_(ENETUNREACH),
+		E_(ENFILE), E_(ENOBUFS), E_(ENODATA), E_(ENODEV), E_(ENOENT), E_(ENOEXEC),
+		E_(ENOLCK), E_(ENOLINK), E_(ENOMEM), E_(ENOMSG), E_(ENOPROTOOPT), E_(ENOSPC),
+		E_(ENOSR), E_(ENOSTR), E_(ENOSYS), E_(ENOTCONN), E_(ENOTDIR), E_(ENOTEMPTY),
+		E_(ENOTRECOVERABLE), E_(ENOTSOCK), E_(ENOTSUP), E_(ENOTTY), E_(ENXIO),
+		E_(EOVERFLOW), E_(EOWNERDEAD), E_(EPERM), E_(EPIPE), E_(EPROTO),
+		E_(EPROTONOSUPPORT), E_(EPROTOTYPE), E_(ERANGE), E_(EROFS), E_(ESPIPE), E_(ESRCH),
+		E_(ESTALE), E_(ETIME), E_(ETIMEDOUT), E_(ETXTBSY), E_(EXDEV),
+#undef E_
+	};
+	size_t n = sizeof posix / sizeof posix[0];
+	CHECK(EWOULDBLOCK == EAGAIN, "EWOULDBLOCK == EAGAIN");
+	CHECK(EOPNOTSUPP > 0, "EOPNOTSUPP defined");
+	for (size_t i = 0; i < n; i++) {
+		CHECK(posix[i].e > 0, "%s > 0", posix[i].name);
+		const char *t = strerror(posix[i].e);
+		CHECK(t && *t && strncmp(t, "Unknown error", 13) != 0, "strerror(%s) has a text: %s",
+		      posix[i].name, t ? t : "(null)");
+		for (size_t j = 0; j < i; j++)
+			CHECK(posix[i].e != posix[j].e, "%s and %s differ", posix[i].name, posix[j].name);
+	}
+	CHECK(strncmp(strerror(ENOTEMPTY), "Directory not empty", 19) == 0, "strerror(ENOTEMPTY): %s",
+	      strerror(ENOTEMPTY));
+}
+
 /* test_stdlib(): qsort, bsearch, environment, conversions. */
 static void test_stdlib(void)
 {
@@ -157,6 +195,7 @@ int main(void)
 {
 	test_strtod();
 	test_strings();
+	test_errno();
 	test_stdlib();
 	test_getopt();
 	return done();
