@@ -146,4 +146,67 @@ int pthread_attr_getstacksize(const pthread_attr_t *__a, size_t *__size);
 int pthread_setschedparam(pthread_t __t, int __policy, const struct sched_param *__p);
 int pthread_getschedparam(pthread_t __t, int *__policy, struct sched_param *__p);
 
+/* One-time initialisation: fn runs once, every other caller waits for it. */
+typedef struct { volatile int __state; } pthread_once_t;   /* 0 new, 1 running, 2 done */
+#define PTHREAD_ONCE_INIT { 0 }
+int pthread_once(pthread_once_t *__once, void (*__fn)(void));
+
+/* Thread-specific data: PTHREAD_KEYS_MAX keys; a thread's non-NULL values
+ * go to the key's destructor when it exits (up to
+ * PTHREAD_DESTRUCTOR_ITERATIONS rounds).  0 or EAGAIN / EINVAL. */
+typedef unsigned pthread_key_t;
+#define PTHREAD_KEYS_MAX 128
+#define PTHREAD_DESTRUCTOR_ITERATIONS 4
+int pthread_key_create(pthread_key_t *__key, void (*__destructor)(void *));
+int pthread_key_delete(pthread_key_t __key);
+void *pthread_getspecific(pthread_key_t __key);
+int pthread_setspecific(pthread_key_t __key, const void *__value);
+
+/* Read-write locks (writers preferred): 0 or EBUSY, EDEADLK, EPERM,
+ * ETIMEDOUT, EINVAL. */
+typedef struct {
+	pthread_mutex_t __m;
+	pthread_cond_t  __readers_go, __writers_go;
+	int __readers;           /* read locks held */
+	int __writer;            /* owner id of the write lock, 0 if none */
+	int __writers_waiting;
+} pthread_rwlock_t;
+typedef struct { int __pshared; } pthread_rwlockattr_t;
+#define PTHREAD_RWLOCK_INITIALIZER { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, \
+				     PTHREAD_COND_INITIALIZER, 0, 0, 0 }
+int pthread_rwlockattr_init(pthread_rwlockattr_t *__a);
+int pthread_rwlockattr_destroy(pthread_rwlockattr_t *__a);
+int pthread_rwlock_init(pthread_rwlock_t *__l, const pthread_rwlockattr_t *__a);
+int pthread_rwlock_destroy(pthread_rwlock_t *__l);
+int pthread_rwlock_rdlock(pthread_rwlock_t *__l);
+int pthread_rwlock_tryrdlock(pthread_rwlock_t *__l);
+int pthread_rwlock_timedrdlock(pthread_rwlock_t *__l, const struct timespec *__abs);
+int pthread_rwlock_wrlock(pthread_rwlock_t *__l);
+int pthread_rwlock_trywrlock(pthread_rwlock_t *__l);
+int pthread_rwlock_timedwrlock(pthread_rwlock_t *__l, const struct timespec *__abs);
+int pthread_rwlock_unlock(pthread_rwlock_t *__l);
+
+/* Barriers: pthread_barrier_wait returns PTHREAD_BARRIER_SERIAL_THREAD to
+ * one of the count threads and 0 to the others. */
+typedef struct {
+	pthread_mutex_t __m;
+	pthread_cond_t  __c;
+	unsigned __count, __waiting, __cycle;
+} pthread_barrier_t;
+typedef struct { int __pshared; } pthread_barrierattr_t;
+#define PTHREAD_BARRIER_SERIAL_THREAD (-1)
+int pthread_barrierattr_init(pthread_barrierattr_t *__a);
+int pthread_barrierattr_destroy(pthread_barrierattr_t *__a);
+int pthread_barrier_init(pthread_barrier_t *__b, const pthread_barrierattr_t *__a, unsigned __count);
+int pthread_barrier_destroy(pthread_barrier_t *__b);
+int pthread_barrier_wait(pthread_barrier_t *__b);
+
+/* Spin locks (a waiter yields the CPU between tries). */
+typedef struct { volatile int __lock; } pthread_spinlock_t;
+int pthread_spin_init(pthread_spinlock_t *__l, int __pshared);
+int pthread_spin_destroy(pthread_spinlock_t *__l);
+int pthread_spin_lock(pthread_spinlock_t *__l);
+int pthread_spin_trylock(pthread_spinlock_t *__l);
+int pthread_spin_unlock(pthread_spinlock_t *__l);
+
 #endif

@@ -149,4 +149,9 @@ int vscanf(const char *restrict __fmt, va_list __ap) __scanf_like(1, 0);
 int vfscanf(FILE *restrict __f, const char *restrict __fmt, va_list __ap) __scanf_like(2, 0);
 int vsscanf(const char *restrict __s, const char *restrict __fmt, va_list __ap) __scanf_like(2, 0);
 
+/* asprintf(&s, fmt, ...) / vasprintf: print into a malloc'd string; its
+ * length, or -1 (ENOMEM or a bad format) with *s undefined. */
+int asprintf(char **restrict __s, const char *restrict __fmt, ...) __printf_like(2, 3);
+int vasprintf(char **restrict __s, const char *restrict __fmt, va_list __ap) __printf_like(2, 0);
+
 #endif

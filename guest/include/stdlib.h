@@ -94,4 +94,42 @@ char *mkdtemp(char *__template);
 /* srand(seed): restart rand()'s sequence from seed. */
 void srand(unsigned __seed);
 
+/* Multibyte characters: the C locale, one byte each (0x00-0x7f; a byte
+ * above is EILSEQ), see <wchar.h>. */
+#define MB_CUR_MAX 1
+int mblen(const char *__s, size_t __n);
+int mbtowc(wchar_t *restrict __wc, const char *restrict __s, size_t __n);
+int wctomb(char *__s, wchar_t __wc);
+size_t mbstowcs(wchar_t *restrict __d, const char *restrict __s, size_t __n);
+size_t wcstombs(char *restrict __d, const wchar_t *restrict __s, size_t __n);
+/* rand_r(seed): a number in [0, RAND_MAX] from the state *seed alone (thread-safe). */
+int rand_r(unsigned *__seed);
+/* qsort_r(base, n, size, cmp, arg): qsort, cmp(a, b, arg) (glibc / POSIX 2024 order). */
+void qsort_r(void *__base, size_t __n, size_t __size,
+	     int (*__cmp)(const void *, const void *, void *), void *__arg);
+/* posix_memalign(&p, align, n): n bytes at a multiple of align (a power of
+ * two, multiple of sizeof(void *)); 0, EINVAL or ENOMEM (errno untouched).
+ * aligned_alloc(align, n) / memalign(align, n): the same, returning the
+ * pointer (NULL with errno); valloc(n): page aligned.  free() and realloc()
+ * take them like any other block. */
+int posix_memalign(void **__p, size_t __align, size_t __n);
+void *aligned_alloc(size_t __align, size_t __n);
+void *memalign(size_t __align, size_t __n);
+void *valloc(size_t __n);
+/* The 48-bit linear congruential generators (X' = 0x5DEECE66D X + 0xB mod
+ * 2^48, as POSIX specifies; seeded with 0x1234ABCD330E until srand48). */
+double drand48(void);
+double erand48(unsigned short __x[3]);
+long lrand48(void);
+long nrand48(unsigned short __x[3]);
+long mrand48(void);
+long jrand48(unsigned short __x[3]);
+void srand48(long __seed);
+unsigned short *seed48(unsigned short __seed[3]);
+void lcong48(unsigned short __p[7]);
+/* realpath(path, buf): the absolute path of an existing file with "." and
+ * ".." and repeated slashes removed (mmsim has no symbolic links); buf
+ * (PATH_MAX bytes) or, if NULL, a malloc'd string; NULL with errno. */
+char *realpath(const char *restrict __path, char *restrict __buf);
+
 #endif

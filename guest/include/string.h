@@ -74,4 +74,9 @@ char *strcasestr(const char *__h, const char *__n);
 /* stpncpy(d, s, n): strncpy returning the end of what was copied. */
 char *stpncpy(char *restrict __d, const char *restrict __s, size_t __n);
 
+/* strlcpy(d, s, n) / strlcat(d, s, n): BSD bounded copy and append,
+ * always terminated (n > 0); the length of the string they tried to make. */
+size_t strlcpy(char *restrict __d, const char *restrict __s, size_t __n);
+size_t strlcat(char *restrict __d, const char *restrict __s, size_t __n);
+
 #endif

@@ -136,6 +136,9 @@ _Noreturn void _exit(int __status);
 #define _POSIX_PRIORITY_SCHEDULING     200809L  /* sched_setscheduler & co. */
 #define _POSIX_MONOTONIC_CLOCK         200809L  /* CLOCK_MONOTONIC */
 #define _POSIX_THREAD_PROCESS_SHARED   200809L  /* futex words keyed by physical address */
+#define _POSIX_BARRIERS                200809L  /* pthread_barrier_* */
+#define _POSIX_READER_WRITER_LOCKS     200809L  /* pthread_rwlock_* */
+#define _POSIX_SPIN_LOCKS              200809L  /* pthread_spin_* */
 #define _POSIX_SAVED_IDS               1        /* setuid keeps a saved set-user-ID */
 
 /* sysconf() names (glibc's numbers). */
@@ -244,5 +247,13 @@ int getlogin_r(char *__buf, size_t __n);
 int gethostname(char *__buf, size_t __n);
 /* nice(inc): add inc to the nice value; the new value, or -1 (EPERM lowering it unprivileged). */
 int nice(int __inc);
+
+/* isatty(fd): 0 for every descriptor: mmsim has no terminal devices (its
+ * console is the host's output, whatever that is, so runs stay
+ * deterministic); errno EBADF for a closed fd, ENOTTY otherwise. */
+int isatty(int __fd);
+/* ttyname(fd): NULL (EBADF or ENOTTY, as isatty); ttyname_r returns that errno. */
+char *ttyname(int __fd);
+int ttyname_r(int __fd, char *__buf, size_t __n);
 
 #endif

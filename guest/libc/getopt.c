@@ -4,6 +4,7 @@
  * are glibc's: "prog: invalid option -- 'x'" and "prog: option requires
  * an argument -- 'x'".
  */
+#include <getopt.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <string.h>
@@ -64,4 +65,108 @@ int getopt(int argc, char *const argv[], const char *opts)
 	optind++;
 	nextchar = 0;
 	return c;
+}
+
+/* Match "--name[=value]" (after the dashes) against longopts: the index of
+ * the exact match, or of the only option name starts with; -1 none, -2 ambiguous. */
+static int match_long(const char *name, size_t len, const struct option *lo)
+{
+	int found = -1;
+	for (int i = 0; lo[i].name; i++) {
+		if (strncmp(lo[i].name, name, len) != 0)
+			continue;
+		if (strlen(lo[i].name) == len)
+			return i;
+		if (found >= 0 && (lo[found].has_arg != lo[i].has_arg || lo[found].flag != lo[i].flag ||
+				   lo[found].val != lo[i].val))
+			return -2;
+		if (found < 0)
+			found = i;
+	}
+	return found;
+}
+
+/* One long option at argv[optind] + skip ("--" or "-"); what getopt_long returns. */
+static int long_option(int argc, char *const argv[], const char *opts, const struct option *lo,
+		       int *index, int skip)
+{
+	int colon = opts[0] == ':';
+	const char *name = argv[optind] + skip;
+	const char *eq = strchr(name, '=');
+	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	int i = match_long(name, len, lo);
+	const char *dashes = skip == 2 ? "--" : "-";
+	optind++;
+	if (i < 0) {
+		optopt = 0;
+		if (opterr)
+			fprintf(stderr, i == -2 ? "%s: option '%s%.*s' is ambiguous\n"
+						: "%s: unrecognized option '%s%.*s'\n",
+				argv[0], dashes, (int)len, name);
+		return '?';
+	}
+	const struct option *o = &lo[i];
+	if (index)
+		*index = i;
+	if (eq) {
+		if (o->has_arg == no_argument) {
+			optopt = o->val;
+			if (opterr)
+				fprintf(stderr, "%s: option '%s%s' doesn't allow an argument\n", argv[0],
+					dashes, o->name);
+			return '?';
+		}
+		optarg = (char *)eq + 1;
+	} else if (o->has_arg == required_argument) {
+		if (optind >= argc) {
+			optopt = o->val;
+			if (opterr && !colon)
+				fprintf(stderr, "%s: option '%s%s' requires an argument\n", argv[0], dashes,
+					o->name);
+			return colon ? ':' : '?';
+		}
+		optarg = argv[optind++];
+	}
+	if (o->flag) {
+		*o->flag = o->val;
+		return 0;
+	}
+	return o->val;
+}
+
+/* getopt_long(argc, argv, opts, longopts, index): getopt, plus "--name",
+ * "--name=value" and "--name value" (unique prefixes accepted); without
+ * argument permutation, like getopt. */
+int getopt_long(int argc, char *const argv[], const char *opts, const struct option *lo, int *index)
+{
+	if (optind == 0) {
+		optind = 1;
+		nextchar = 0;
+	}
+	optarg = NULL;
+	if (nextchar == 0 && optind < argc && argv[optind] && argv[optind][0] == '-' &&
+	    argv[optind][1] == '-' && argv[optind][2] != '\0')
+		return long_option(argc, argv, opts, lo, index, 2);
+	return getopt(argc, argv, opts);
+}
+
+/* getopt_long_only: also "-name" is tried as a long option first (a
+ * single letter that is not a long option's prefix stays a short option). */
+int getopt_long_only(int argc, char *const argv[], const char *opts, const struct option *lo,
+		     int *index)
+{
+	if (optind == 0) {
+		optind = 1;
+		nextchar = 0;
+	}
+	optarg = NULL;
+	if (nextchar == 0 && optind < argc && argv[optind] && argv[optind][0] == '-' &&
+	    argv[optind][1] != '\0' && argv[optind][1] != '-') {
+		const char *name = argv[optind] + 1;
+		const char *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		if (match_long(name, len, lo) != -1 || (len > 1 && !strchr(opts, name[0])))
+			return long_option(argc, argv, opts, lo, index, 1);
+	}
+	return getopt_long(argc, argv, opts, lo, index);
 }

@@ -9,6 +9,11 @@
  * Requests of BIG bytes or more get their own mapping, returned with
  * munmap on free.  free() of a pointer malloc did not return, or a
  * second free(), prints a message and aborts.
+ *
+ * An aligned block (posix_memalign & co.) is an ordinary block with room
+ * to spare: the pointer handed out has a forwarding header {distance back
+ * to the block's payload, MAGIC_ALIGNED} right before it, so free() and
+ * realloc() find the block from it.
  */
 #include <stdlib.h>
 #include <stdio.h>
@@ -29,6 +34,7 @@
 #define FLAGS       (IN_USE | MAPPED)
 #define MAGIC_USED  ((size_t)0x6d616c6cu)   /* "mall" */
 #define MAGIC_FREE  ((size_t)0x66726565u)   /* "free" */
+#define MAGIC_ALIGNED ((size_t)0x616c6967u) /* "alig": forwarding header */
 
 /* A block header; a free block also links to the next free block. */
 struct block {
@@ -62,6 +68,9 @@ static struct block *header_of(const char *what, void *p)
 {
 	struct block *b = (struct block *)((char *)p - HDR);
 	const char *why = NULL;
+	if (!((uintptr_t)p & (ALIGN - 1)) && b->magic == MAGIC_ALIGNED && (b->size & IN_USE) &&
+	    (b->size & ~FLAGS) >= HDR && !((b->size & ~FLAGS) & (ALIGN - 1)))
+		b = (struct block *)((char *)p - (b->size & ~FLAGS) - HDR);
 	if ((uintptr_t)p & (ALIGN - 1))
 		why = "not a pointer returned by malloc (misaligned)";
 	else if (b->magic == MAGIC_FREE)
@@ -182,6 +191,8 @@ void free(void *p)
 	if (!p)
 		return;
 	struct block *b = header_of("free", p);
+	if ((char *)p != payload(b))      /* aligned: its forwarding header goes too */
+		((struct block *)((char *)p - HDR))->magic = MAGIC_FREE;
 	if (b->size & MAPPED) {
 		b->magic = MAGIC_FREE;
 		munmap(b, bsize(b));
@@ -237,7 +248,9 @@ void *realloc(void *p, size_t n)
 		errno = ENOMEM;
 		return NULL;
 	}
-	if (!(b->size & MAPPED)) {
+	if ((char *)p != payload(b)) {
+		/* aligned: a new ordinary block (alignment is not kept, as in glibc) */
+	} else if (!(b->size & MAPPED)) {
 		if (need <= bsize(b)) {
 			split(b, need);
 			return p;
@@ -250,8 +263,57 @@ void *realloc(void *p, size_t n)
 	void *q = malloc(n);
 	if (!q)
 		return NULL;
-	size_t old = bsize(b) - HDR;
+	size_t old = (size_t)(end_of(b) - (char *)p);
 	memcpy(q, p, old < n ? old : n);
 	free(p);
 	return q;
+}
+
+/* posix_memalign(&p, align, n): n bytes at a multiple of align; 0, EINVAL or ENOMEM. */
+int posix_memalign(void **pp, size_t align, size_t n)
+{
+	if (align < sizeof(void *) || (align & (align - 1)))
+		return EINVAL;
+	if (align <= ALIGN) {
+		void *p = malloc(n);
+		if (!p)
+			return ENOMEM;
+		*pp = p;
+		return 0;
+	}
+	if (n > SIZE_MAX - align - HDR)
+		return ENOMEM;
+	char *p = malloc(n + align + HDR);
+	if (!p)
+		return ENOMEM;
+	char *a = (char *)ROUND((uintptr_t)p + HDR, align);
+	struct block *fwd = (struct block *)(a - HDR);
+	fwd->size = (size_t)(a - p) | IN_USE;
+	fwd->magic = MAGIC_ALIGNED;
+	*pp = a;
+	return 0;
+}
+
+/* aligned_alloc(align, n) / memalign(align, n): posix_memalign returning the pointer (NULL with errno). */
+void *aligned_alloc(size_t align, size_t n)
+{
+	void *p;
+	int e = posix_memalign(&p, align < sizeof(void *) && align && !(align & (align - 1)) ?
+				   sizeof(void *) : align, n);
+	if (e) {
+		errno = e;
+		return NULL;
+	}
+	return p;
+}
+
+void *memalign(size_t align, size_t n)
+{
+	return aligned_alloc(align, n);
+}
+
+/* valloc(n): n bytes aligned to the page size. */
+void *valloc(size_t n)
+{
+	return aligned_alloc(__PAGESIZE, n);
 }

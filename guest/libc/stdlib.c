@@ -194,35 +194,51 @@ static void swap_bytes(unsigned char *a, unsigned char *b, size_t n)
 	}
 }
 
-/* sift_down(base, root, n, size, cmp): restore the max-heap below root in base[0..n). */
+/* sift_down(base, root, n, size, cmp, arg): restore the max-heap below root in base[0..n). */
 static void sift_down(unsigned char *base, size_t root, size_t n, size_t size,
-		      int (*cmp)(const void *, const void *))
+		      int (*cmp)(const void *, const void *, void *), void *arg)
 {
 	for (;;) {
 		size_t child = 2 * root + 1;
 		if (child >= n)
 			return;
-		if (child + 1 < n && cmp(base + child * size, base + (child + 1) * size) < 0)
+		if (child + 1 < n && cmp(base + child * size, base + (child + 1) * size, arg) < 0)
 			child++;
-		if (cmp(base + root * size, base + child * size) >= 0)
+		if (cmp(base + root * size, base + child * size, arg) >= 0)
 			return;
 		swap_bytes(base + root * size, base + child * size, size);
 		root = child;
 	}
 }
 
-/* qsort(base, n, size, cmp): sort n items of size bytes in place (heapsort: O(n log n), no recursion, not stable). */
-void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+/* qsort_r(base, n, size, cmp, arg): qsort whose cmp gets arg as a third
+ * argument (the glibc and POSIX 2024 form; heapsort, not stable). */
+void qsort_r(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *, void *),
+	     void *arg)
 {
 	unsigned char *b = base;
 	if (n < 2 || size == 0)
 		return;
 	for (size_t i = n / 2; i-- > 0; )
-		sift_down(b, i, n, size, cmp);
+		sift_down(b, i, n, size, cmp, arg);
 	for (size_t end = n - 1; end > 0; end--) {
 		swap_bytes(b, b + end * size, size);
-		sift_down(b, 0, end, size, cmp);
+		sift_down(b, 0, end, size, cmp, arg);
 	}
+}
+
+/* qsort's comparison, called through qsort_r. */
+struct plain_cmp { int (*cmp)(const void *, const void *); };
+static int call_plain(const void *a, const void *b, void *arg)
+{
+	return ((const struct plain_cmp *)arg)->cmp(a, b);
+}
+
+/* qsort(base, n, size, cmp): sort n items of size bytes in place (heapsort: O(n log n), no recursion, not stable). */
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	struct plain_cmp c = { cmp };
+	qsort_r(base, n, size, call_plain, &c);
 }
 
 /* bsearch(key, base, n, size, cmp): a matching item of the sorted array, or NULL. */
@@ -251,6 +267,14 @@ int rand(void)
 {
 	rand_state = rand_state * 6364136223846793005ULL + 1442695040888963407ULL;
 	return (int)(rand_state >> 33);
+}
+
+/* rand_r(seed): the next number of the sequence whose whole state is
+ * *seed (32 bits: a 32-bit LCG, the top 31 bits out), in [0, RAND_MAX]. */
+int rand_r(unsigned *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (int)(*seed >> 1);
 }
 
 /* srand(seed): restart rand()'s sequence from seed. */

@@ -178,3 +178,26 @@ char *rindex(const char *s, int c)
 {
 	return strrchr(s, c);
 }
+
+/* strlcpy(d, s, n): copy s into d (n bytes, always terminated if n > 0);
+ * strlen(s), so a result >= n says it was cut. */
+size_t strlcpy(char *d, const char *s, size_t n)
+{
+	size_t len = strlen(s);
+	if (n) {
+		size_t k = len < n - 1 ? len : n - 1;
+		memcpy(d, s, k);
+		d[k] = '\0';
+	}
+	return len;
+}
+
+/* strlcat(d, s, n): append s to the string in d (n bytes in all); the
+ * length it tried to make: strnlen(d, n) + strlen(s). */
+size_t strlcat(char *d, const char *s, size_t n)
+{
+	size_t dl = strnlen(d, n);
+	if (dl == n)
+		return n + strlen(s);
+	return dl + strlcpy(d + dl, s, n - dl);
+}

@@ -18,6 +18,7 @@
 static struct __tdesc main_desc = { .tid = 1 };
 struct __altstk __altstacks[__ALTSTK_MAX];   /* filled by sigaltstack (signal.c) */
 int __naltstacks;
+void (*__key_exit_hook)(void);
 
 struct __tdesc *__self(void)
 {
@@ -81,6 +82,7 @@ int pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*fn)(void *)
 	d->cancel_disabled = d->cancel_async = d->cancel_pending = 0;
 	d->wait_word = NULL;
 	d->cleanup = NULL;
+	d->keys = NULL;
 	d->policy = attr && attr->__inherit == PTHREAD_EXPLICIT_SCHED ? attr->__policy : __self()->policy;
 	d->prio = attr && attr->__inherit == PTHREAD_EXPLICIT_SCHED ? attr->__prio : __self()->prio;
 	uint32_t sp = (uint32_t)(base + __TSTACK - 64);
@@ -118,6 +120,8 @@ int pthread_join(pthread_t t, void **value)
 _Noreturn void pthread_exit(void *value)
 {
 	__run_cleanup();
+	if (__key_exit_hook)
+		__key_exit_hook();
 	for (;;)
 		__kcall(KC_THREAD_EXIT, (long)(uintptr_t)value, 0, 0, 0, 0, 0, 0);
 }

@@ -25,7 +25,12 @@ struct __tdesc {
 	volatile int *volatile wait_word;  /* futex word the thread sleeps on, or NULL */
 	struct __pthread_cleanup *cleanup; /* innermost cleanup handler */
 	int       policy, prio;    /* pthread_setschedparam; policy 0: the process's */
+	void     *keys;            /* pthread_setspecific values (pthread_more.c), malloc'd at the first */
 };
+/* Run by pthread_exit when set: the calling thread's thread-specific
+ * values to their destructors (pthread_more.c sets it, so programs without
+ * keys do not link it). */
+extern void (*__key_exit_hook)(void);
 
 /* Alternate signal stacks registered with sigaltstack (signal.c): a
  * handler running on one belongs to the thread that registered it. */

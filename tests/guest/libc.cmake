@@ -9,7 +9,7 @@
 # has a /tmp; natively they use the host's /tmp.
 
 set(LIBC_TESTS "")
-foreach(name compile string scanf stdio math time sys limits cancel)
+foreach(name compile string scanf stdio math time sys limits cancel more)
   if(EXISTS ${GT_SRC}/test_libc_${name}.c)
     list(APPEND LIBC_TESTS ${name})
   endif()

@@ -1,0 +1,204 @@
+/*
+ * atomic_ool.c - the out-of-line atomics GCC calls where the CPU cannot
+ * do them inline (what libatomic and libgcc's Linux helpers give
+ * elsewhere): on ARMv5, which has no exclusive loads and stores,
+ * __atomic_*_N and __sync_*_N for N = 1, 2, 4 and 8; on 32-bit PowerPC,
+ * which has no 64-bit reservation, N = 8.  4-byte operations are a
+ * compare-and-swap loop (ARMv5: the kernel's KC_ATOMIC_CAS, never
+ * pre-empted); 1- and 2-byte ones work on their aligned word; 8-byte ones
+ * take one process-wide lock.  ARMv6/v7 inline all of them.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <sched.h>
+#include "atomic.h"
+
+#if defined(__arm__) && (!defined(__ARM_ARCH) || __ARM_ARCH < 6)
+#define OOL_SMALL 1
+#define OOL_64    1
+#elif defined(__powerpc__)
+#define OOL_SMALL 0
+#define OOL_64    1
+#else
+#define OOL_SMALL 0
+#define OOL_64    0
+#endif
+
+#if OOL_SMALL
+/* Replace the bytes of *p covered by an n-byte value at p (n = 1, 2, 4)
+ * with f(old, v); returns the old value.  A compare-and-swap loop on the
+ * aligned word (little-endian lanes). */
+static uint32_t rmw(volatile void *p, unsigned n, uint32_t (*f)(uint32_t, uint32_t), uint32_t v)
+{
+	volatile int *w = (volatile int *)((uintptr_t)p & ~(uintptr_t)3);
+	unsigned shift = 8 * ((uintptr_t)p & 3);
+	uint32_t mask = n == 4 ? 0xffffffffu : ((1u << (8 * n)) - 1) << shift;
+	for (;;) {
+		uint32_t word = (uint32_t)*w;
+		uint32_t old = (word & mask) >> shift;
+		uint32_t nw = (word & ~mask) | ((f(old, v) << shift) & mask);
+		if ((uint32_t)__cas(w, (int)word, (int)nw) == word)
+			return old;
+	}
+}
+
+static uint32_t op_add(uint32_t a, uint32_t b)  { return a + b; }
+static uint32_t op_sub(uint32_t a, uint32_t b)  { return a - b; }
+static uint32_t op_and(uint32_t a, uint32_t b)  { return a & b; }
+static uint32_t op_or(uint32_t a, uint32_t b)   { return a | b; }
+static uint32_t op_xor(uint32_t a, uint32_t b)  { return a ^ b; }
+static uint32_t op_nand(uint32_t a, uint32_t b) { return ~(a & b); }
+static uint32_t op_set(uint32_t a, uint32_t b)  { (void)a; return b; }
+
+/* Compare-and-swap of an n-byte value: the old value (stored only if it was `old`). */
+static uint32_t cas_n(volatile void *p, unsigned n, uint32_t old, uint32_t new)
+{
+	volatile int *w = (volatile int *)((uintptr_t)p & ~(uintptr_t)3);
+	unsigned shift = 8 * ((uintptr_t)p & 3);
+	uint32_t mask = n == 4 ? 0xffffffffu : ((1u << (8 * n)) - 1) << shift;
+	for (;;) {
+		uint32_t word = (uint32_t)*w;
+		uint32_t cur = (word & mask) >> shift;
+		if (cur != old)
+			return cur;
+		uint32_t nw = (word & ~mask) | ((new << shift) & mask);
+		if ((uint32_t)__cas(w, (int)word, (int)nw) == word)
+			return cur;
+	}
+}
+
+/* Define every entry point of size N (type T) under its GCC name. */
+#define SIZED(N, T)                                                                          \
+	T a_load_##N(const volatile void *p, int mo) __asm__("__atomic_load_" #N);           \
+	T a_load_##N(const volatile void *p, int mo) { (void)mo; return (T)rmw((volatile void *)p, N, op_add, 0); } \
+	void a_store_##N(volatile void *p, T v, int mo) __asm__("__atomic_store_" #N);       \
+	void a_store_##N(volatile void *p, T v, int mo) { (void)mo; rmw(p, N, op_set, v); }  \
+	T a_xchg_##N(volatile void *p, T v, int mo) __asm__("__atomic_exchange_" #N);        \
+	T a_xchg_##N(volatile void *p, T v, int mo) { (void)mo; return (T)rmw(p, N, op_set, v); } \
+	bool a_cmpxchg_##N(volatile void *p, void *e, T d, bool weak, int s, int f)          \
+		__asm__("__atomic_compare_exchange_" #N);                                    \
+	bool a_cmpxchg_##N(volatile void *p, void *e, T d, bool weak, int s, int f)          \
+	{                                                                                    \
+		(void)weak; (void)s; (void)f;                                                \
+		T want = *(T *)e, cur = (T)cas_n(p, N, want, d);                             \
+		if (cur == want)                                                             \
+			return true;                                                         \
+		*(T *)e = cur;                                                               \
+		return false;                                                                \
+	}                                                                                    \
+	T s_vcas_##N(volatile void *p, T o, T n) __asm__("__sync_val_compare_and_swap_" #N); \
+	T s_vcas_##N(volatile void *p, T o, T n) { return (T)cas_n(p, N, o, n); }            \
+	bool s_bcas_##N(volatile void *p, T o, T n) __asm__("__sync_bool_compare_and_swap_" #N); \
+	bool s_bcas_##N(volatile void *p, T o, T n) { return (T)cas_n(p, N, o, n) == o; }    \
+	T s_tas_##N(volatile void *p, T v) __asm__("__sync_lock_test_and_set_" #N);         \
+	T s_tas_##N(volatile void *p, T v) { return (T)rmw(p, N, op_set, v); }               \
+	void s_rel_##N(volatile void *p) __asm__("__sync_lock_release_" #N);                \
+	void s_rel_##N(volatile void *p) { rmw(p, N, op_set, 0); }
+
+#define OP(N, T, NAME, FN)                                                                   \
+	T af_##NAME##_##N(volatile void *p, T v, int mo) __asm__("__atomic_fetch_" #NAME "_" #N); \
+	T af_##NAME##_##N(volatile void *p, T v, int mo) { (void)mo; return (T)rmw(p, N, FN, v); } \
+	T aa_##NAME##_##N(volatile void *p, T v, int mo) __asm__("__atomic_" #NAME "_fetch_" #N); \
+	T aa_##NAME##_##N(volatile void *p, T v, int mo) { (void)mo; return (T)FN(rmw(p, N, FN, v), v); } \
+	T sf_##NAME##_##N(volatile void *p, T v) __asm__("__sync_fetch_and_" #NAME "_" #N);   \
+	T sf_##NAME##_##N(volatile void *p, T v) { return (T)rmw(p, N, FN, v); }              \
+	T sa_##NAME##_##N(volatile void *p, T v) __asm__("__sync_" #NAME "_and_fetch_" #N);   \
+	T sa_##NAME##_##N(volatile void *p, T v) { return (T)FN(rmw(p, N, FN, v), v); }
+
+#define ALL(N, T)                                                                            \
+	SIZED(N, T)                                                                          \
+	OP(N, T, add, op_add) OP(N, T, sub, op_sub) OP(N, T, and, op_and)                    \
+	OP(N, T, or, op_or) OP(N, T, xor, op_xor) OP(N, T, nand, op_nand)
+
+ALL(1, uint8_t)
+ALL(2, uint16_t)
+ALL(4, uint32_t)
+
+/* A full barrier: nothing to order on one simulated core. */
+void s_sync(void) __asm__("__sync_synchronize");
+void s_sync(void) {}
+#endif
+
+#if OOL_64
+/* One lock for the 8-byte operations. */
+static volatile int lock8;
+static void lock64(void)   { while (__cas(&lock8, 0, 1) != 0) sched_yield(); }
+static void unlock64(void) { __xchg(&lock8, 0); }
+
+/* op K (0 add, 1 sub, 2 and, 3 or, 4 xor, 5 nand, 6 set) of old and v. */
+static uint64_t apply64(int k, uint64_t old, uint64_t v)
+{
+	switch (k) {
+	case 0:  return old + v;
+	case 1:  return old - v;
+	case 2:  return old & v;
+	case 3:  return old | v;
+	case 4:  return old ^ v;
+	case 5:  return ~(old & v);
+	default: return v;
+	}
+}
+
+/* The 64-bit operations under the lock: old value, *p = apply64(op, old, v). */
+static uint64_t rmw64(volatile uint64_t *p, int op, uint64_t v)
+{
+	lock64();
+	uint64_t old = *p;
+	*p = apply64(op, old, v);
+	unlock64();
+	return old;
+}
+
+static uint64_t cas64(volatile uint64_t *p, uint64_t old, uint64_t new)
+{
+	lock64();
+	uint64_t cur = *p;
+	if (cur == old)
+		*p = new;
+	unlock64();
+	return cur;
+}
+
+/* 8 bytes, under the lock. */
+#define OP64(NAME, K)                                                                        \
+	uint64_t af64_##NAME(volatile void *p, uint64_t v, int mo) __asm__("__atomic_fetch_" #NAME "_8"); \
+	uint64_t af64_##NAME(volatile void *p, uint64_t v, int mo) { (void)mo; return rmw64(p, K, v); } \
+	uint64_t aa64_##NAME(volatile void *p, uint64_t v, int mo) __asm__("__atomic_" #NAME "_fetch_8"); \
+	uint64_t aa64_##NAME(volatile void *p, uint64_t v, int mo) { (void)mo; return apply64(K, rmw64(p, K, v), v); } \
+	uint64_t sf64_##NAME(volatile void *p, uint64_t v) __asm__("__sync_fetch_and_" #NAME "_8"); \
+	uint64_t sf64_##NAME(volatile void *p, uint64_t v) { return rmw64(p, K, v); }           \
+	uint64_t sa64_##NAME(volatile void *p, uint64_t v) __asm__("__sync_" #NAME "_and_fetch_8"); \
+	uint64_t sa64_##NAME(volatile void *p, uint64_t v) { return apply64(K, rmw64(p, K, v), v); }
+OP64(add, 0) OP64(sub, 1) OP64(and, 2) OP64(or, 3) OP64(xor, 4) OP64(nand, 5)
+
+uint64_t a_load_8(const volatile void *p, int mo) __asm__("__atomic_load_8");
+uint64_t a_load_8(const volatile void *p, int mo)
+{
+	(void)mo;
+	lock64();
+	uint64_t v = *(const volatile uint64_t *)p;
+	unlock64();
+	return v;
+}
+
+void a_store_8(volatile void *p, uint64_t v, int mo) __asm__("__atomic_store_8");
+void a_store_8(volatile void *p, uint64_t v, int mo) { (void)mo; rmw64(p, 6, v); }
+uint64_t a_xchg_8(volatile void *p, uint64_t v, int mo) __asm__("__atomic_exchange_8");
+uint64_t a_xchg_8(volatile void *p, uint64_t v, int mo) { (void)mo; return rmw64(p, 6, v); }
+
+bool a_cmpxchg_8(volatile void *p, void *e, uint64_t d, bool weak, int s, int f)
+	__asm__("__atomic_compare_exchange_8");
+bool a_cmpxchg_8(volatile void *p, void *e, uint64_t d, bool weak, int s, int f)
+{
+	(void)weak; (void)s; (void)f;
+	uint64_t want = *(uint64_t *)e, cur = cas64(p, want, d);
+	if (cur == want)
+		return true;
+	*(uint64_t *)e = cur;
+	return false;
+}
+
+uint64_t s_vcas_8(volatile void *p, uint64_t o, uint64_t n) __asm__("__sync_val_compare_and_swap_8");
+uint64_t s_vcas_8(volatile void *p, uint64_t o, uint64_t n) { return cas64(p, o, n); }
+
+#endif

@@ -1,0 +1,469 @@
+/*
+ * test_libc_more.c - the smaller POSIX/GNU/BSD interfaces programs
+ * expect: getopt_long, asprintf, aligned allocation, qsort_r, the
+ * drand48 family, realpath, isatty, readv/writev, the C locale,
+ * basename/dirname, strlcpy, wide characters, pthread_once, thread-specific data,
+ * read-write locks, barriers, spin locks and the compiler's atomics
+ * (out of line on ARMv5).  Built natively too
+ * (native_libc_more), so each result is Linux's.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <locale.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
+#include <sys/times.h>
+#include <sys/uio.h>
+#include <time.h>
+#include "check.h"
+
+/* ---- getopt_long ---------------------------------------------------------- */
+
+static void test_getopt_long(void)
+{
+	int verbose = 0, idx = -1;
+	const struct option lo[] = {
+		{ "verbose", no_argument, &verbose, 7 },
+		{ "name", required_argument, NULL, 'n' },
+		{ "size", required_argument, NULL, 's' },
+		{ "flag", no_argument, NULL, 'f' },
+		{ "level", optional_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *av[] = { "prog", "--verbose", "--name=x", "--size", "12", "-a", "--fl", "--level",
+		       "--level=3", "rest", NULL };
+	int ac = 10;
+	opterr = 0;
+	optind = 0;
+	CHECK_EQ(getopt_long(ac, av, "ab", lo, &idx), 0, "--verbose sets its flag, returns 0");
+	CHECK(verbose == 7 && idx == 0, "flag %d index %d", verbose, idx);
+	CHECK_EQ(getopt_long(ac, av, "ab", lo, &idx), 'n', "--name=x");
+	CHECK(optarg && !strcmp(optarg, "x") && idx == 1, "--name=x optarg");
+	CHECK_EQ(getopt_long(ac, av, "ab", lo, &idx), 's', "--size 12");
+	CHECK(optarg && !strcmp(optarg, "12"), "--size optarg is the next word");
+	CHECK_EQ(getopt_long(ac, av, "ab", lo, &idx), 'a', "short option between long ones");
+	CHECK_EQ(getopt_long(ac, av, "ab", lo, &idx), 'f', "--fl: unique prefix of --flag");
+	CHECK_EQ(getopt_long(ac, av, "ab", lo, &idx), 'l', "--level");
+	CHECK(optarg == NULL, "--level alone: no optional argument");
+	CHECK_EQ(getopt_long(ac, av, "ab", lo, &idx), 'l', "--level=3");
+	CHECK(optarg && !strcmp(optarg, "3"), "--level=3 optarg");
+	CHECK_EQ(getopt_long(ac, av, "ab", lo, &idx), -1, "operand ends the options");
+	CHECK(optind == 9 && !strcmp(av[optind], "rest"), "optind %d at the operand", optind);
+
+	char *bad[] = { "prog", "--bogus", "--verbose=1", "--name", NULL };
+	optind = 0;
+	CHECK_EQ(getopt_long(4, bad, "", lo, NULL), '?', "unknown long option");
+	CHECK_EQ(getopt_long(4, bad, "", lo, NULL), '?', "argument to a no_argument option");
+	CHECK_EQ(getopt_long(4, bad, "", lo, NULL), '?', "--name without its argument");
+	CHECK_EQ(getopt_long(4, bad, ":", lo, NULL), -1, "then the end");
+	char *miss[] = { "prog", "--size", NULL };
+	optind = 0;
+	CHECK_EQ(getopt_long(2, miss, ":", lo, NULL), ':', "missing argument with a leading ':'");
+
+	char *only[] = { "prog", "-name=y", "-a", NULL };
+	optind = 0;
+	CHECK_EQ(getopt_long_only(3, only, "a", lo, &idx), 'n', "getopt_long_only: -name=y");
+	CHECK(optarg && !strcmp(optarg, "y"), "getopt_long_only optarg");
+	CHECK_EQ(getopt_long_only(3, only, "a", lo, &idx), 'a', "getopt_long_only: -a stays short");
+	optind = 1;
+	opterr = 1;
+}
+
+/* ---- stdlib, stdio, string ------------------------------------------------------- */
+
+static int by_key(const void *a, const void *b, void *arg)
+{
+	int x = *(const int *)a, y = *(const int *)b, dir = *(const int *)arg;
+	return dir * ((x > y) - (x < y));
+}
+
+static void test_stdlib_more(void)
+{
+	char *s = NULL;
+	CHECK_EQ(asprintf(&s, "%d-%s", 42, "x"), 4, "asprintf length");
+	CHECK(s && !strcmp(s, "42-x"), "asprintf text");
+	free(s);
+
+	void *p = NULL;
+	CHECK_EQ(posix_memalign(&p, 4096, 100), 0, "posix_memalign 4096");
+	CHECK(p && ((uintptr_t)p & 4095) == 0, "aligned to 4096: %p", p);
+	memset(p, 0x5a, 100);
+	char *q = realloc(p, 10000);
+	CHECK(q && q[0] == 0x5a && q[99] == 0x5a, "realloc of an aligned block keeps its bytes");
+	free(q);
+	CHECK_EQ(posix_memalign(&p, 3, 8), EINVAL, "posix_memalign: alignment not a power of two");
+	CHECK_EQ(posix_memalign(&p, 64, 8), 0, "posix_memalign 64");
+	CHECK(((uintptr_t)p & 63) == 0, "aligned to 64");
+	free(p);
+	void *a = aligned_alloc(256, 512), *v = valloc(10);
+	CHECK(a && ((uintptr_t)a & 255) == 0, "aligned_alloc 256");
+	CHECK(v && ((uintptr_t)v & 4095) == 0, "valloc: page aligned");
+	free(a);
+	free(v);
+	void *big = NULL;
+	CHECK_EQ(posix_memalign(&big, 65536, 300000), 0, "posix_memalign of a large block");
+	CHECK(((uintptr_t)big & 65535) == 0, "large block aligned to 64 KiB");
+	memset(big, 1, 300000);
+	free(big);
+
+	int arr[] = { 5, 1, 4, 2, 3 }, down = -1;
+	qsort_r(arr, 5, sizeof arr[0], by_key, &down);
+	CHECK(arr[0] == 5 && arr[1] == 4 && arr[4] == 1, "qsort_r passes its argument (descending)");
+
+	unsigned seed = 7, seed2 = 7;
+	int r0 = rand_r(&seed);
+	CHECK(r0 >= 0 && r0 <= RAND_MAX && r0 == rand_r(&seed2) && seed == seed2, "rand_r: the seed is the whole state");
+	CHECK(rand_r(&seed) != r0 || rand_r(&seed) != r0, "rand_r moves on");
+
+	srand48(12345);
+	long r1 = lrand48(), r2 = lrand48(), r3 = mrand48();
+	double d = drand48();
+	CHECK(r1 == 483889296 && r2 == 1973930609 && r3 == 888376418, "lrand48/mrand48 after srand48: %ld %ld %ld",
+	      r1, r2, r3);
+	CHECK(d > 0.7247797202 && d < 0.7247797203, "drand48 %.12f", d);
+	unsigned short x[3] = { 1, 2, 3 };
+	long n1 = nrand48(x), j1 = jrand48(x);
+	CHECK(n1 == 949179875 && j1 == 1130126687, "nrand48/jrand48 on their own state: %ld %ld", n1, j1);
+	CHECK(x[0] == 61731 && x[1] == 23903 && x[2] == 17244, "the state advanced");
+	unsigned short s48[3] = { 0x1111, 0x2222, 0x3333 };
+	seed48(s48);
+	CHECK_EQ(lrand48(), 175951553, "seed48");
+	unsigned short p7[7] = { 1, 2, 3, 5, 0, 0, 7 };
+	lcong48(p7);
+	CHECK_EQ(lrand48(), 491525, "lcong48 sets the multiplier and addend");
+
+#if !defined(NATIVE_HOST) || (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 38)
+	char b4[4];
+	CHECK_EQ(strlcpy(b4, "hello", sizeof b4), 5, "strlcpy returns the source length");
+	CHECK(!strcmp(b4, "hel"), "strlcpy cuts and terminates");
+	char b8[8] = "ab";
+	CHECK_EQ(strlcat(b8, "cdefghij", sizeof b8), 10, "strlcat returns the length it tried");
+	CHECK(!strcmp(b8, "abcdefg"), "strlcat cuts and terminates: %s", b8);
+#endif
+}
+
+/* ---- files ------------------------------------------------------------------------- */
+
+static void test_files_more(void)
+{
+	char buf[PATH_MAX];
+	CHECK(realpath("/tmp/../tmp/./", buf) && !strcmp(buf, "/tmp"), "realpath folds . and ..");
+	char *m = realpath("//tmp", NULL);
+	CHECK(m && !strcmp(m, "/tmp"), "realpath into a malloc'd buffer: %s", m ? m : "(null)");
+	free(m);
+	CHECK(realpath("/", buf) && !strcmp(buf, "/"), "realpath of /");
+	errno = 0;
+	CHECK(realpath("/tmp/no-such-file-here", buf) == NULL && errno == ENOENT, "realpath: ENOENT");
+
+	int fd = open("/tmp/libc_more_file", O_CREAT | O_RDWR | O_TRUNC, 0600);
+	REQUIRE(fd >= 0, "open a file");
+	errno = 0;
+	CHECK(isatty(fd) == 0 && errno == ENOTTY, "isatty(file): 0, ENOTTY");
+	errno = 0;
+	CHECK(isatty(99) == 0 && errno == EBADF, "isatty(closed): 0, EBADF");
+	CHECK(ttyname(fd) == NULL, "ttyname(file): NULL");
+	close(fd);
+	unlink("/tmp/libc_more_file");
+
+	int pfd[2];
+	REQUIRE(pipe(pfd) == 0, "pipe");
+	struct iovec out[3] = { { "ab", 2 }, { "", 0 }, { "cdef", 4 } };
+	CHECK_EQ(writev(pfd[1], out, 3), 6, "writev gathers");
+	char x[3], y[5] = { 0 };
+	struct iovec in[2] = { { x, sizeof x }, { y, 4 } };
+	CHECK_EQ(readv(pfd[0], in, 2), 6, "readv scatters");
+	CHECK(!memcmp(x, "abc", 3) && !strcmp(y, "def"), "readv filled the buffers in order");
+	CHECK_EQ(writev(pfd[1], out, 0), 0, "writev of 0 buffers: nothing written");
+	volatile int neg = -1;                   /* (hidden from the compiler's checks) */
+	CHECK_ERR(writev(pfd[1], out, neg), EINVAL, "writev of -1 buffers");
+	CHECK_ERR(readv(99, in, 2), EBADF, "readv of a closed fd");
+	close(pfd[0]);
+	close(pfd[1]);
+
+	/* CPU time goes up (under mmsim, simulated: 1 us per kernel call). */
+	struct tms t0, t1;
+	clock_t c0 = times(&t0), c1 = c0;
+	long calls = 0;
+	do {
+		getppid();
+		c1 = times(&t1);
+	} while (t1.tms_utime + t1.tms_stime == t0.tms_utime + t0.tms_stime && ++calls < 5000000);
+	CHECK(c0 != (clock_t)-1 && c1 - c0 < 100000, "times: elapsed ticks %lu", (unsigned long)(c1 - c0));
+	CHECK(t1.tms_utime + t1.tms_stime > t0.tms_utime + t0.tms_stime, "times: CPU time went up (%ld calls)",
+	      calls);
+	CHECK(t1.tms_cutime == 0 && t1.tms_cstime == 0, "times: no children yet");
+	CHECK(times(NULL) != (clock_t)-1, "times(NULL), as on Linux");
+}
+
+/* ---- locale, libgen ----------------------------------------------------------------- */
+
+static void test_locale_libgen(void)
+{
+	CHECK(setlocale(LC_ALL, "C") && !strcmp(setlocale(LC_ALL, NULL), "C"), "setlocale C");
+	CHECK(setlocale(LC_NUMERIC, "POSIX") != NULL, "setlocale POSIX");
+	CHECK(setlocale(LC_ALL, "xx_NO.such-locale") == NULL, "setlocale of an unknown locale");
+	struct lconv *lc = localeconv();
+	CHECK(lc && !strcmp(lc->decimal_point, ".") && lc->frac_digits == CHAR_MAX, "localeconv: C values");
+
+	static const struct { const char *path, *base, *dir; } t[] = {
+		{ "/usr/lib", "lib", "/usr" }, { "/usr/", "usr", "/" }, { "usr", "usr", "." },
+		{ "/", "/", "/" }, { ".", ".", "." }, { "..", "..", "." }, { "a/b//", "b", "a" },
+		{ "/a/b/c", "c", "/a/b" }, { "", ".", "." },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char b1[32], b2[32];
+		strcpy(b1, t[i].path);
+		strcpy(b2, t[i].path);
+		const char *bn = basename(b1), *dn = dirname(b2);
+		CHECK(!strcmp(bn, t[i].base) && !strcmp(dn, t[i].dir), "basename/dirname \"%s\": \"%s\" \"%s\"",
+		      t[i].path, bn, dn);
+	}
+	CHECK(!strcmp(dirname(NULL), ".") && !strcmp(basename(NULL), "."), "NULL path: \".\"");
+}
+
+/* ---- wide characters (the C locale) ---------------------------------------------- */
+
+static void test_wide(void)
+{
+	wchar_t w[32];
+	CHECK_EQ(mbstowcs(w, "Hello, wide", 32), 11, "mbstowcs");
+	CHECK(wcslen(w) == 11 && w[0] == L'H' && w[10] == L'e', "the wide string");
+	char back[32];
+	CHECK_EQ(wcstombs(back, w, sizeof back), 11, "wcstombs");
+	CHECK(!strcmp(back, "Hello, wide"), "round trip");
+	CHECK_EQ(mbstowcs(NULL, "abc", 0), 3, "mbstowcs(NULL): the length");
+	wchar_t wc = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	CHECK(mbrtowc(&wc, "A", 1, &st) == 1 && wc == L'A' && mbsinit(&st), "mbrtowc");
+	CHECK_EQ(mbrtowc(&wc, "", 1, &st), 0, "mbrtowc of the null byte");
+	CHECK_EQ(mbrtowc(&wc, "A", 0, &st), (size_t)-2, "mbrtowc of 0 bytes: incomplete");
+	char one[4];
+	CHECK(wcrtomb(one, L'z', &st) == 1 && one[0] == 'z', "wcrtomb");
+	CHECK(MB_CUR_MAX >= 1 && mblen("x", 1) == 1 && mblen("", 1) == 0, "mblen");
+	CHECK(btowc('q') == L'q' && wctob(L'q') == 'q' && btowc(EOF) == WEOF, "btowc / wctob");
+#ifndef NATIVE_HOST
+	errno = 0;
+	CHECK(mbrtowc(&wc, "\xe9", 1, &st) == (size_t)-1 && errno == EILSEQ, "a byte above 0x7f: EILSEQ");
+	CHECK(wctomb(one, (wchar_t)0xe9) == -1, "wctomb of a character outside the C locale");
+#endif
+	wchar_t a[16] = L"abc", b[16];
+	wcscpy(b, a);
+	wcscat(b, L"def");
+	CHECK(!wcscmp(b, L"abcdef") && wcsncmp(b, L"abx", 2) == 0 && wcscmp(a, b) < 0, "wcscpy/wcscat/wcscmp");
+	CHECK(wcschr(b, L'd') == b + 3 && wcsrchr(L"abca", L'a') != NULL && wcsstr(b, L"cd") == b + 2,
+	      "wcschr/wcsrchr/wcsstr");
+	CHECK(wcsspn(b, L"ab") == 2 && wcscspn(b, L"e") == 4 && wcspbrk(b, L"fe") == b + 4, "wcsspn/wcscspn/wcspbrk");
+	wchar_t t[] = L"x,,y", *save, *tok = wcstok(t, L",", &save);
+	CHECK(tok && !wcscmp(tok, L"x") && !wcscmp(wcstok(NULL, L",", &save), L"y") &&
+	      wcstok(NULL, L",", &save) == NULL, "wcstok");
+	wchar_t *d = wcsdup(b);
+	CHECK(d && !wcscmp(d, b), "wcsdup");
+	free(d);
+	wmemset(a, L'z', 3);
+	CHECK(a[0] == L'z' && a[2] == L'z' && wmemchr(a, L'z', 3) == a && wmemcmp(a, L"zzz", 3) == 0, "wmemset/wmemchr/wmemcmp");
+	wchar_t *end;
+	CHECK(wcstol(L"  -42rest", &end, 10) == -42 && !wcscmp(end, L"rest"), "wcstol");
+	CHECK(wcstoul(L"ff", NULL, 16) == 255, "wcstoul");
+	CHECK(iswalpha(L'a') && !iswalpha(L'1') && iswdigit(L'7') && iswspace(L' ') && iswupper(L'Q'),
+	      "iswalpha/iswdigit/iswspace/iswupper");
+	CHECK(towupper(L'a') == L'A' && towlower(L'Z') == L'z', "towupper/towlower");
+	CHECK(iswctype(L'x', wctype("alpha")) && !iswctype(L'x', wctype("digit")) && wctype("nonsense") == 0,
+	      "wctype/iswctype");
+	CHECK(towctrans(L'b', wctrans("toupper")) == L'B', "wctrans/towctrans");
+}
+
+/* ---- threads ------------------------------------------------------------------------ */
+
+#define NT 4
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int once_runs, destroyed, spin_count, serial, in_write, max_readers, readers_now;
+static pthread_key_t key;
+static pthread_barrier_t bar;
+static pthread_spinlock_t spin;
+static pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
+static pthread_mutex_t stat_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void init_once(void) { once_runs++; }
+static void destroy_value(void *v) { (void)v; __atomic_fetch_add(&destroyed, 1, __ATOMIC_SEQ_CST); }
+
+static void *worker(void *arg)
+{
+	pthread_once(&once, init_once);
+	pthread_setspecific(key, arg);
+	if (pthread_getspecific(key) != arg)
+		return (void *)1;
+	for (int i = 0; i < 200; i++) {
+		pthread_spin_lock(&spin);
+		spin_count++;
+		pthread_spin_unlock(&spin);
+	}
+	if (pthread_barrier_wait(&bar) == PTHREAD_BARRIER_SERIAL_THREAD)
+		__atomic_fetch_add(&serial, 1, __ATOMIC_SEQ_CST);
+	for (int i = 0; i < 20; i++) {
+		pthread_rwlock_rdlock(&rw);
+		pthread_mutex_lock(&stat_lock);
+		if (in_write)
+			max_readers = -1000;          /* a reader beside a writer */
+		if (++readers_now > max_readers && max_readers >= 0)
+			max_readers = readers_now;
+		pthread_mutex_unlock(&stat_lock);
+		sched_yield();
+		pthread_mutex_lock(&stat_lock);
+		readers_now--;
+		pthread_mutex_unlock(&stat_lock);
+		pthread_rwlock_unlock(&rw);
+		pthread_rwlock_wrlock(&rw);
+		in_write++;
+		if (in_write != 1 || readers_now)
+			max_readers = -1000;
+		sched_yield();
+		in_write--;
+		pthread_rwlock_unlock(&rw);
+	}
+	return NULL;
+}
+
+static void test_threads_more(void)
+{
+	REQUIRE(pthread_key_create(&key, destroy_value) == 0, "pthread_key_create");
+	CHECK(pthread_getspecific(key) == NULL, "a new key's value is NULL");
+	CHECK_EQ(pthread_barrier_init(&bar, NULL, NT), 0, "pthread_barrier_init");
+	CHECK_EQ(pthread_barrier_init(&(pthread_barrier_t){0}, NULL, 0), EINVAL, "barrier of count 0");
+	CHECK_EQ(pthread_spin_init(&spin, PTHREAD_PROCESS_PRIVATE), 0, "pthread_spin_init");
+	pthread_t t[NT];
+	static int vals[NT];
+	for (int i = 0; i < NT; i++)
+		REQUIRE(pthread_create(&t[i], NULL, worker, &vals[i]) == 0, "pthread_create %d", i);
+	int bad = 0;
+	for (int i = 0; i < NT; i++) {
+		void *r;
+		pthread_join(t[i], &r);
+		bad += r != NULL;
+	}
+	CHECK_EQ(bad, 0, "every thread saw its own specific value");
+	CHECK_EQ(once_runs, 1, "pthread_once ran its routine once");
+	CHECK_EQ(destroyed, NT, "each thread's value went to the destructor");
+	CHECK_EQ(spin_count, NT * 200, "spin lock kept the count");
+	CHECK_EQ(serial, 1, "one thread got PTHREAD_BARRIER_SERIAL_THREAD");
+	CHECK(max_readers >= 1, "read-write lock: no reader beside a writer, no two writers (%d)", max_readers);
+
+	pthread_rwlock_t l;
+	CHECK_EQ(pthread_rwlock_init(&l, NULL), 0, "pthread_rwlock_init");
+	CHECK_EQ(pthread_rwlock_rdlock(&l), 0, "rdlock");
+	CHECK_EQ(pthread_rwlock_tryrdlock(&l), 0, "a second read lock");
+	CHECK_EQ(pthread_rwlock_trywrlock(&l), EBUSY, "trywrlock while read-locked");
+	CHECK_EQ(pthread_rwlock_unlock(&l), 0, "unlock one reader");
+	CHECK_EQ(pthread_rwlock_unlock(&l), 0, "unlock the other");
+	CHECK_EQ(pthread_rwlock_wrlock(&l), 0, "wrlock");
+	CHECK_EQ(pthread_rwlock_tryrdlock(&l), EBUSY, "tryrdlock while write-locked");
+	CHECK_EQ(pthread_rwlock_rdlock(&l), EDEADLK, "rdlock by the writer: EDEADLK");
+	CHECK_EQ(pthread_rwlock_unlock(&l), 0, "unlock the writer");
+	CHECK_EQ(pthread_rwlock_destroy(&l), 0, "destroy");
+	CHECK_EQ(pthread_spin_trylock(&spin), 0, "spin trylock");
+	CHECK_EQ(pthread_spin_trylock(&spin), EBUSY, "spin trylock when held");
+	pthread_spin_unlock(&spin);
+	CHECK_EQ(pthread_setspecific(key, &serial), 0, "setspecific in the main thread");
+	CHECK_EQ(pthread_key_delete(key), 0, "pthread_key_delete");
+	CHECK_EQ(pthread_setspecific(key, &key), EINVAL, "setspecific on a deleted key");
+	pthread_key_t k2;
+	CHECK_EQ(pthread_key_create(&k2, NULL), 0, "a new key (may reuse the slot)");
+	CHECK(pthread_getspecific(k2) == NULL, "a new key reads NULL, whatever the old key held");
+	pthread_key_delete(k2);
+	CHECK(sysconf(_SC_BARRIERS) > 0 && sysconf(_SC_READER_WRITER_LOCKS) > 0 && sysconf(_SC_SPIN_LOCKS) > 0,
+	      "sysconf: barriers, read-write locks and spin locks are there");
+#if defined(_POSIX_BARRIERS) && _POSIX_BARRIERS > 0 && defined(_POSIX_SPIN_LOCKS) && \
+    defined(_POSIX_READER_WRITER_LOCKS)
+	CHECK(1, "<unistd.h> defines _POSIX_BARRIERS, _POSIX_SPIN_LOCKS, _POSIX_READER_WRITER_LOCKS");
+#else
+	CHECK(0, "<unistd.h> defines _POSIX_BARRIERS, _POSIX_SPIN_LOCKS, _POSIX_READER_WRITER_LOCKS");
+#endif
+	pthread_once_t o2 = PTHREAD_ONCE_INIT;
+	pthread_once(&o2, init_once);
+	pthread_once(&o2, init_once);
+	CHECK_EQ(once_runs, 2, "a second once object runs once more");
+}
+
+/* ---- atomics (out of line on ARMv5: guest/libc/atomic_armv5.c) ------------------- */
+
+static volatile uint8_t a8[4];
+static volatile uint16_t a16[2];
+static volatile uint64_t a64;
+static volatile uint32_t a32;
+
+static void *atomic_worker(void *arg)
+{
+	(void)arg;
+	for (int i = 0; i < 500; i++) {
+		__atomic_fetch_add(&a8[1], 1, __ATOMIC_SEQ_CST);
+		__atomic_fetch_add(&a16[1], 1, __ATOMIC_SEQ_CST);
+		__atomic_fetch_add(&a64, 3, __ATOMIC_SEQ_CST);
+		__sync_fetch_and_add(&a32, 1);
+	}
+	return NULL;
+}
+
+static void test_atomics(void)
+{
+	uint32_t v = 5, e = 5;
+	CHECK(__atomic_compare_exchange_n(&v, &e, 9, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) && v == 9,
+	      "compare_exchange succeeds");
+	CHECK(!__atomic_compare_exchange_n(&v, &e, 1, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) && e == 9,
+	      "compare_exchange fails and returns the value");
+	CHECK_EQ(__atomic_exchange_n(&v, 4, __ATOMIC_SEQ_CST), 9, "exchange");
+	CHECK_EQ(__atomic_add_fetch(&v, 2, __ATOMIC_SEQ_CST), 6, "add_fetch");
+	CHECK_EQ(__atomic_fetch_or(&v, 0x10, __ATOMIC_SEQ_CST), 6, "fetch_or");
+	CHECK_EQ(__atomic_fetch_and(&v, 0x12, __ATOMIC_SEQ_CST), 0x16, "fetch_and");
+	CHECK_EQ(__atomic_xor_fetch(&v, 0x3, __ATOMIC_SEQ_CST), 0x11, "xor_fetch");
+	CHECK_EQ(__sync_val_compare_and_swap(&v, 0x11, 7), 0x11, "__sync_val_compare_and_swap");
+	CHECK(__sync_bool_compare_and_swap(&v, 7, 8) && v == 8, "__sync_bool_compare_and_swap");
+	CHECK_EQ(__sync_lock_test_and_set(&v, 1), 8, "__sync_lock_test_and_set");
+	__sync_lock_release(&v);
+	CHECK_EQ(v, 0, "__sync_lock_release");
+	uint8_t b[4] = { 1, 2, 3, 4 };
+	CHECK_EQ(__atomic_fetch_sub(&b[2], 5, __ATOMIC_SEQ_CST), 3, "byte fetch_sub");
+	CHECK(b[0] == 1 && b[1] == 2 && b[2] == 254 && b[3] == 4, "only its byte changed");
+	uint16_t h[2] = { 0x1234, 0x5678 };
+	uint16_t he = 0x5678;
+	CHECK(__atomic_compare_exchange_n(&h[1], &he, 0xffff, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) &&
+	      h[0] == 0x1234 && h[1] == 0xffff, "halfword compare_exchange leaves its neighbour");
+	uint64_t q = 1ull << 40, qe = q;
+	CHECK(__atomic_fetch_add(&q, 1, __ATOMIC_SEQ_CST) == qe && q == qe + 1, "64-bit fetch_add");
+	CHECK(__atomic_sub_fetch(&q, 1, __ATOMIC_SEQ_CST) == qe, "64-bit sub_fetch");
+	CHECK(__sync_or_and_fetch(&q, 1) == (qe | 1), "64-bit __sync_or_and_fetch");
+	CHECK(__sync_fetch_and_xor(&q, 1) == (qe | 1) && q == qe, "64-bit __sync_fetch_and_xor");
+	q = qe + 1;
+	CHECK(__atomic_compare_exchange_n(&q, &(uint64_t){ qe + 1 }, 7, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST) &&
+	      __atomic_load_n(&q, __ATOMIC_SEQ_CST) == 7, "64-bit compare_exchange and load");
+	pthread_t t[NT];
+	for (int i = 0; i < NT; i++)
+		REQUIRE(pthread_create(&t[i], NULL, atomic_worker, NULL) == 0, "pthread_create");
+	for (int i = 0; i < NT; i++)
+		pthread_join(t[i], NULL);
+	CHECK(a8[1] == (uint8_t)(NT * 500) && a8[0] == 0 && a8[2] == 0, "threads: byte counter %u", a8[1]);
+	CHECK(a16[1] == NT * 500 && a16[0] == 0, "threads: halfword counter %u", a16[1]);
+	CHECK(a64 == 3ull * NT * 500, "threads: 64-bit counter");
+	CHECK(a32 == NT * 500, "threads: __sync counter");
+}
+
+int main(void)
+{
+	test_getopt_long();
+	test_stdlib_more();
+	test_files_more();
+	test_locale_libgen();
+	test_wide();
+	test_threads_more();
+	test_atomics();
+	return done();
+}
