@@ -27,4 +27,12 @@ void rewinddir(DIR *__d);
 /* closedir(d): 0. */
 int closedir(DIR *__d);
 
+/* scandir(dir, &list, filter, compar): the entries filter accepts (all
+ * if NULL), sorted by compar (unsorted if NULL), as a malloc'd array of
+ * malloc'd entries; their count, or -1 and errno.  alphasort compares
+ * names with strcoll (strcmp in the C locale). */
+int scandir(const char *__dir, struct dirent ***__list, int (*__filter)(const struct dirent *),
+	    int (*__compar)(const struct dirent **, const struct dirent **));
+int alphasort(const struct dirent **__a, const struct dirent **__b);
+
 #endif

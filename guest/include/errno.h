@@ -12,6 +12,9 @@ int *__errno(void);
 extern int errno;
 #endif
 
+/* The program's name (argv[0]) and its last component, as glibc has them. */
+extern char *program_invocation_name, *program_invocation_short_name;
+
 #define EOK          0
 #define EPERM        GE_EPERM
 #define ENOENT       GE_ENOENT

@@ -154,4 +154,10 @@ int vsscanf(const char *restrict __s, const char *restrict __fmt, va_list __ap) 
 int asprintf(char **restrict __s, const char *restrict __fmt, ...) __printf_like(2, 3);
 int vasprintf(char **restrict __s, const char *restrict __fmt, va_list __ap) __printf_like(2, 0);
 
+/* popen(cmd, "r"|"w"[e]): a stream on a pipe to "/bin/sh -c cmd";
+ * pclose(f): close it and wait for the shell: its wait status (127 << 8
+ * when there is no shell), or -1 (ECHILD if f is not from popen). */
+FILE *popen(const char *__cmd, const char *__mode);
+int pclose(FILE *__f);
+
 #endif

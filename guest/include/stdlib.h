@@ -102,6 +102,10 @@ int mbtowc(wchar_t *restrict __wc, const char *restrict __s, size_t __n);
 int wctomb(char *__s, wchar_t __wc);
 size_t mbstowcs(wchar_t *restrict __d, const char *restrict __s, size_t __n);
 size_t wcstombs(char *restrict __d, const wchar_t *restrict __s, size_t __n);
+/* system(cmd): "/bin/sh -c cmd" in a child (see guest/libc/shell.c): its
+ * wait status (127 << 8 when there is no shell), or -1; system(NULL):
+ * nonzero if /bin/sh exists. */
+int system(const char *__cmd);
 /* rand_r(seed): a number in [0, RAND_MAX] from the state *seed alone (thread-safe). */
 int rand_r(unsigned *__seed);
 /* qsort_r(base, n, size, cmp, arg): qsort, cmp(a, b, arg) (glibc / POSIX 2024 order). */

@@ -55,6 +55,10 @@ struct tm {
 };
 
 #define TIMER_ABSTIME 0x80000000
+/* clock_nanosleep(clk, flags, req, rem): sleep on CLOCK_REALTIME or
+ * CLOCK_MONOTONIC (until req with TIMER_ABSTIME); 0 or an error number
+ * (EINVAL, EINTR), errno untouched. */
+int clock_nanosleep(clockid_t __clk, int __flags, const struct timespec *__req, struct timespec *__rem);
 
 /* gmtime_r(t, tm) / localtime_r(t, tm): *t broken down in UTC; tm. */
 struct tm *gmtime_r(const time_t *restrict __t, struct tm *restrict __tm);

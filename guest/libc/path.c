@@ -4,6 +4,7 @@
  * mmap2 (kernel calls 150-179, sim/kcall/kcall_path.c).
  */
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -223,4 +224,53 @@ int remap_file_pages(void *addr, size_t size, int prot, size_t pgoff, int flags)
 void *mmap2(void *addr, size_t len, int prot, int flags, int fd, off_t pgoff)
 {
 	return mmap(addr, len, prot, flags, fd, pgoff * 4096);
+}
+
+/* ---- scandir ------------------------------------------------------------ */
+
+int alphasort(const struct dirent **a, const struct dirent **b)
+{
+	return strcoll((*a)->d_name, (*b)->d_name);
+}
+
+/* qsort's comparison, calling scandir's comparator on the entries. */
+static int by_compar(const void *a, const void *b, void *compar)
+{
+	return (*(int (**)(const struct dirent **, const struct dirent **))compar)(
+		(const struct dirent **)a, (const struct dirent **)b);
+}
+
+int scandir(const char *dir, struct dirent ***list, int (*filter)(const struct dirent *),
+	    int (*compar)(const struct dirent **, const struct dirent **))
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	struct dirent **v = NULL, *e;
+	size_t n = 0, cap = 0;
+	while ((e = readdir(d))) {
+		if (filter && !filter(e))
+			continue;
+		if (n == cap) {
+			struct dirent **nv = realloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
+			if (!nv)
+				goto nomem;
+			v = nv;
+		}
+		if (!(v[n] = malloc(sizeof *e)))
+			goto nomem;
+		memcpy(v[n++], e, sizeof *e);
+	}
+	closedir(d);
+	if (compar)
+		qsort_r(v, n, sizeof *v, by_compar, &compar);
+	*list = v;
+	return (int)n;
+nomem:
+	while (n)
+		free(v[--n]);
+	free(v);
+	closedir(d);
+	errno = ENOMEM;
+	return -1;
 }

@@ -6,10 +6,12 @@
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
+#include <string.h>
 #include <spawn.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <sys/resource.h>
 #include "libc.h"
 #include "thread.h"
 
@@ -76,12 +78,69 @@ int clock_gettime(clockid_t id, struct timespec *ts)
 	return (int)__kc_ret(__kcall(KC_CLOCK_GETTIME, id, KA_PTR(ts), 0, 0, 0, 0, 0));
 }
 
+/* wait4(pid, status, options, ru) / wait3(status, options, ru): waitpid,
+ * and the reaped child's resource use in *ru (what it added to
+ * RUSAGE_CHILDREN). */
+pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru)
+{
+	struct rusage before, after;
+	if (ru)
+		getrusage(RUSAGE_CHILDREN, &before);
+	pid_t r = waitpid(pid, status, options);
+	if (ru) {
+		getrusage(RUSAGE_CHILDREN, &after);
+		memset(ru, 0, sizeof *ru);
+		if (r > 0) {
+			long us = (after.ru_utime.tv_sec - before.ru_utime.tv_sec) * 1000000L +
+				  (after.ru_utime.tv_usec - before.ru_utime.tv_usec);
+			ru->ru_utime.tv_sec = us / 1000000L;
+			ru->ru_utime.tv_usec = us % 1000000L;
+		}
+	}
+	return r;
+}
+
+pid_t wait3(int *status, int options, struct rusage *ru)
+{
+	return wait4(-1, status, options, ru);
+}
+
 /* nanosleep(req, rem): block for simulated time. */
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
 	__cancel_point();
 	int r = (int)__kc_ret(__kcall(KC_NANOSLEEP, KA_PTR(req), KA_PTR(rem), 0, 0, 0, 0, 0));
 	__cancel_point();
+	return r;
+}
+
+/* clock_nanosleep(clk, flags, req, rem): nanosleep on CLOCK_REALTIME or
+ * CLOCK_MONOTONIC, until the absolute time req with TIMER_ABSTIME; 0 or
+ * an error number (errno untouched): EINVAL, EINTR (rem filled for a
+ * relative sleep). */
+int clock_nanosleep(clockid_t clk, int flags, const struct timespec *req, struct timespec *rem)
+{
+	if (clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC)
+		return EINVAL;
+	if (req->tv_nsec < 0 || req->tv_nsec >= 1000000000L)
+		return EINVAL;
+	int saved = errno, r;
+	struct timespec rel = *req;
+	if (flags & TIMER_ABSTIME) {
+		struct timespec now;
+		clock_gettime(clk, &now);
+		if (req->tv_sec < now.tv_sec || (req->tv_sec == now.tv_sec && req->tv_nsec <= now.tv_nsec))
+			return 0;                     /* already past */
+		rel.tv_sec = req->tv_sec - now.tv_sec;
+		rel.tv_nsec = req->tv_nsec - now.tv_nsec;
+		if (rel.tv_nsec < 0) {
+			rel.tv_nsec += 1000000000L;
+			rel.tv_sec--;
+		}
+		rem = NULL;
+	}
+	r = nanosleep(&rel, rem) == 0 ? 0 : errno;
+	errno = saved;
 	return r;
 }
 

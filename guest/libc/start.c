@@ -27,6 +27,9 @@
 
 int main(int argc, char **argv, char **envp);
 
+/* The program's name, as glibc keeps it (err.h's messages use the short one). */
+char *program_invocation_name = "", *program_invocation_short_name = "";
+
 static char *empty_env[1];
 char **environ = empty_env;
 
@@ -96,6 +99,11 @@ _Noreturn void __libc_start(void)
 		s += strlen(s) + 1;
 	}
 	argv[argc] = NULL;
+	if (argc > 0) {
+		program_invocation_name = argv[0];
+		char *slash = strrchr(argv[0], '/');
+		program_invocation_short_name = slash ? slash + 1 : argv[0];
+	}
 
 	for (void (**f)(void) = __preinit_array_start; f < __preinit_array_end; f++)
 		(*f)();

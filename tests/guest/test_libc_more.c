@@ -7,13 +7,18 @@
  * (out of line on ARMv5).  Built natively too
  * (native_libc_more), so each result is Linux's.
  */
+#include <dirent.h>
+#include <endian.h>
+#include <err.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
 #include <locale.h>
 #include <pthread.h>
+#include <search.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,8 +27,13 @@
 #include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
+#include <sys/param.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/times.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
+#include <syslog.h>
 #include <time.h>
 #include "check.h"
 
@@ -229,6 +239,245 @@ static void test_locale_libgen(void)
 		      t[i].path, bn, dn);
 	}
 	CHECK(!strcmp(dirname(NULL), ".") && !strcmp(basename(NULL), "."), "NULL path: \".\"");
+}
+
+/* ---- processes, messages, directories ---------------------------------------------- */
+
+/* Run fn in a child with stderr on a pipe; its exit status and what it wrote. */
+static int child_stderr(void (*fn)(void), char *out, size_t n)
+{
+	int p[2];
+	if (pipe(p) != 0)
+		return -1;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(p[1], 2);
+		close(p[0]);
+		fn();
+		_exit(0);
+	}
+	close(p[1]);
+	size_t k = 0;
+	ssize_t r;
+	while (k + 1 < n && (r = read(p[0], out + k, n - 1 - k)) > 0)
+		k += (size_t)r;
+	out[k] = 0;
+	close(p[0]);
+	int st;
+	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void say_errs(void)
+{
+	warnx("x %d", 1);
+	errno = ENOENT;
+	warn("w");
+	errno = EACCES;
+	err(3, "bye");
+}
+
+static int no_dots(const struct dirent *e) { return e->d_name[0] != '.'; }
+
+static void test_process_more(void)
+{
+	char out[512], want[512];
+	const char *me = program_invocation_short_name;
+	CHECK_EQ(child_stderr(say_errs, out, sizeof out), 3, "err exits with its status");
+	snprintf(want, sizeof want, "%s: x 1\n%s: w: %s\n%s: bye: %s\n", me, me, strerror(ENOENT), me,
+		 strerror(EACCES));
+	CHECK(!strcmp(out, want), "warnx/warn/err messages: \"%s\"", out);
+
+	if (system(NULL)) {                       /* a shell: the host, or a --root with one */
+		int st = system("exit 3");
+		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 3, "system: the shell's status");
+		FILE *f = popen("echo hi", "r");
+		char line[16] = "";
+		CHECK(f && fgets(line, sizeof line, f) && !strcmp(line, "hi\n"), "popen r reads the output");
+		CHECK(f && pclose(f) == 0, "pclose: status 0");
+	} else {                                  /* mmsim: no /bin/sh */
+		int st = system("true");
+		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 127, "system without a shell: 127");
+		FILE *f = popen("echo hi", "r");
+		CHECK(f && fgetc(f) == EOF, "popen without a shell: end of file");
+		st = f ? pclose(f) : -1;
+		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 127, "pclose without a shell: 127");
+	}
+#ifndef NATIVE_HOST                              /* undefined by POSIX; glibc closes it */
+	errno = 0;
+	CHECK(pclose(stdin) == -1 && errno == ECHILD, "pclose of a stream popen did not make: ECHILD");
+#endif
+
+	struct timespec t0, t1, d = { 0, 2000000 };
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	CHECK_EQ(clock_nanosleep(CLOCK_MONOTONIC, 0, &d, NULL), 0, "clock_nanosleep relative");
+	struct timespec abs = t0;
+	abs.tv_nsec += 5000000;
+	if (abs.tv_nsec >= 1000000000L) {
+		abs.tv_nsec -= 1000000000L;
+		abs.tv_sec++;
+	}
+	CHECK_EQ(clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &abs, NULL), 0, "clock_nanosleep absolute");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	CHECK(t1.tv_sec > abs.tv_sec || (t1.tv_sec == abs.tv_sec && t1.tv_nsec >= abs.tv_nsec),
+	      "woke at or after the absolute time");
+	CHECK_EQ(clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t0, NULL), 0, "absolute time in the past");
+	errno = 0;
+	CHECK(clock_nanosleep(12345, 0, &d, NULL) == EINVAL && errno == 0, "bad clock: EINVAL, errno untouched");
+	struct timespec bad = { 0, 1000000000L };
+	CHECK_EQ(clock_nanosleep(CLOCK_REALTIME, 0, &bad, NULL), EINVAL, "bad nanoseconds: EINVAL");
+
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(5);
+	int st = 0;
+	struct rusage ru;
+	CHECK(wait4(pid, &st, 0, &ru) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 5, "wait4");
+	CHECK(ru.ru_utime.tv_sec < 10 && ru.ru_utime.tv_usec < 1000000 && ru.ru_stime.tv_usec < 1000000,
+	      "wait4 fills the usage (a short child: %ld.%06ld s)", (long)ru.ru_utime.tv_sec,
+	      (long)ru.ru_utime.tv_usec);
+	if ((pid = fork()) == 0)
+		_exit(6);
+	CHECK(wait3(&st, 0, NULL) == pid && WEXITSTATUS(st) == 6, "wait3");
+
+	mkdir("/tmp/scandir_t", 0755);
+	const char *names[] = { "b", "c", "a" };
+	for (int i = 0; i < 3; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "/tmp/scandir_t/%s", names[i]);
+		close(open(path, O_CREAT | O_WRONLY, 0600));
+	}
+	struct dirent **list;
+	int n = scandir("/tmp/scandir_t", &list, no_dots, alphasort);
+	CHECK(n == 3 && !strcmp(list[0]->d_name, "a") && !strcmp(list[1]->d_name, "b") &&
+	      !strcmp(list[2]->d_name, "c"), "scandir with a filter and alphasort: %d", n);
+	for (int i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+	errno = 0;
+	CHECK(scandir("/tmp/no-such-dir", &list, NULL, NULL) == -1 && errno == ENOENT, "scandir: ENOENT");
+	for (int i = 0; i < 3; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "/tmp/scandir_t/%s", names[i]);
+		unlink(path);
+	}
+	rmdir("/tmp/scandir_t");
+
+	CHECK(MIN(3, 4) == 3 && MAX(3, 4) == 4 && howmany(10, 4) == 3 && roundup(10, 4) == 12 &&
+	      MAXPATHLEN >= 256, "<sys/param.h>");
+#ifndef NATIVE_HOST
+	int arr[7];
+	CHECK(nitems(arr) == 7 && powerof2(64) && !powerof2(48), "<sys/param.h>: the BSD nitems, powerof2");
+#endif
+	uint32_t be = htobe32(0x01020304), le = htole32(0x01020304);
+	unsigned char b[4], l[4];
+	memcpy(b, &be, 4);
+	memcpy(l, &le, 4);
+	CHECK(b[0] == 1 && b[3] == 4 && l[0] == 4 && l[3] == 1 && be32toh(be) == 0x01020304,
+	      "<endian.h> conversions");
+}
+
+/* ---- syslog, fnmatch, search.h ------------------------------------------------------ */
+
+static void say_log(void)
+{
+	openlog("tst", LOG_PID | LOG_PERROR, LOG_USER);
+	errno = ENOENT;
+	syslog(LOG_ERR, "oops %d: %m", 7);
+	setlogmask(LOG_UPTO(LOG_ERR));
+	syslog(LOG_DEBUG, "hidden");
+	closelog();
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+static int walked[16], nwalked;
+static void collect(const void *node, VISIT v, int depth)
+{
+	(void)depth;
+	if ((v == postorder || v == leaf) && nwalked < 16)
+		walked[nwalked++] = **(int *const *)node;
+}
+
+static void test_search_more(void)
+{
+	char out[256], want[256];
+	CHECK_EQ(child_stderr(say_log, out, sizeof out), 0, "syslog child");
+	snprintf(want, sizeof want, "tst[");
+	char *rb = strchr(out, ']');
+	CHECK(!strncmp(out, want, 4) && rb && !strcmp(rb, "]: oops 7: No such file or directory\n"),
+	      "syslog: ident[pid]: text with %%m, masked DEBUG line absent: \"%s\"", out);
+
+	static const struct { const char *p, *s; int flags, match; } fm[] = {
+		{ "*.c", "main.c", 0, 1 }, { "*.c", "main.h", 0, 0 }, { "m?in.[ch]", "main.h", 0, 1 },
+		{ "[a-c]x", "bx", 0, 1 }, { "[!a-c]x", "bx", 0, 0 }, { "[^a-c]x", "dx", 0, 1 },
+		{ "[[:digit:]]*", "7up", 0, 1 }, { "[[:alpha:]]", "7", 0, 0 }, { "a\\*", "a*", 0, 1 },
+		{ "a\\*", "ab", 0, 0 }, { "*/b", "a/x/b", 0, 1 }, { "*/b", "a/x/b", FNM_PATHNAME, 0 },
+		{ "a/*/b", "a/x/b", FNM_PATHNAME, 1 }, { "*", ".hidden", FNM_PERIOD, 0 },
+		{ ".*", ".hidden", FNM_PERIOD, 1 }, { "a/*", "a/.h", FNM_PATHNAME | FNM_PERIOD, 0 },
+		{ "ABC", "abc", FNM_CASEFOLD, 1 }, { "ABC", "abc", 0, 0 }, { "[a", "[a", 0, 1 },
+		{ "", "", 0, 1 }, { "**x", "abx", 0, 1 },
+	};
+	for (size_t i = 0; i < sizeof fm / sizeof fm[0]; i++)
+		CHECK((fnmatch(fm[i].p, fm[i].s, fm[i].flags) == 0) == fm[i].match,
+		      "fnmatch(\"%s\", \"%s\", %#x) %s", fm[i].p, fm[i].s, fm[i].flags,
+		      fm[i].match ? "matches" : "does not match");
+	CHECK_EQ(fnmatch("x", "y", 0), FNM_NOMATCH, "FNM_NOMATCH");
+
+	static int keys[] = { 50, 20, 80, 10, 30, 70, 90 };
+	void *root = NULL;
+	for (int i = 0; i < 7; i++)
+		CHECK(tsearch(&keys[i], &root, cmp_int) != NULL, "tsearch %d", keys[i]);
+	int dup = 30;
+	CHECK(*(int **)tsearch(&dup, &root, cmp_int) == &keys[4], "tsearch of a present key finds it");
+	int k = 70, absent = 55;
+	CHECK(tfind(&k, &root, cmp_int) && **(int **)tfind(&k, &root, cmp_int) == 70, "tfind");
+	CHECK(tfind(&absent, &root, cmp_int) == NULL, "tfind of an absent key");
+	nwalked = 0;
+	twalk(root, collect);
+	CHECK(nwalked == 7 && walked[0] == 10 && walked[3] == 50 && walked[6] == 90, "twalk in order");
+	CHECK(tdelete(&keys[0], &root, cmp_int) != NULL, "tdelete of the root (two children)");
+	CHECK(tdelete(&absent, &root, cmp_int) == NULL, "tdelete of an absent key");
+	nwalked = 0;
+	twalk(root, collect);
+	CHECK(nwalked == 6 && walked[2] == 30 && walked[3] == 70, "after tdelete, still in order");
+	while (root)
+		tdelete(*(int **)root, &root, cmp_int);
+	CHECK(root == NULL, "every node deleted");
+
+	int arr[8] = { 4, 2, 9 };
+	size_t n = 3;
+	int key = 9, add = 7;
+	CHECK(lfind(&key, arr, &n, sizeof arr[0], cmp_int) == &arr[2], "lfind");
+	CHECK(lsearch(&add, arr, &n, sizeof arr[0], cmp_int) == &arr[3] && n == 4 && arr[3] == 7,
+	      "lsearch appends a missing key");
+
+	CHECK(hcreate(8) != 0, "hcreate");
+	static char ka[] = "alpha", kb[] = "beta", kx[] = "gamma";
+	ENTRY e = { ka, &keys[1] }, *r;
+	CHECK(hsearch(e, ENTER) != NULL, "hsearch ENTER");
+	e.key = kb;
+	e.data = &keys[2];
+	hsearch(e, ENTER);
+	e.key = ka;
+	r = hsearch(e, FIND);
+	CHECK(r && r->data == &keys[1], "hsearch FIND");
+	e.key = kx;
+	CHECK(hsearch(e, FIND) == NULL, "hsearch FIND of an absent key");
+	hdestroy();
+
+	struct q { struct q *next, *prev; int v; } a = { 0, 0, 1 }, b = { 0, 0, 2 }, c = { 0, 0, 3 };
+	insque(&a, NULL);
+	insque(&b, &a);
+	insque(&c, &a);
+	CHECK(a.next == &c && c.next == &b && b.prev == &c && c.prev == &a, "insque");
+	remque(&c);
+	CHECK(a.next == &b && b.prev == &a, "remque");
 }
 
 /* ---- wide characters (the C locale) ---------------------------------------------- */
@@ -463,6 +712,8 @@ int main(void)
 	test_files_more();
 	test_locale_libgen();
 	test_wide();
+	test_process_more();
+	test_search_more();
 	test_threads_more();
 	test_atomics();
 	return done();

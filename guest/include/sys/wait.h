@@ -22,4 +22,10 @@ pid_t waitpid(pid_t __pid, int *__status, int __options);
 /* wait(status): waitpid(-1, status, 0). */
 pid_t wait(int *__status);
 
+struct rusage;
+/* wait4(pid, status, options, ru) / wait3(status, options, ru): waitpid
+ * (wait3: any child) and the reaped child's resource use in *ru. */
+pid_t wait4(pid_t __pid, int *__status, int __options, struct rusage *__ru);
+pid_t wait3(int *__status, int __options, struct rusage *__ru);
+
 #endif
