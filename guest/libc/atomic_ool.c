@@ -25,10 +25,11 @@
 #endif
 
 #if OOL_SMALL
-/* Replace the bytes of *p covered by an n-byte value at p (n = 1, 2, 4)
- * with f(old, v); returns the old value.  A compare-and-swap loop on the
- * aligned word (little-endian lanes). */
-static uint32_t rmw(volatile void *p, unsigned n, uint32_t (*f)(uint32_t, uint32_t), uint32_t v)
+/* Replace the n-byte value at p (n = 1, 2, 4) with f(old, ctx) as one
+ * compare-and-swap of its aligned word (little-endian lanes); returns the
+ * old value. */
+static uint32_t update(volatile void *p, unsigned n, uint32_t (*f)(uint32_t, const uint32_t *),
+		       const uint32_t *ctx)
 {
 	volatile int *w = (volatile int *)((uintptr_t)p & ~(uintptr_t)3);
 	unsigned shift = 8 * ((uintptr_t)p & 3);
@@ -36,35 +37,33 @@ static uint32_t rmw(volatile void *p, unsigned n, uint32_t (*f)(uint32_t, uint32
 	for (;;) {
 		uint32_t word = (uint32_t)*w;
 		uint32_t old = (word & mask) >> shift;
-		uint32_t nw = (word & ~mask) | ((f(old, v) << shift) & mask);
-		if ((uint32_t)__cas(w, (int)word, (int)nw) == word)
+		uint32_t nw = (word & ~mask) | ((f(old, ctx) << shift) & mask);
+		if (nw == word || (uint32_t)__cas(w, (int)word, (int)nw) == word)
 			return old;
 	}
 }
 
-static uint32_t op_add(uint32_t a, uint32_t b)  { return a + b; }
-static uint32_t op_sub(uint32_t a, uint32_t b)  { return a - b; }
-static uint32_t op_and(uint32_t a, uint32_t b)  { return a & b; }
-static uint32_t op_or(uint32_t a, uint32_t b)   { return a | b; }
-static uint32_t op_xor(uint32_t a, uint32_t b)  { return a ^ b; }
-static uint32_t op_nand(uint32_t a, uint32_t b) { return ~(a & b); }
-static uint32_t op_set(uint32_t a, uint32_t b)  { (void)a; return b; }
+static uint32_t op_add(uint32_t a, const uint32_t *b)  { return a + *b; }
+static uint32_t op_sub(uint32_t a, const uint32_t *b)  { return a - *b; }
+static uint32_t op_and(uint32_t a, const uint32_t *b)  { return a & *b; }
+static uint32_t op_or(uint32_t a, const uint32_t *b)   { return a | *b; }
+static uint32_t op_xor(uint32_t a, const uint32_t *b)  { return a ^ *b; }
+static uint32_t op_nand(uint32_t a, const uint32_t *b) { return ~(a & *b); }
+static uint32_t op_set(uint32_t a, const uint32_t *b)  { (void)a; return *b; }
+/* ctx = {expected, desired}: store desired only over expected. */
+static uint32_t op_cas(uint32_t a, const uint32_t *b)  { return a == b[0] ? b[1] : a; }
+
+/* *p = fn(old, v) for an n-byte value; the old value. */
+static uint32_t rmw(volatile void *p, unsigned n, uint32_t (*f)(uint32_t, const uint32_t *), uint32_t v)
+{
+	return update(p, n, f, &v);
+}
 
 /* Compare-and-swap of an n-byte value: the old value (stored only if it was `old`). */
 static uint32_t cas_n(volatile void *p, unsigned n, uint32_t old, uint32_t new)
 {
-	volatile int *w = (volatile int *)((uintptr_t)p & ~(uintptr_t)3);
-	unsigned shift = 8 * ((uintptr_t)p & 3);
-	uint32_t mask = n == 4 ? 0xffffffffu : ((1u << (8 * n)) - 1) << shift;
-	for (;;) {
-		uint32_t word = (uint32_t)*w;
-		uint32_t cur = (word & mask) >> shift;
-		if (cur != old)
-			return cur;
-		uint32_t nw = (word & ~mask) | ((new << shift) & mask);
-		if ((uint32_t)__cas(w, (int)word, (int)nw) == word)
-			return cur;
-	}
+	uint32_t ctx[2] = { old, new };
+	return update(p, n, op_cas, ctx);
 }
 
 /* Define every entry point of size N (type T) under its GCC name. */
@@ -99,11 +98,11 @@ static uint32_t cas_n(volatile void *p, unsigned n, uint32_t old, uint32_t new)
 	T af_##NAME##_##N(volatile void *p, T v, int mo) __asm__("__atomic_fetch_" #NAME "_" #N); \
 	T af_##NAME##_##N(volatile void *p, T v, int mo) { (void)mo; return (T)rmw(p, N, FN, v); } \
 	T aa_##NAME##_##N(volatile void *p, T v, int mo) __asm__("__atomic_" #NAME "_fetch_" #N); \
-	T aa_##NAME##_##N(volatile void *p, T v, int mo) { (void)mo; return (T)FN(rmw(p, N, FN, v), v); } \
+	T aa_##NAME##_##N(volatile void *p, T v, int mo) { (void)mo; uint32_t w = v; return (T)FN(rmw(p, N, FN, v), &w); } \
 	T sf_##NAME##_##N(volatile void *p, T v) __asm__("__sync_fetch_and_" #NAME "_" #N);   \
 	T sf_##NAME##_##N(volatile void *p, T v) { return (T)rmw(p, N, FN, v); }              \
 	T sa_##NAME##_##N(volatile void *p, T v) __asm__("__sync_" #NAME "_and_fetch_" #N);   \
-	T sa_##NAME##_##N(volatile void *p, T v) { return (T)FN(rmw(p, N, FN, v), v); }
+	T sa_##NAME##_##N(volatile void *p, T v) { uint32_t w = v; return (T)FN(rmw(p, N, FN, v), &w); }
 
 #define ALL(N, T)                                                                            \
 	SIZED(N, T)                                                                          \

@@ -178,43 +178,42 @@ char *ttyname(int fd)
 
 /* ---- scatter/gather ------------------------------------------------- */
 
-/* The total length of iov[0..n), or -1 with EINVAL (n negative or over
- * IOV_MAX, or more than SSIZE_MAX; n == 0 is a zero-length transfer, as
- * on Linux). */
-static ssize_t iov_total(const struct iovec *iov, int n)
+/* A bounce buffer for iov[0..n) and its size in *total; NULL with errno
+ * EINVAL (n negative or over IOV_MAX, or more than SSIZE_MAX in all; n ==
+ * 0 is a zero-length transfer, as on Linux) or ENOMEM. */
+static char *bounce(const struct iovec *iov, int n, size_t *total)
 {
 	if (n < 0 || n > IOV_MAX) {
 		errno = EINVAL;
-		return -1;
+		return NULL;
 	}
-	size_t total = 0;
+	size_t t = 0;
 	for (int i = 0; i < n; i++) {
-		if (iov[i].iov_len > (size_t)SSIZE_MAX - total) {
+		if (iov[i].iov_len > (size_t)SSIZE_MAX - t) {
 			errno = EINVAL;
-			return -1;
+			return NULL;
 		}
-		total += iov[i].iov_len;
+		t += iov[i].iov_len;
 	}
-	return (ssize_t)total;
+	char *b = malloc(t ? t : 1);
+	if (!b)
+		errno = ENOMEM;
+	*total = t;
+	return b;
 }
 
 /* One write of the gathered buffers, so a pipe keeps it atomic up to PIPE_BUF. */
 ssize_t writev(int fd, const struct iovec *iov, int n)
 {
-	ssize_t total = iov_total(iov, n);
-	if (total < 0)
+	size_t total, off = 0;
+	char *b = bounce(iov, n, &total);
+	if (!b)
 		return -1;
-	char *b = malloc(total ? (size_t)total : 1);
-	if (!b) {
-		errno = ENOMEM;
-		return -1;
-	}
-	size_t off = 0;
 	for (int i = 0; i < n; i++) {
 		memcpy(b + off, iov[i].iov_base, iov[i].iov_len);
 		off += iov[i].iov_len;
 	}
-	ssize_t r = write(fd, b, (size_t)total);
+	ssize_t r = write(fd, b, total);
 	free(b);
 	return r;
 }
@@ -222,16 +221,11 @@ ssize_t writev(int fd, const struct iovec *iov, int n)
 /* One read, scattered over the buffers in order. */
 ssize_t readv(int fd, const struct iovec *iov, int n)
 {
-	ssize_t total = iov_total(iov, n);
-	if (total < 0)
+	size_t total, off = 0;
+	char *b = bounce(iov, n, &total);
+	if (!b)
 		return -1;
-	char *b = malloc(total ? (size_t)total : 1);
-	if (!b) {
-		errno = ENOMEM;
-		return -1;
-	}
-	ssize_t r = read(fd, b, (size_t)total);
-	size_t off = 0;
+	ssize_t r = read(fd, b, total);
 	for (int i = 0; r > 0 && i < n && off < (size_t)r; i++) {
 		size_t k = (size_t)r - off < iov[i].iov_len ? (size_t)r - off : iov[i].iov_len;
 		memcpy(iov[i].iov_base, b + off, k);

@@ -25,6 +25,16 @@ static _Noreturn void run_shell(const char *cmd)
 	_exit(127);
 }
 
+/* Wait for the child pid (through EINTR): its status, or -1. */
+static int wait_child(pid_t pid)
+{
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return status;
+}
+
 int system(const char *cmd)
 {
 	if (!cmd)
@@ -35,11 +45,7 @@ int system(const char *cmd)
 		return -1;
 	if (pid == 0)
 		run_shell(cmd);
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return status;
+	return wait_child(pid);
 }
 
 /* Streams popen made, with their children. */
@@ -112,9 +118,5 @@ int pclose(FILE *f)
 	pid_t pid = p->pid;
 	free(p);
 	fclose(f);
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return status;
+	return wait_child(pid);
 }
