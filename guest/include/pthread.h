@@ -162,8 +162,9 @@ int pthread_key_delete(pthread_key_t __key);
 void *pthread_getspecific(pthread_key_t __key);
 int pthread_setspecific(pthread_key_t __key, const void *__value);
 
-/* Read-write locks (writers preferred): 0 or EBUSY, EDEADLK, EPERM,
- * ETIMEDOUT, EINVAL. */
+/* Read-write locks (readers preferred, as glibc's default, so a thread may
+ * take its read lock again while a writer waits): 0 or EBUSY, EDEADLK,
+ * EPERM, ETIMEDOUT, EINVAL. */
 typedef struct {
 	pthread_mutex_t __m;
 	pthread_cond_t  __readers_go, __writers_go;

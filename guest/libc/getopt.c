@@ -150,8 +150,10 @@ int getopt_long(int argc, char *const argv[], const char *opts, const struct opt
 	return getopt(argc, argv, opts);
 }
 
-/* getopt_long_only: also "-name" is tried as a long option first (a
- * single letter that is not a long option's prefix stays a short option). */
+/* getopt_long_only: "-name" may be a long option too: a word of more than
+ * one letter is tried as a long option first (then as short options if
+ * none matches and its first letter is one); a single letter that is a
+ * short option stays short. */
 int getopt_long_only(int argc, char *const argv[], const char *opts, const struct option *lo,
 		     int *index)
 {
@@ -165,7 +167,10 @@ int getopt_long_only(int argc, char *const argv[], const char *opts, const struc
 		const char *name = argv[optind] + 1;
 		const char *eq = strchr(name, '=');
 		size_t len = eq ? (size_t)(eq - name) : strlen(name);
-		if (match_long(name, len, lo) != -1 || (len > 1 && !strchr(opts, name[0])))
+		int is_short = strchr(opts, name[0]) != NULL;
+		/* glibc's rule: "-f" for a short option f stays short; a longer
+		 * word is tried as a long option first, then as short options */
+		if ((len > 1 || !is_short) && !(match_long(name, len, lo) == -1 && is_short))
 			return long_option(argc, argv, opts, lo, index, 1);
 	}
 	return getopt_long(argc, argv, opts, lo, index);

@@ -149,10 +149,8 @@ static int rwlock_take(pthread_rwlock_t *l, int write, const struct timespec *ab
 		l->__writers_waiting--;
 		if (r == 0)
 			l->__writer = me;
-		else if (!l->__writer && !l->__readers && !l->__writers_waiting)
-			pthread_cond_broadcast(&l->__readers_go);   /* readers held back by us */
 	} else {
-		while (r == 0 && (l->__writer || l->__writers_waiting))
+		while (r == 0 && l->__writer)          /* readers first, as glibc's default */
 			r = try ? EBUSY : pthread_cond_timedwait(&l->__readers_go, &l->__m, abs);
 		if (r == 0)
 			l->__readers++;
@@ -189,8 +187,7 @@ int pthread_rwlock_unlock(pthread_rwlock_t *l)
 	if (r == 0 && !l->__writer && !l->__readers) {
 		if (l->__writers_waiting)
 			pthread_cond_signal(&l->__writers_go);
-		else
-			pthread_cond_broadcast(&l->__readers_go);
+		pthread_cond_broadcast(&l->__readers_go);
 	}
 	pthread_mutex_unlock(&l->__m);
 	return r;

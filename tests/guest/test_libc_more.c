@@ -85,6 +85,13 @@ static void test_getopt_long(void)
 	CHECK_EQ(getopt_long_only(3, only, "a", lo, &idx), 'n', "getopt_long_only: -name=y");
 	CHECK(optarg && !strcmp(optarg, "y"), "getopt_long_only optarg");
 	CHECK_EQ(getopt_long_only(3, only, "a", lo, &idx), 'a', "getopt_long_only: -a stays short");
+	char *only2[] = { "prog", "-n", "v", "-fl", "-s", "4", NULL };
+	optind = 0;
+	CHECK_EQ(getopt_long_only(6, only2, "n:", lo, &idx), 'n', "getopt_long_only: -n is the short option n");
+	CHECK(optarg && !strcmp(optarg, "v"), "its argument");
+	CHECK_EQ(getopt_long_only(6, only2, "n:", lo, &idx), 'f', "getopt_long_only: -fl is --flag");
+	CHECK_EQ(getopt_long_only(6, only2, "n:", lo, &idx), 's', "getopt_long_only: -s (not short) is --size");
+	CHECK(optarg && !strcmp(optarg, "4"), "--size's argument");
 	optind = 1;
 	opterr = 1;
 }
@@ -583,6 +590,16 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+static pthread_rwlock_t rw2 = PTHREAD_RWLOCK_INITIALIZER;
+static volatile int writer2_done;
+static void *writer2(void *a)
+{
+	pthread_rwlock_wrlock(&rw2);
+	writer2_done = 1;
+	pthread_rwlock_unlock(&rw2);
+	return a;
+}
+
 static void test_threads_more(void)
 {
 	REQUIRE(pthread_key_create(&key, destroy_value) == 0, "pthread_key_create");
@@ -612,6 +629,8 @@ static void test_threads_more(void)
 	CHECK_EQ(pthread_rwlock_rdlock(&l), 0, "rdlock");
 	CHECK_EQ(pthread_rwlock_tryrdlock(&l), 0, "a second read lock");
 	CHECK_EQ(pthread_rwlock_trywrlock(&l), EBUSY, "trywrlock while read-locked");
+	CHECK_EQ(pthread_rwlock_rdlock(&l), 0, "the same thread reads again");
+	CHECK_EQ(pthread_rwlock_unlock(&l), 0, "unlock that one");
 	CHECK_EQ(pthread_rwlock_unlock(&l), 0, "unlock one reader");
 	CHECK_EQ(pthread_rwlock_unlock(&l), 0, "unlock the other");
 	CHECK_EQ(pthread_rwlock_wrlock(&l), 0, "wrlock");
@@ -619,6 +638,17 @@ static void test_threads_more(void)
 	CHECK_EQ(pthread_rwlock_rdlock(&l), EDEADLK, "rdlock by the writer: EDEADLK");
 	CHECK_EQ(pthread_rwlock_unlock(&l), 0, "unlock the writer");
 	CHECK_EQ(pthread_rwlock_destroy(&l), 0, "destroy");
+	pthread_t w;
+	CHECK_EQ(pthread_rwlock_rdlock(&rw2), 0, "read lock, then a writer waits");
+	REQUIRE(pthread_create(&w, NULL, writer2, NULL) == 0, "pthread_create writer");
+	struct timespec ms5 = { 0, 5000000 };
+	nanosleep(&ms5, NULL);
+	CHECK_EQ(pthread_rwlock_tryrdlock(&rw2), 0, "readers preferred: a reader gets in while the writer waits");
+	CHECK(!writer2_done, "the writer still waits");
+	pthread_rwlock_unlock(&rw2);
+	pthread_rwlock_unlock(&rw2);
+	pthread_join(w, NULL);
+	CHECK(writer2_done, "the writer got the lock once the readers left");
 	CHECK_EQ(pthread_spin_trylock(&spin), 0, "spin trylock");
 	CHECK_EQ(pthread_spin_trylock(&spin), EBUSY, "spin trylock when held");
 	pthread_spin_unlock(&spin);
