@@ -24,12 +24,23 @@
 #define OOL_64    0
 #endif
 
+#if OOL_64   /* (ARMv5 and PowerPC: everything below) */
+/* The operations, one shape for every size: the new value from the old
+ * one and ctx (ctx[0] the operand; op_cas: {expected, desired}). */
+typedef uint64_t op_fn(uint64_t old, const uint64_t *ctx);
+static uint64_t op_add(uint64_t a, const uint64_t *b)  { return a + *b; }
+static uint64_t op_sub(uint64_t a, const uint64_t *b)  { return a - *b; }
+static uint64_t op_and(uint64_t a, const uint64_t *b)  { return a & *b; }
+static uint64_t op_or(uint64_t a, const uint64_t *b)   { return a | *b; }
+static uint64_t op_xor(uint64_t a, const uint64_t *b)  { return a ^ *b; }
+static uint64_t op_nand(uint64_t a, const uint64_t *b) { return ~(a & *b); }
+static uint64_t op_set(uint64_t a, const uint64_t *b)  { (void)a; return *b; }
+static uint64_t op_cas(uint64_t a, const uint64_t *b)  { return a == b[0] ? b[1] : a; }
+
 #if OOL_SMALL
 /* Replace the n-byte value at p (n = 1, 2, 4) with f(old, ctx) as one
- * compare-and-swap of its aligned word (little-endian lanes); returns the
- * old value. */
-static uint32_t update(volatile void *p, unsigned n, uint32_t (*f)(uint32_t, const uint32_t *),
-		       const uint32_t *ctx)
+ * compare-and-swap of its aligned word (little-endian lanes); the old value. */
+static uint64_t update_word(volatile void *p, unsigned n, op_fn *f, const uint64_t *ctx)
 {
 	volatile int *w = (volatile int *)((uintptr_t)p & ~(uintptr_t)3);
 	unsigned shift = 8 * ((uintptr_t)p & 3);
@@ -37,32 +48,48 @@ static uint32_t update(volatile void *p, unsigned n, uint32_t (*f)(uint32_t, con
 	for (;;) {
 		uint32_t word = (uint32_t)*w;
 		uint32_t old = (word & mask) >> shift;
-		uint32_t nw = (word & ~mask) | ((f(old, ctx) << shift) & mask);
+		uint32_t nw = (word & ~mask) | (((uint32_t)f(old, ctx) << shift) & mask);
 		if (nw == word || (uint32_t)__cas(w, (int)word, (int)nw) == word)
 			return old;
 	}
 }
+#endif
 
-static uint32_t op_add(uint32_t a, const uint32_t *b)  { return a + *b; }
-static uint32_t op_sub(uint32_t a, const uint32_t *b)  { return a - *b; }
-static uint32_t op_and(uint32_t a, const uint32_t *b)  { return a & *b; }
-static uint32_t op_or(uint32_t a, const uint32_t *b)   { return a | *b; }
-static uint32_t op_xor(uint32_t a, const uint32_t *b)  { return a ^ *b; }
-static uint32_t op_nand(uint32_t a, const uint32_t *b) { return ~(a & *b); }
-static uint32_t op_set(uint32_t a, const uint32_t *b)  { (void)a; return *b; }
-/* ctx = {expected, desired}: store desired only over expected. */
-static uint32_t op_cas(uint32_t a, const uint32_t *b)  { return a == b[0] ? b[1] : a; }
+/* One lock for the 8-byte operations. */
+static volatile int lock8;
 
-/* *p = fn(old, v) for an n-byte value; the old value. */
-static uint32_t rmw(volatile void *p, unsigned n, uint32_t (*f)(uint32_t, const uint32_t *), uint32_t v)
+/* Replace the 8-byte value at p with f(old, ctx) under the lock; the old value. */
+static uint64_t update_locked(volatile void *p, op_fn *f, const uint64_t *ctx)
+{
+	while (__cas(&lock8, 0, 1) != 0)
+		sched_yield();
+	uint64_t old = *(volatile uint64_t *)p;
+	*(volatile uint64_t *)p = f(old, ctx);
+	__xchg(&lock8, 0);
+	return old;
+}
+
+/* Replace the n-byte value at p with f(old, ctx); the old value. */
+static uint64_t update(volatile void *p, unsigned n, op_fn *f, const uint64_t *ctx)
+{
+#if OOL_SMALL
+	if (n < 8)
+		return update_word(p, n, f, ctx);
+#endif
+	(void)n;
+	return update_locked(p, f, ctx);
+}
+
+/* *p = f(old, v); the old value. */
+static uint64_t rmw(volatile void *p, unsigned n, op_fn *f, uint64_t v)
 {
 	return update(p, n, f, &v);
 }
 
-/* Compare-and-swap of an n-byte value: the old value (stored only if it was `old`). */
-static uint32_t cas_n(volatile void *p, unsigned n, uint32_t old, uint32_t new)
+/* Compare-and-swap: the old value (new stored only if it was `old`). */
+static uint64_t cas_n(volatile void *p, unsigned n, uint64_t old, uint64_t new)
 {
-	uint32_t ctx[2] = { old, new };
+	uint64_t ctx[2] = { old, new };
 	return update(p, n, op_cas, ctx);
 }
 
@@ -98,17 +125,18 @@ static uint32_t cas_n(volatile void *p, unsigned n, uint32_t old, uint32_t new)
 	T af_##NAME##_##N(volatile void *p, T v, int mo) __asm__("__atomic_fetch_" #NAME "_" #N); \
 	T af_##NAME##_##N(volatile void *p, T v, int mo) { (void)mo; return (T)rmw(p, N, FN, v); } \
 	T aa_##NAME##_##N(volatile void *p, T v, int mo) __asm__("__atomic_" #NAME "_fetch_" #N); \
-	T aa_##NAME##_##N(volatile void *p, T v, int mo) { (void)mo; uint32_t w = v; return (T)FN(rmw(p, N, FN, v), &w); } \
+	T aa_##NAME##_##N(volatile void *p, T v, int mo) { (void)mo; uint64_t w = v; return (T)FN(rmw(p, N, FN, v), &w); } \
 	T sf_##NAME##_##N(volatile void *p, T v) __asm__("__sync_fetch_and_" #NAME "_" #N);   \
 	T sf_##NAME##_##N(volatile void *p, T v) { return (T)rmw(p, N, FN, v); }              \
 	T sa_##NAME##_##N(volatile void *p, T v) __asm__("__sync_" #NAME "_and_fetch_" #N);   \
-	T sa_##NAME##_##N(volatile void *p, T v) { uint32_t w = v; return (T)FN(rmw(p, N, FN, v), &w); }
+	T sa_##NAME##_##N(volatile void *p, T v) { uint64_t w = v; return (T)FN(rmw(p, N, FN, v), &w); }
 
 #define ALL(N, T)                                                                            \
 	SIZED(N, T)                                                                          \
 	OP(N, T, add, op_add) OP(N, T, sub, op_sub) OP(N, T, and, op_and)                    \
 	OP(N, T, or, op_or) OP(N, T, xor, op_xor) OP(N, T, nand, op_nand)
 
+#if OOL_SMALL
 ALL(1, uint8_t)
 ALL(2, uint16_t)
 ALL(4, uint32_t)
@@ -118,86 +146,5 @@ void s_sync(void) __asm__("__sync_synchronize");
 void s_sync(void) {}
 #endif
 
-#if OOL_64
-/* One lock for the 8-byte operations. */
-static volatile int lock8;
-static void lock64(void)   { while (__cas(&lock8, 0, 1) != 0) sched_yield(); }
-static void unlock64(void) { __xchg(&lock8, 0); }
-
-/* op K (0 add, 1 sub, 2 and, 3 or, 4 xor, 5 nand, 6 set) of old and v. */
-static uint64_t apply64(int k, uint64_t old, uint64_t v)
-{
-	switch (k) {
-	case 0:  return old + v;
-	case 1:  return old - v;
-	case 2:  return old & v;
-	case 3:  return old | v;
-	case 4:  return old ^ v;
-	case 5:  return ~(old & v);
-	default: return v;
-	}
-}
-
-/* The 64-bit operations under the lock: old value, *p = apply64(op, old, v). */
-static uint64_t rmw64(volatile uint64_t *p, int op, uint64_t v)
-{
-	lock64();
-	uint64_t old = *p;
-	*p = apply64(op, old, v);
-	unlock64();
-	return old;
-}
-
-static uint64_t cas64(volatile uint64_t *p, uint64_t old, uint64_t new)
-{
-	lock64();
-	uint64_t cur = *p;
-	if (cur == old)
-		*p = new;
-	unlock64();
-	return cur;
-}
-
-/* 8 bytes, under the lock. */
-#define OP64(NAME, K)                                                                        \
-	uint64_t af64_##NAME(volatile void *p, uint64_t v, int mo) __asm__("__atomic_fetch_" #NAME "_8"); \
-	uint64_t af64_##NAME(volatile void *p, uint64_t v, int mo) { (void)mo; return rmw64(p, K, v); } \
-	uint64_t aa64_##NAME(volatile void *p, uint64_t v, int mo) __asm__("__atomic_" #NAME "_fetch_8"); \
-	uint64_t aa64_##NAME(volatile void *p, uint64_t v, int mo) { (void)mo; return apply64(K, rmw64(p, K, v), v); } \
-	uint64_t sf64_##NAME(volatile void *p, uint64_t v) __asm__("__sync_fetch_and_" #NAME "_8"); \
-	uint64_t sf64_##NAME(volatile void *p, uint64_t v) { return rmw64(p, K, v); }           \
-	uint64_t sa64_##NAME(volatile void *p, uint64_t v) __asm__("__sync_" #NAME "_and_fetch_8"); \
-	uint64_t sa64_##NAME(volatile void *p, uint64_t v) { return apply64(K, rmw64(p, K, v), v); }
-OP64(add, 0) OP64(sub, 1) OP64(and, 2) OP64(or, 3) OP64(xor, 4) OP64(nand, 5)
-
-uint64_t a_load_8(const volatile void *p, int mo) __asm__("__atomic_load_8");
-uint64_t a_load_8(const volatile void *p, int mo)
-{
-	(void)mo;
-	lock64();
-	uint64_t v = *(const volatile uint64_t *)p;
-	unlock64();
-	return v;
-}
-
-void a_store_8(volatile void *p, uint64_t v, int mo) __asm__("__atomic_store_8");
-void a_store_8(volatile void *p, uint64_t v, int mo) { (void)mo; rmw64(p, 6, v); }
-uint64_t a_xchg_8(volatile void *p, uint64_t v, int mo) __asm__("__atomic_exchange_8");
-uint64_t a_xchg_8(volatile void *p, uint64_t v, int mo) { (void)mo; return rmw64(p, 6, v); }
-
-bool a_cmpxchg_8(volatile void *p, void *e, uint64_t d, bool weak, int s, int f)
-	__asm__("__atomic_compare_exchange_8");
-bool a_cmpxchg_8(volatile void *p, void *e, uint64_t d, bool weak, int s, int f)
-{
-	(void)weak; (void)s; (void)f;
-	uint64_t want = *(uint64_t *)e, cur = cas64(p, want, d);
-	if (cur == want)
-		return true;
-	*(uint64_t *)e = cur;
-	return false;
-}
-
-uint64_t s_vcas_8(volatile void *p, uint64_t o, uint64_t n) __asm__("__sync_val_compare_and_swap_8");
-uint64_t s_vcas_8(volatile void *p, uint64_t o, uint64_t n) { return cas64(p, o, n); }
-
+ALL(8, uint64_t)
 #endif

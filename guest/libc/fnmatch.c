@@ -73,6 +73,18 @@ static int leading(const char *s, const char *start, int flags)
 	return s == start || ((flags & FNM_PATHNAME) && s[-1] == '/');
 }
 
+/* Whether c at s is a leading '.' that FNM_PERIOD keeps from wildcards. */
+static int hidden_dot(int c, const char *s, const char *start, int flags)
+{
+	return (flags & FNM_PERIOD) && c == '.' && leading(s, start, flags);
+}
+
+/* Whether '?' or a bracket expression may not stand for c at s. */
+static int no_single(int c, const char *s, const char *start, int flags)
+{
+	return !c || ((flags & FNM_PATHNAME) && c == '/') || hidden_dot(c, s, start, flags);
+}
+
 static int match(const char *p, const char *s, const char *start, int flags)
 {
 	for (;; p++, s++) {
@@ -81,12 +93,11 @@ static int match(const char *p, const char *s, const char *start, int flags)
 		case '\0':
 			return c == '\0';
 		case '?':
-			if (!c || ((flags & FNM_PATHNAME) && c == '/') ||
-			    ((flags & FNM_PERIOD) && c == '.' && leading(s, start, flags)))
+			if (no_single(c, s, start, flags))
 				return 0;
 			break;
 		case '*':
-			if ((flags & FNM_PERIOD) && c == '.' && leading(s, start, flags))
+			if (hidden_dot(c, s, start, flags))
 				return 0;
 			while (p[1] == '*')
 				p++;
@@ -100,8 +111,7 @@ static int match(const char *p, const char *s, const char *start, int flags)
 			}
 		case '[': {
 			const char *end;
-			if (!c || ((flags & FNM_PATHNAME) && c == '/') ||
-			    ((flags & FNM_PERIOD) && c == '.' && leading(s, start, flags)))
+			if (no_single(c, s, start, flags))
 				return 0;
 			int hit = bracket(p + 1, c, flags, &end);
 			if (!end) {                   /* not closed: '[' is itself */

@@ -13,15 +13,21 @@ char *optarg;
 int optind = 1, opterr = 1, optopt;
 static int nextchar;             /* position inside argv[optind] */
 
-/* getopt(argc, argv, opts): the next option letter, '?' or ':' on error, -1 at the end. */
-int getopt(int argc, char *const argv[], const char *opts)
+/* Every call starts here: optind = 0 restarts (glibc), optarg is cleared. */
+static void begin(void)
 {
-	int colon = opts[0] == ':';
-	if (optind == 0) {               /* glibc: optind = 0 restarts */
+	if (optind == 0) {
 		optind = 1;
 		nextchar = 0;
 	}
 	optarg = NULL;
+}
+
+/* getopt(argc, argv, opts): the next option letter, '?' or ':' on error, -1 at the end. */
+int getopt(int argc, char *const argv[], const char *opts)
+{
+	int colon = opts[0] == ':';
+	begin();
 	if (nextchar == 0) {
 		if (optind >= argc || !argv[optind] || argv[optind][0] != '-' || argv[optind][1] == '\0')
 			return -1;
@@ -139,11 +145,7 @@ static int long_option(int argc, char *const argv[], const char *opts, const str
  * argument permutation, like getopt. */
 int getopt_long(int argc, char *const argv[], const char *opts, const struct option *lo, int *index)
 {
-	if (optind == 0) {
-		optind = 1;
-		nextchar = 0;
-	}
-	optarg = NULL;
+	begin();
 	if (nextchar == 0 && optind < argc && argv[optind] && argv[optind][0] == '-' &&
 	    argv[optind][1] == '-' && argv[optind][2] != '\0')
 		return long_option(argc, argv, opts, lo, index, 2);
@@ -157,11 +159,7 @@ int getopt_long(int argc, char *const argv[], const char *opts, const struct opt
 int getopt_long_only(int argc, char *const argv[], const char *opts, const struct option *lo,
 		     int *index)
 {
-	if (optind == 0) {
-		optind = 1;
-		nextchar = 0;
-	}
-	optarg = NULL;
+	begin();
 	if (nextchar == 0 && optind < argc && argv[optind] && argv[optind][0] == '-' &&
 	    argv[optind][1] != '\0' && argv[optind][1] != '-') {
 		const char *name = argv[optind] + 1;

@@ -155,19 +155,18 @@ char *realpath(const char *restrict path, char *restrict buf)
 
 /* ---- terminals -------------------------------------------------------- */
 
-int isatty(int fd)
-{
-	struct stat st;
-	if (fstat(fd, &st) == 0)
-		errno = ENOTTY;
-	return 0;
-}
-
+/* No descriptor is a terminal: ENOTTY if fd is open, EBADF if not. */
 int ttyname_r(int fd, char *buf, size_t n)
 {
 	(void)buf; (void)n;
 	struct stat st;
 	return fstat(fd, &st) == 0 ? ENOTTY : EBADF;
+}
+
+int isatty(int fd)
+{
+	errno = ttyname_r(fd, NULL, 0);
+	return 0;
 }
 
 char *ttyname(int fd)
